@@ -1,0 +1,82 @@
+package org.opentokens.powerauth.token.domain.crypto;
+
+import java.math.BigInteger;
+import java.util.Objects;
+import javax.security.auth.Destroyable;
+import org.bouncycastle.util.BigIntegers;
+import org.opentokens.powerauth.token.domain.error.MalformedDataException;
+import org.opentokens.powerauth.token.domain.secret.SecretAccess;
+
+/**
+ * A P-256 private key. Redacted {@code toString}, no {@code equals}.
+ *
+ * <p>{@link #destroy()} drops the scalar reference; a {@link BigInteger} cannot be zeroed in place, so
+ * destruction is best effort.
+ */
+public final class EcPrivateKey implements Destroyable {
+    private volatile BigInteger d;
+
+    EcPrivateKey(BigInteger d) {
+        this.d = d;
+    }
+
+    /**
+     * Parses a private scalar. Accepts 32 bytes, or 33 bytes with a leading zero (the signed encoding Wultra's
+     * Java library emits). The scalar is read as unsigned.
+     *
+     * @param encoded the scalar bytes
+     * @return the key
+     * @throws MalformedDataException if the length is wrong or the scalar is not in {@code [1, n-1]}
+     */
+    public static EcPrivateKey fromBytes(byte[] encoded) {
+        Objects.requireNonNull(encoded, "encoded");
+        if (encoded.length == 33 && encoded[0] != 0) {
+            throw new MalformedDataException("33-byte private key must start with a zero byte");
+        }
+        if (encoded.length != 32 && encoded.length != 33) {
+            throw new MalformedDataException("P-256 private key must be 32 bytes");
+        }
+        BigInteger value = new BigInteger(1, encoded);
+        if (value.signum() <= 0 || value.compareTo(P256.DOMAIN.getN()) >= 0) {
+            throw new MalformedDataException("P-256 private key is out of range");
+        }
+        return new EcPrivateKey(value);
+    }
+
+    /**
+     * @param access proof of the right to see raw bytes
+     * @return the scalar as 32 unsigned big-endian bytes; wipe after use
+     */
+    public byte[] copyBytes(SecretAccess access) {
+        Objects.requireNonNull(access, "access");
+        return BigIntegers.asUnsignedByteArray(32, scalar());
+    }
+
+    /** @return the public key for this private key */
+    public EcPublicKey publicKey() {
+        return new EcPublicKey(P256.multiplyGenerator(scalar()));
+    }
+
+    BigInteger scalar() {
+        BigInteger value = d;
+        if (value == null) {
+            throw new IllegalStateException("private key was destroyed");
+        }
+        return value;
+    }
+
+    @Override
+    public void destroy() {
+        d = null;
+    }
+
+    @Override
+    public boolean isDestroyed() {
+        return d == null;
+    }
+
+    @Override
+    public String toString() {
+        return "EcPrivateKey[P-256, redacted]";
+    }
+}

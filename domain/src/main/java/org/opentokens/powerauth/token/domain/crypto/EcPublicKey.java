@@ -1,0 +1,93 @@
+package org.opentokens.powerauth.token.domain.crypto;
+
+import java.math.BigInteger;
+import java.util.Arrays;
+import java.util.Objects;
+import org.bouncycastle.math.ec.ECPoint;
+import org.opentokens.powerauth.token.domain.error.InvalidPublicKeyException;
+
+/**
+ * A validated P-256 public key. Equality is by point; the encoding a key was parsed from does not matter.
+ */
+public final class EcPublicKey {
+    private final ECPoint point;
+
+    EcPublicKey(ECPoint point) {
+        this.point = point.normalize();
+    }
+
+    /**
+     * Parses a SEC1 point: 33-byte compressed or 65-byte uncompressed.
+     *
+     * @param encoded the point bytes
+     * @return the key
+     * @throws InvalidPublicKeyException if the bytes are not a valid point on P-256 or are the point at infinity
+     */
+    public static EcPublicKey fromBytes(byte[] encoded) {
+        Objects.requireNonNull(encoded, "encoded");
+        boolean compressed = encoded.length == 33 && (encoded[0] == 0x02 || encoded[0] == 0x03);
+        boolean uncompressed = encoded.length == 65 && encoded[0] == 0x04;
+        if (!compressed && !uncompressed) {
+            throw new InvalidPublicKeyException("P-256 public key must be 33 bytes compressed or 65 bytes uncompressed");
+        }
+        ECPoint p;
+        try {
+            p = P256.DOMAIN.getCurve().decodePoint(encoded);
+        } catch (RuntimeException e) {
+            throw new InvalidPublicKeyException("public key is not a point on P-256", e);
+        }
+        if (p.isInfinity() || !p.isValid()) {
+            throw new InvalidPublicKeyException("public key is not a valid point on P-256");
+        }
+        return new EcPublicKey(p);
+    }
+
+    /**
+     * @param base64 standard Base64 of a compressed or uncompressed point
+     * @return the key
+     * @throws org.opentokens.powerauth.token.domain.error.MalformedDataException if the text is not Base64
+     * @throws InvalidPublicKeyException if the bytes are not a valid point
+     */
+    public static EcPublicKey fromBase64(String base64) {
+        return fromBytes(B64.decode(base64, "public key"));
+    }
+
+    /** @return the 65-byte uncompressed SEC1 encoding ({@code 04 || X || Y}) */
+    public byte[] uncompressed() {
+        return point.getEncoded(false);
+    }
+
+    /** @return the 33-byte compressed SEC1 encoding ({@code 02|03 || X}) */
+    public byte[] compressed() {
+        return point.getEncoded(true);
+    }
+
+    /** @return the affine X coordinate as a 32-byte big-endian array */
+    public byte[] xCoordinate() {
+        return point.getAffineXCoord().getEncoded();
+    }
+
+    /** @return the affine X coordinate as an unsigned big-endian integer without leading zero bytes */
+    public BigInteger xAsInteger() {
+        return point.getAffineXCoord().toBigInteger();
+    }
+
+    ECPoint point() {
+        return point;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof EcPublicKey other && point.equals(other.point);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(compressed());
+    }
+
+    @Override
+    public String toString() {
+        return "EcPublicKey[P-256 " + B64.encode(compressed()) + "]";
+    }
+}

@@ -1,0 +1,2 @@
+/** The unchecked exception hierarchy shared by every layer. */
+package org.opentokens.powerauth.token.domain.error;
