@@ -1,0 +1,6 @@
+package org.opentokens.archfixtures.port.in;
+
+/** A compliant inbound port. */
+public interface DoThingUseCase {
+    void doThing();
+}
