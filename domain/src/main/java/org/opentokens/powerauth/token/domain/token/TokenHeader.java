@@ -83,7 +83,7 @@ public final class TokenHeader {
 
     /** @return the header value, {@code PowerAuth version="…", token_id="…", token_digest="…", nonce="…", timestamp="…"} */
     public String value() {
-        StringBuilder sb = new StringBuilder(176);
+        StringBuilder sb = new StringBuilder(224);
         sb.append("PowerAuth version=\"").append(version.wireValue())
                 .append("\", token_id=\"").append(tokenId.value())
                 .append("\", token_digest=\"").append(B64.encode(digest))
