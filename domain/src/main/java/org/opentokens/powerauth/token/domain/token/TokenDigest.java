@@ -1,0 +1,96 @@
+package org.opentokens.powerauth.token.domain.token;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.opentokens.powerauth.token.domain.ProtocolVersion;
+import org.opentokens.powerauth.token.domain.crypto.Bytes;
+import org.opentokens.powerauth.token.domain.error.MalformedDataException;
+
+/**
+ * The MAC token digest, {@code HMAC-SHA256(tokenSecret, message)}, where the message is the raw 16-byte
+ * nonce, {@code "&"}, the timestamp in milliseconds as a decimal string, and from version 3.2 on another
+ * {@code "&"} and the version string.
+ */
+public final class TokenDigest {
+    /** Length of a token digest in bytes. */
+    public static final int LENGTH = 32;
+    /** Length of a token nonce in bytes. */
+    public static final int NONCE_LENGTH = 16;
+
+    private static final byte AMPERSAND = '&';
+    private static final byte[][] VERSION_BYTES = versionBytes();
+
+    private TokenDigest() {
+    }
+
+    /**
+     * Computes the digest a client puts in {@code token_digest}.
+     *
+     * @param secret the token secret
+     * @param nonce16 16 fresh random bytes, never reused with the same token
+     * @param timestampMs Unix time in milliseconds, not negative
+     * @param version the protocol version; 3.0 and 3.1 leave the version out of the message
+     * @return the 32-byte digest
+     * @throws MalformedDataException if the nonce is not 16 bytes or the timestamp is negative
+     * @throws IllegalStateException if the secret was destroyed
+     */
+    public static byte[] compute(TokenSecret secret, byte[] nonce16, long timestampMs, ProtocolVersion version) {
+        Objects.requireNonNull(secret, "secret");
+        Objects.requireNonNull(nonce16, "nonce16");
+        Objects.requireNonNull(version, "version");
+        if (nonce16.length != NONCE_LENGTH) {
+            throw new MalformedDataException("token nonce must be 16 bytes, got " + nonce16.length);
+        }
+        if (timestampMs < 0) {
+            throw new MalformedDataException("token timestamp must not be negative");
+        }
+        TokenMacKey key = secret.macKey();
+        SHA256Digest mac = key.begin();
+        mac.update(nonce16, 0, NONCE_LENGTH);
+        mac.update(AMPERSAND);
+        updateDecimal(mac, timestampMs);
+        if (version.bindsVersionInTokenDigest()) {
+            byte[] v = VERSION_BYTES[version.ordinal()];
+            mac.update(AMPERSAND);
+            mac.update(v, 0, v.length);
+        }
+        return key.finish(mac);
+    }
+
+    /**
+     * Recomputes the digest and compares it with {@code candidate} in constant time.
+     *
+     * @return true when {@code candidate} is the digest of these inputs
+     */
+    static boolean matches(TokenSecret secret, byte[] nonce16, long timestampMs, ProtocolVersion version,
+            byte[] candidate) {
+        byte[] expected = compute(secret, nonce16, timestampMs, version);
+        try {
+            return Bytes.constantTimeEquals(expected, candidate);
+        } finally {
+            Bytes.wipe(expected);
+        }
+    }
+
+    /** Feeds the ASCII decimal digits of a non-negative long, as {@code Long.toString} would print them. */
+    private static void updateDecimal(SHA256Digest mac, long value) {
+        byte[] buf = new byte[19];
+        int pos = buf.length;
+        long v = value;
+        do {
+            buf[--pos] = (byte) ('0' + (int) (v % 10));
+            v /= 10;
+        } while (v != 0);
+        mac.update(buf, pos, buf.length - pos);
+    }
+
+    private static byte[][] versionBytes() {
+        ProtocolVersion[] all = ProtocolVersion.values();
+        byte[][] out = new byte[all.length][];
+        for (ProtocolVersion v : all) {
+            out[v.ordinal()] = v.wireValue().getBytes(StandardCharsets.UTF_8);
+        }
+        return out;
+    }
+}
