@@ -20,6 +20,8 @@ import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
  * <p><b>A wrong password is not detected.</b> There is no padding or MAC, so unprotecting with a wrong
  * password silently yields a wrong knowledge key; the server then rejects the signature and counts a failed
  * attempt. This is the protocol's design: it prevents offline password guessing against the stored blob.
+ *
+ * <p>An empty password is rejected, as Wultra's reference implementation rejects it.
  */
 public final class KnowledgeKeyProtection {
     /** Default PBKDF2 iteration count (mobile SDK {@code PBKDF2_PASS_ITERATIONS}). */
@@ -37,7 +39,7 @@ public final class KnowledgeKeyProtection {
      * @param password the user's password; not modified
      * @param salt16 16 random bytes, stored next to the result
      * @return the 16-byte protected key
-     * @throws MalformedDataException if the salt is not 16 bytes or the password is not valid UTF-16
+     * @throws MalformedDataException if the salt is not 16 bytes or the password is empty or not valid UTF-16
      */
     public static byte[] protect(SymmetricKey knowledge, char[] password, byte[] salt16) {
         return protect(knowledge, password, salt16, DEFAULT_ITERATIONS);
@@ -52,7 +54,7 @@ public final class KnowledgeKeyProtection {
      * @param iterations PBKDF2 iteration count, at least 1
      * @return the 16-byte protected key
      * @throws MalformedDataException if the salt is not 16 bytes, the iteration count is below 1 or the password
-     *     is not valid UTF-16
+     *     is empty or not valid UTF-16
      */
     public static byte[] protect(SymmetricKey knowledge, char[] password, byte[] salt16, int iterations) {
         Objects.requireNonNull(knowledge, "knowledge");
@@ -90,7 +92,7 @@ public final class KnowledgeKeyProtection {
      * @param iterations the iteration count used when protecting
      * @return the knowledge key (wrong, but well-formed, if the password is wrong)
      * @throws MalformedDataException if the protected key or salt is not 16 bytes, the iteration count is below
-     *     1 or the password is not valid UTF-16
+     *     1 or the password is empty or not valid UTF-16
      */
     public static SymmetricKey unprotect(byte[] protectedKey, char[] password, byte[] salt16, int iterations) {
         Objects.requireNonNull(protectedKey, "protectedKey");
@@ -116,7 +118,7 @@ public final class KnowledgeKeyProtection {
      * @param iterations iteration count, at least 1
      * @return the 16-byte key
      * @throws MalformedDataException if the salt is not 16 bytes, the iteration count is below 1 or the password
-     *     is not valid UTF-16
+     *     is empty or not valid UTF-16
      */
     public static SymmetricKey deriveFromPassword(char[] password, byte[] salt16, int iterations) {
         byte[] raw = passwordKeyBytes(password, salt16, iterations);
@@ -135,6 +137,9 @@ public final class KnowledgeKeyProtection {
         }
         if (iterations < 1) {
             throw new MalformedDataException("PBKDF2 iteration count must be at least 1");
+        }
+        if (password.length == 0) {
+            throw new MalformedDataException("password must not be empty");
         }
         byte[] passwordBytes;
         try {
