@@ -1,0 +1,136 @@
+package org.opentokens.powerauth.token.domain.keys;
+
+import java.util.Arrays;
+import java.util.Objects;
+import org.opentokens.powerauth.token.domain.crypto.Aes;
+import org.opentokens.powerauth.token.domain.crypto.Bytes;
+import org.opentokens.powerauth.token.domain.crypto.EcPrivateKey;
+import org.opentokens.powerauth.token.domain.crypto.SymmetricKey;
+import org.opentokens.powerauth.token.domain.error.CryptoFailureException;
+import org.opentokens.powerauth.token.domain.error.MalformedDataException;
+import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
+
+/**
+ * The secure vault: the device private key is stored encrypted with {@code KEY_ENCRYPTION_VAULT}
+ * ({@code AES-128-CBC-PKCS7}, zero IV), and the server hands the vault key back, encrypted with
+ * {@code KEY_TRANSPORT}, after a signed {@code /pa/v3/vault/unlock}.
+ *
+ * <p>The private key is encrypted in the form Wultra's Java library uses: the scalar as a minimal
+ * two's-complement big-endian integer (a leading zero byte when the top bit is set, leading zero bytes
+ * dropped), so it can be 1 to 33 bytes long. Decryption accepts that form and plain 32-byte scalars.
+ */
+public final class DeviceKeyVault {
+    private static final int SCALAR_LENGTH = 32;
+
+    private DeviceKeyVault() {
+    }
+
+    /**
+     * Encrypts the device private key for storage.
+     *
+     * @param devicePrivate the device private key
+     * @param vaultKey {@code KEY_ENCRYPTION_VAULT}
+     * @return the ciphertext (32 or 48 bytes)
+     */
+    public static byte[] encryptDevicePrivateKey(EcPrivateKey devicePrivate, SymmetricKey vaultKey) {
+        Objects.requireNonNull(devicePrivate, "devicePrivate");
+        Objects.requireNonNull(vaultKey, "vaultKey");
+        byte[] unsigned = devicePrivate.copyBytes(InsecureSecretAccess.get());
+        byte[] signed = toSignedMinimal(unsigned);
+        byte[] key = vaultKey.copyBytes(InsecureSecretAccess.get());
+        try {
+            return Aes.cbcEncryptPadded(key, Aes.zeroIv(), signed);
+        } finally {
+            Bytes.wipe(unsigned);
+            Bytes.wipe(signed);
+            Bytes.wipe(key);
+        }
+    }
+
+    /**
+     * Decrypts a stored device private key.
+     *
+     * <p>A wrong vault key is usually caught by the padding check or the scalar checks, but not always: about
+     * one wrong key in 256 passes the padding check, and may then yield a wrong private key.
+     *
+     * @param encrypted the ciphertext from {@link #encryptDevicePrivateKey}
+     * @param vaultKey {@code KEY_ENCRYPTION_VAULT}
+     * @return the device private key
+     * @throws MalformedDataException if the ciphertext length is wrong or the plaintext is not a valid P-256 scalar
+     * @throws CryptoFailureException with {@code BAD_PADDING} if the padding is invalid
+     */
+    public static EcPrivateKey decryptDevicePrivateKey(byte[] encrypted, SymmetricKey vaultKey) {
+        Objects.requireNonNull(encrypted, "encrypted");
+        Objects.requireNonNull(vaultKey, "vaultKey");
+        byte[] key = vaultKey.copyBytes(InsecureSecretAccess.get());
+        byte[] plain = null;
+        byte[] scalar = null;
+        try {
+            plain = Aes.cbcDecryptPadded(key, Aes.zeroIv(), encrypted);
+            scalar = toUnsigned32(plain);
+            return EcPrivateKey.fromBytes(scalar);
+        } finally {
+            Bytes.wipe(key);
+            Bytes.wipe(plain);
+            Bytes.wipe(scalar);
+        }
+    }
+
+    /**
+     * Decrypts the vault encryption key returned by {@code /pa/v3/vault/unlock}.
+     *
+     * @param encrypted {@code encryptedVaultEncryptionKey}, Base64-decoded
+     * @param transport {@code KEY_TRANSPORT}
+     * @return {@code KEY_ENCRYPTION_VAULT}
+     * @throws MalformedDataException if the ciphertext length is wrong or the plaintext is not 16 bytes
+     * @throws CryptoFailureException with {@code BAD_PADDING} if the padding is invalid
+     */
+    public static SymmetricKey decryptVaultEncryptionKey(byte[] encrypted, SymmetricKey transport) {
+        Objects.requireNonNull(encrypted, "encrypted");
+        Objects.requireNonNull(transport, "transport");
+        byte[] key = transport.copyBytes(InsecureSecretAccess.get());
+        byte[] plain = null;
+        try {
+            plain = Aes.cbcDecryptPadded(key, Aes.zeroIv(), encrypted);
+            if (plain.length != SymmetricKey.LENGTH) {
+                throw new MalformedDataException("decrypted vault encryption key must be 16 bytes");
+            }
+            return SymmetricKey.of(plain);
+        } finally {
+            Bytes.wipe(key);
+            Bytes.wipe(plain);
+        }
+    }
+
+    /** 32 unsigned bytes to the minimal two's-complement form of the same positive integer. */
+    private static byte[] toSignedMinimal(byte[] unsigned) {
+        int start = 0;
+        while (start < unsigned.length - 1 && unsigned[start] == 0) {
+            start++;
+        }
+        boolean needsSignByte = (unsigned[start] & 0x80) != 0;
+        int length = unsigned.length - start + (needsSignByte ? 1 : 0);
+        byte[] out = new byte[length];
+        System.arraycopy(unsigned, start, out, length - (unsigned.length - start), unsigned.length - start);
+        return out;
+    }
+
+    /** The signed or unsigned big-endian scalar (1 to 33 bytes) to 32 unsigned bytes. */
+    private static byte[] toUnsigned32(byte[] plain) {
+        if (plain.length == 0 || plain.length > SCALAR_LENGTH + 1) {
+            throw new MalformedDataException("decrypted device private key has an invalid length");
+        }
+        if (plain.length == SCALAR_LENGTH + 1) {
+            if (plain[0] != 0) {
+                throw new MalformedDataException("decrypted device private key has an invalid length");
+            }
+            return Arrays.copyOfRange(plain, 1, plain.length);
+        }
+        if (plain.length < SCALAR_LENGTH && (plain[0] & 0x80) != 0) {
+            throw new MalformedDataException("decrypted device private key is negative");
+        }
+        byte[] out = new byte[SCALAR_LENGTH];
+        System.arraycopy(plain, 0, out, SCALAR_LENGTH - plain.length, plain.length);
+        return out;
+    }
+}
