@@ -19,6 +19,10 @@ public record EciesParameters(ProtocolVersion version, String applicationKey, St
     /**
      * Validates the parameters.
      *
+     * @param version the protocol version
+     * @param applicationKey the application key
+     * @param activationId the activation ID or null
+     * @param temporaryKeyId the temporary key ID or null
      * @throws MalformedDataException if the application key is not Base64 of 16 bytes, an ID is blank, the
      *     temporary key ID is missing for 3.3 or present for an earlier version
      */

@@ -32,6 +32,9 @@ public record EncryptionHeader(ProtocolVersion version, String applicationKey, S
     /**
      * Validates the fields as the server does.
      *
+     * @param version the protocol version
+     * @param applicationKey the application key
+     * @param activationId the activation ID or null
      * @throws MalformedDataException if the application key is not Base64 of 16 bytes or the activation ID is not
      *     a UUID
      */
