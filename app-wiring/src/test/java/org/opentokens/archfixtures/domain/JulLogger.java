@@ -4,7 +4,9 @@ import java.util.logging.Logger;
 
 /** Violates: no java.util.logging. */
 public final class JulLogger {
+    private static final Logger LOG = Logger.getLogger(JulLogger.class.getName());
+
     public void log() {
-        Logger.getLogger("x").info("y");
+        LOG.info("y");
     }
 }
