@@ -39,12 +39,6 @@ final class WultraKeys {
 
     /** @return a deterministic SecureRandom, so that a failing case can be replayed */
     static SecureRandom seeded(long seed) {
-        try {
-            SecureRandom r = SecureRandom.getInstance("SHA1PRNG");
-            r.setSeed(seed);
-            return r;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return WultraOracle.seeded(seed);
     }
 }

@@ -85,12 +85,6 @@ final class OracleKeys {
     }
 
     static SecureRandom seeded(long seed) {
-        try {
-            SecureRandom r = SecureRandom.getInstance("SHA1PRNG");
-            r.setSeed(seed);
-            return r;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return WultraOracle.seeded(seed);
     }
 }

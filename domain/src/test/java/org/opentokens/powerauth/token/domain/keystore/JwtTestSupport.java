@@ -35,13 +35,7 @@ final class JwtTestSupport {
     }
 
     static SecureRandom seeded(long seed) {
-        try {
-            SecureRandom r = SecureRandom.getInstance("SHA1PRNG");
-            r.setSeed(seed);
-            return r;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return WultraOracle.seeded(seed);
     }
 
     static PrivateKey jcaPrivateKey(EcKeyPair pair) throws Exception {

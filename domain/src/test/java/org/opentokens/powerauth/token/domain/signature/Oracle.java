@@ -1,5 +1,6 @@
 package org.opentokens.powerauth.token.domain.signature;
 
+import org.opentokens.powerauth.token.domain.testsupport.WultraOracle;
 import io.getlime.security.powerauth.crypto.client.keyfactory.PowerAuthClientKeyFactory;
 import io.getlime.security.powerauth.crypto.lib.config.SignatureConfiguration;
 import io.getlime.security.powerauth.crypto.lib.enums.PowerAuthSignatureFormat;
@@ -35,13 +36,7 @@ final class Oracle {
     }
 
     static SecureRandom seeded(long seed) {
-        try {
-            SecureRandom r = SecureRandom.getInstance("SHA1PRNG");
-            r.setSeed(seed);
-            return r;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return WultraOracle.seeded(seed);
     }
 
     static byte[] bytes(SecureRandom random, int n) {

@@ -1,5 +1,7 @@
 package org.opentokens.powerauth.token.domain.testsupport;
 
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.security.Security;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
@@ -15,6 +17,20 @@ public final class WultraOracle {
     public static synchronized void ensureProvider() {
         if (Security.getProvider(BouncyCastleProvider.PROVIDER_NAME) == null) {
             Security.addProvider(new BouncyCastleProvider());
+        }
+    }
+
+    /**
+     * @param seed the seed
+     * @return a deterministic SecureRandom, so that a failing randomized case can be replayed
+     */
+    public static SecureRandom seeded(long seed) {
+        try {
+            SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
+            random.setSeed(seed);
+            return random;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 }
