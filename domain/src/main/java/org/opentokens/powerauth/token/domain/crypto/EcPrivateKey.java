@@ -21,10 +21,11 @@ public final class EcPrivateKey implements Destroyable {
     }
 
     /**
-     * Parses a private scalar. Accepts 32 bytes, or 33 bytes with a leading zero (the signed encoding Wultra's
-     * Java library emits). The scalar is read as unsigned.
+     * Parses a private scalar as an unsigned big-endian integer. Accepts the fixed 32-byte form and the
+     * signed {@code BigInteger} form Wultra's Java library emits: shorter when the scalar has leading zero
+     * bytes, or 33 bytes with a leading zero when its high bit is set.
      *
-     * @param encoded the scalar bytes
+     * @param encoded the scalar bytes, 1 to 33 long
      * @return the key
      * @throws MalformedDataException if the length is wrong or the scalar is not in {@code [1, n-1]}
      */
@@ -33,8 +34,8 @@ public final class EcPrivateKey implements Destroyable {
         if (encoded.length == 33 && encoded[0] != 0) {
             throw new MalformedDataException("33-byte private key must start with a zero byte");
         }
-        if (encoded.length != 32 && encoded.length != 33) {
-            throw new MalformedDataException("P-256 private key must be 32 bytes");
+        if (encoded.length == 0 || encoded.length > 33) {
+            throw new MalformedDataException("P-256 private key must be at most 32 bytes");
         }
         BigInteger value = new BigInteger(1, encoded);
         if (value.signum() <= 0 || value.compareTo(P256.DOMAIN.getN()) >= 0) {

@@ -69,6 +69,17 @@ class PrimitivesErrorsTest {
         byte[] badSigned = new byte[33];
         badSigned[0] = 1;
         assertThatThrownBy(() -> EcPrivateKey.fromBytes(badSigned)).isInstanceOf(MalformedDataException.class);
+        assertThatThrownBy(() -> EcPrivateKey.fromBytes(new byte[0])).isInstanceOf(MalformedDataException.class);
+        assertThatThrownBy(() -> EcPrivateKey.fromBytes(new byte[34])).isInstanceOf(MalformedDataException.class);
+    }
+
+    @Test
+    void shortPrivateKeyEncodingsAreLeftPadded() {
+        EcPrivateKey one = EcPrivateKey.fromBytes(new byte[] {1});
+        byte[] padded = new byte[32];
+        padded[31] = 1;
+        assertThat(one.publicKey()).isEqualTo(EcPrivateKey.fromBytes(padded).publicKey());
+        assertThat(one.copyBytes(InsecureSecretAccess.get())).isEqualTo(padded);
     }
 
     @Test
