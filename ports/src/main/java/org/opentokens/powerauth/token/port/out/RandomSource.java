@@ -1,0 +1,57 @@
+package org.opentokens.powerauth.token.port.out;
+
+import java.security.SecureRandom;
+import java.util.Objects;
+
+/**
+ * Randomness for nonces, challenges and ephemeral keys.
+ *
+ * <p>Production code gets one shared {@link SecureRandom}, created by the wiring and wrapped with
+ * {@link #of(SecureRandom)}. Tests supply a seeded or fixed source so that nonces and keys are reproducible.
+ *
+ * <p>An implementation normally provides only {@link #secureRandom()}; the default {@link #nextBytes(int)}
+ * draws from it, so that code asking for bytes and code handing the {@code SecureRandom} to the domain (ECIES,
+ * key generation, JWT challenges) share one stream.
+ *
+ * <p><b>Thread-safety:</b> implementations must be safe for concurrent use by any number of threads, and so
+ * must the {@code SecureRandom} they return (every JDK {@code SecureRandom} is).
+ */
+@FunctionalInterface
+public interface RandomSource {
+
+    /**
+     * The generator to pass to domain functions that take a {@code SecureRandom}.
+     *
+     * @return the generator; may be the same shared instance on every call, never {@code null}
+     */
+    SecureRandom secureRandom();
+
+    /**
+     * Fresh random bytes, for example a 16-byte token nonce.
+     *
+     * @param length how many bytes; {@code 0} gives an empty array
+     * @return a new array of exactly {@code length} bytes, owned by the caller
+     * @throws IllegalArgumentException if {@code length} is negative
+     */
+    default byte[] nextBytes(int length) {
+        if (length < 0) {
+            throw new IllegalArgumentException("length must not be negative, was " + length);
+        }
+        byte[] bytes = new byte[length];
+        if (length > 0) {
+            secureRandom().nextBytes(bytes);
+        }
+        return bytes;
+    }
+
+    /**
+     * Wraps a shared generator. The wiring calls this once with the instance it creates.
+     *
+     * @param random the generator to share; it is used, never copied
+     * @return a source drawing from {@code random}
+     * @throws NullPointerException if {@code random} is null
+     */
+    static RandomSource of(SecureRandom random) {
+        return new SecureRandomSource(Objects.requireNonNull(random, "random"));
+    }
+}
