@@ -7,5 +7,11 @@
  * {@link org.opentokens.powerauth.token.port.out.StorageException} family; bad arguments are
  * {@link org.opentokens.powerauth.token.domain.error.MalformedDataException}, checked by
  * {@link org.opentokens.powerauth.token.port.out.StorageArguments} before any backend is touched.
+ *
+ * <p>Randomness: {@link org.opentokens.powerauth.token.port.out.RandomSource} supplies nonces, challenges and the
+ * {@code SecureRandom} the domain draws ephemeral keys from; the wiring creates the one shared generator.
+ *
+ * <p>Time is not a port: services take a {@code java.time.Clock}, and server-synced time comes from
+ * {@code application.time.TimeSynchronizationService}.
  */
 package org.opentokens.powerauth.token.port.out;
