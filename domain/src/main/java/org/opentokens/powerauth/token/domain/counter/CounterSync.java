@@ -58,9 +58,19 @@ public final class CounterSync {
         if (serverCtrDataHash.length != HashCounter.CTR_DATA_LENGTH) {
             throw new MalformedDataException("counter data hash must be 16 bytes");
         }
+        byte[] counterHashKey = HashCounter.counterHashKey(transportKey);
+        try {
+            return search(local, serverCtrByte, ctrLookAhead, serverCtrDataHash, counterHashKey);
+        } finally {
+            Bytes.wipe(counterHashKey);
+        }
+    }
+
+    private static CounterSyncResult search(HashCounter local, int serverCtrByte, int ctrLookAhead,
+            byte[] serverCtrDataHash, byte[] counterHashKey) {
         HashCounter candidate = local;
         for (int step = 0; step <= ctrLookAhead; step++) {
-            byte[] hash = candidate.ctrDataHash(transportKey);
+            byte[] hash = candidate.ctrDataHashWithKey(counterHashKey);
             boolean match = Bytes.constantTimeEquals(hash, serverCtrDataHash);
             Bytes.wipe(hash);
             if (match) {

@@ -111,9 +111,29 @@ public final class HashCounter implements Destroyable {
      * @return the 16-byte {@code CTR_DATA_HASH} of this counter, as the server puts it in the status blob
      */
     public byte[] ctrDataHash(SymmetricKey transportKey) {
+        byte[] key = counterHashKey(transportKey);
+        try {
+            return ctrDataHashWithKey(key);
+        } finally {
+            Bytes.wipe(key);
+        }
+    }
+
+    /** @return the raw {@code KDF(KEY_TRANSPORT, 4000)}; wipe after use */
+    static byte[] counterHashKey(SymmetricKey transportKey) {
+        SymmetricKey ctrKey = Kdf.derive(transportKey, KEY_TRANSPORT_CTR_INDEX);
+        try {
+            return ctrKey.copyBytes(InsecureSecretAccess.get());
+        } finally {
+            ctrKey.destroy();
+        }
+    }
+
+    /** @return {@code KDF_INTERNAL(counterHashKey, CTR_DATA)} for a key from {@link #counterHashKey} */
+    byte[] ctrDataHashWithKey(byte[] counterHashKey) {
         byte[] raw = ctrData.copyBytes(InsecureSecretAccess.get());
         try {
-            return ctrDataHash(raw, transportKey);
+            return Kdf.internal(counterHashKey, raw);
         } finally {
             Bytes.wipe(raw);
         }
@@ -133,13 +153,11 @@ public final class HashCounter implements Destroyable {
         if (ctrData.length != CTR_DATA_LENGTH) {
             throw new MalformedDataException("ctrData must be 16 bytes, got " + ctrData.length);
         }
-        SymmetricKey ctrKey = Kdf.derive(transportKey, KEY_TRANSPORT_CTR_INDEX);
-        byte[] key = ctrKey.copyBytes(InsecureSecretAccess.get());
+        byte[] key = counterHashKey(transportKey);
         try {
             return Kdf.internal(key, ctrData);
         } finally {
             Bytes.wipe(key);
-            ctrKey.destroy();
         }
     }
 

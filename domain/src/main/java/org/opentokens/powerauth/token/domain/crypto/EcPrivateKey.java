@@ -45,6 +45,31 @@ public final class EcPrivateKey implements Destroyable {
     }
 
     /**
+     * Parses Wultra's signed form (a minimal two's-complement big-endian integer, 1 to 33 bytes) or the plain
+     * unsigned 32-byte form; a shorter value with its top bit set is negative and refused.
+     *
+     * @param encoded the scalar bytes
+     * @return the key
+     * @throws MalformedDataException if the value is negative, too long, or not in {@code [1, n-1]}
+     */
+    public static EcPrivateKey fromSignedBytes(byte[] encoded) {
+        Objects.requireNonNull(encoded, "encoded");
+        if (encoded.length > 0 && encoded.length < 32 && (encoded[0] & 0x80) != 0) {
+            throw new MalformedDataException("signed P-256 private key is negative");
+        }
+        return fromBytes(encoded);
+    }
+
+    /**
+     * @param access proof of the right to see raw bytes
+     * @return the scalar in Wultra's signed form (minimal two's complement, 1 to 33 bytes); wipe after use
+     */
+    public byte[] copySignedBytes(SecretAccess access) {
+        Objects.requireNonNull(access, "access");
+        return scalar().toByteArray();
+    }
+
+    /**
      * @param access proof of the right to see raw bytes
      * @return the scalar as 32 unsigned big-endian bytes; wipe after use
      */

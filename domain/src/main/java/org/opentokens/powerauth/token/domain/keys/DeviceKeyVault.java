@@ -1,6 +1,5 @@
 package org.opentokens.powerauth.token.domain.keys;
 
-import java.util.Arrays;
 import java.util.Objects;
 import org.opentokens.powerauth.token.domain.crypto.Aes;
 import org.opentokens.powerauth.token.domain.crypto.Bytes;
@@ -20,8 +19,6 @@ import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
  * dropped), so it can be 1 to 33 bytes long. Decryption accepts that form and plain 32-byte scalars.
  */
 public final class DeviceKeyVault {
-    private static final int SCALAR_LENGTH = 32;
-
     private DeviceKeyVault() {
     }
 
@@ -35,13 +32,11 @@ public final class DeviceKeyVault {
     public static byte[] encryptDevicePrivateKey(EcPrivateKey devicePrivate, SymmetricKey vaultKey) {
         Objects.requireNonNull(devicePrivate, "devicePrivate");
         Objects.requireNonNull(vaultKey, "vaultKey");
-        byte[] unsigned = devicePrivate.copyBytes(InsecureSecretAccess.get());
-        byte[] signed = toSignedMinimal(unsigned);
+        byte[] signed = devicePrivate.copySignedBytes(InsecureSecretAccess.get());
         byte[] key = vaultKey.copyBytes(InsecureSecretAccess.get());
         try {
             return Aes.cbcEncryptPadded(key, Aes.zeroIv(), signed);
         } finally {
-            Bytes.wipe(unsigned);
             Bytes.wipe(signed);
             Bytes.wipe(key);
         }
@@ -64,15 +59,12 @@ public final class DeviceKeyVault {
         Objects.requireNonNull(vaultKey, "vaultKey");
         byte[] key = vaultKey.copyBytes(InsecureSecretAccess.get());
         byte[] plain = null;
-        byte[] scalar = null;
         try {
             plain = Aes.cbcDecryptPadded(key, Aes.zeroIv(), encrypted);
-            scalar = toUnsigned32(plain);
-            return EcPrivateKey.fromBytes(scalar);
+            return EcPrivateKey.fromSignedBytes(plain);
         } finally {
             Bytes.wipe(key);
             Bytes.wipe(plain);
-            Bytes.wipe(scalar);
         }
     }
 
@@ -100,37 +92,5 @@ public final class DeviceKeyVault {
             Bytes.wipe(key);
             Bytes.wipe(plain);
         }
-    }
-
-    /** 32 unsigned bytes to the minimal two's-complement form of the same positive integer. */
-    private static byte[] toSignedMinimal(byte[] unsigned) {
-        int start = 0;
-        while (start < unsigned.length - 1 && unsigned[start] == 0) {
-            start++;
-        }
-        boolean needsSignByte = (unsigned[start] & 0x80) != 0;
-        int length = unsigned.length - start + (needsSignByte ? 1 : 0);
-        byte[] out = new byte[length];
-        System.arraycopy(unsigned, start, out, length - (unsigned.length - start), unsigned.length - start);
-        return out;
-    }
-
-    /** The signed or unsigned big-endian scalar (1 to 33 bytes) to 32 unsigned bytes. */
-    private static byte[] toUnsigned32(byte[] plain) {
-        if (plain.length == 0 || plain.length > SCALAR_LENGTH + 1) {
-            throw new MalformedDataException("decrypted device private key has an invalid length");
-        }
-        if (plain.length == SCALAR_LENGTH + 1) {
-            if (plain[0] != 0) {
-                throw new MalformedDataException("decrypted device private key has an invalid length");
-            }
-            return Arrays.copyOfRange(plain, 1, plain.length);
-        }
-        if (plain.length < SCALAR_LENGTH && (plain[0] & 0x80) != 0) {
-            throw new MalformedDataException("decrypted device private key is negative");
-        }
-        byte[] out = new byte[SCALAR_LENGTH];
-        System.arraycopy(plain, 0, out, SCALAR_LENGTH - plain.length, plain.length);
-        return out;
     }
 }

@@ -52,6 +52,10 @@ class PrimitivesConformanceTest {
             EcPrivateKey ours = EcPrivateKey.fromBytes(WULTRA_CONVERTOR.convertPrivateKeyToBytes(theirs.getPrivate()));
             assertThat(ours.publicKey().uncompressed())
                     .isEqualTo(WULTRA_CONVERTOR.convertPublicKeyToBytes(theirs.getPublic()));
+            assertThat(ours.copySignedBytes(InsecureSecretAccess.get()))
+                    .isEqualTo(WULTRA_CONVERTOR.convertPrivateKeyToBytes(theirs.getPrivate()));
+            assertThat(EcPrivateKey.fromSignedBytes(WULTRA_CONVERTOR.convertPrivateKeyToBytes(theirs.getPrivate()))
+                    .publicKey()).isEqualTo(ours.publicKey());
             byte[] ourBytes = ours.copyBytes(InsecureSecretAccess.get());
             assertThat(ourBytes).hasSize(32);
             // Wultra reads private keys as signed integers (protocol.md pitfall 8): give it a leading zero byte.
