@@ -116,6 +116,8 @@ public final class TokenStoreService implements PowerAuthTokenStore {
         flights.put(tokenName, flight);
         CompletableFuture<PowerAuthToken> first = flight.subscribe();
         FutureTask<Void> work = new FutureTask<>(() -> {
+            PowerAuthToken token = null;
+            Throwable failure = null;
             try {
                 TokenRecord created = creation.create(tokenName, authentication, activation, generation);
                 session.locked(() -> {
@@ -127,12 +129,17 @@ public final class TokenStoreService implements PowerAuthTokenStore {
                     cache.put(created);
                     return null;
                 });
-                flight.shared().complete(token(created));
+                token = token(created);
             } catch (RuntimeException | Error e) {
-                flight.shared().completeExceptionally(e);
+                failure = e;
             } finally {
                 authentication.destroy();
                 flights.remove(tokenName, flight);
+            }
+            if (failure == null) {
+                flight.shared().complete(token);
+            } else {
+                flight.shared().completeExceptionally(failure);
             }
         }, null);
         flight.started(work);

@@ -31,14 +31,17 @@ import org.opentokens.powerauth.token.testing.MutableClock;
 
 /**
  * The service graph of one or more client instances, wired by hand over fakes that pass the port contracts and a
- * protocol-accurate in-process emulator (Wultra's server-side crypto). The emulator and the clients share one
- * {@link MutableClock}; the emulator's own offset models a skewed client.
+ * protocol-accurate in-process emulator (Wultra's server-side crypto).
+ *
+ * <p>The emulator keeps real time, as a server does (Wultra's ECIES layer stamps responses with the system clock).
+ * The clients run on a {@link MutableClock} fixed in 2023, years away from the server, so every flow depends on
+ * time synchronization actually working; tests move the client clock, or the emulator's offset, explicitly.
  */
 final class Testbed implements AutoCloseable {
     static final char[] PASSWORD = "1234".toCharArray();
 
     final MutableClock clock = new MutableClock();
-    final PowerAuthEmulator emulator = PowerAuthEmulator.builder().clock(clock).build();
+    final PowerAuthEmulator emulator = PowerAuthEmulator.create();
     final EmulatorApplication application = emulator.createApplication();
     final FakeSecureStorage storage = new FakeSecureStorage();
     final EmulatorPowerAuthServer server = new EmulatorPowerAuthServer(emulator);
