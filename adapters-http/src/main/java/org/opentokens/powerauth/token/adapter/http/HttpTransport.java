@@ -65,6 +65,9 @@ final class HttpTransport {
             request.header(headerName, headerValue);
         }
         long start = System.nanoTime();
+        if (Thread.currentThread().isInterrupted()) {
+            throw unreachable(endpoint, start, "interrupted before sending", new InterruptedException());
+        }
         CompletableFuture<HttpResponse<HttpAnswer>> call = client.sendAsync(request.build(), bodyHandler);
         try {
             HttpAnswer answer = call.get(requestTimeout.toNanos(), TimeUnit.NANOSECONDS).body();
