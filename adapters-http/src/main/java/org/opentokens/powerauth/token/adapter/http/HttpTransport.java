@@ -1,0 +1,134 @@
+package org.opentokens.powerauth.token.adapter.http;
+
+import java.io.IOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.opentokens.powerauth.token.port.out.ServerUnreachableException;
+
+/**
+ * Sends one JSON {@code POST} and collects the answer under the size cap and the whole-call deadline; maps every
+ * way of getting no answer to {@link ServerUnreachableException}. Logs method, path, status and duration at
+ * {@code DEBUG}, nothing else.
+ */
+final class HttpTransport {
+    private static final Logger LOG = System.getLogger(JavaHttpPowerAuthServer.class.getName());
+    private static final String JSON = "application/json";
+
+    private final HttpClient client;
+    private final String baseUri;
+    private final Duration requestTimeout;
+    private final Map<String, String> extraHeaders;
+    private final HttpResponse.BodyHandler<HttpAnswer> bodyHandler;
+
+    HttpTransport(HttpServerConfig config) {
+        this.client = config.httpClient().orElseGet(() -> defaultClient(config));
+        this.baseUri = config.baseUri().toString();
+        this.requestTimeout = config.requestTimeout();
+        this.extraHeaders = config.extraHeaders();
+        this.bodyHandler = CappedBodySubscriber.handler(config.maxResponseBytes());
+    }
+
+    HttpClient client() {
+        return client;
+    }
+
+    /**
+     * @param endpoint where to send
+     * @param body the exact body bytes
+     * @param headerName a PowerAuth header to add, or null
+     * @param headerValue its value, or null
+     * @return the answer, whatever its status
+     * @throws ServerUnreachableException if no answer arrived
+     */
+    HttpAnswer post(Endpoint endpoint, byte[] body, String headerName, String headerValue) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUri + endpoint.path()))
+                .timeout(requestTimeout)
+                .header("Content-Type", JSON)
+                .header("Accept", JSON)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        extraHeaders.forEach(request::header);
+        if (headerName != null) {
+            request.header(headerName, headerValue);
+        }
+        long start = System.nanoTime();
+        if (Thread.currentThread().isInterrupted()) {
+            throw unreachable(endpoint, start, "interrupted before sending", new InterruptedException());
+        }
+        CompletableFuture<HttpResponse<HttpAnswer>> call = client.sendAsync(request.build(), bodyHandler);
+        try {
+            HttpAnswer answer = call.get(requestTimeout.toNanos(), TimeUnit.NANOSECONDS).body();
+            LOG.log(Level.DEBUG, () -> endpoint.describe() + " -> " + answer.status() + " in " + millis(start) + " ms");
+            return answer;
+        } catch (InterruptedException e) {
+            call.cancel(true);
+            Thread.currentThread().interrupt();
+            throw unreachable(endpoint, start, "interrupted while waiting for the answer", e);
+        } catch (TimeoutException e) {
+            call.cancel(true);
+            throw unreachable(endpoint, start, "no complete answer within " + requestTimeout, e);
+        } catch (ExecutionException e) {
+            Throwable cause = unwrap(e.getCause());
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw unreachable(endpoint, start, describe(cause), cause);
+        }
+    }
+
+    private static HttpClient defaultClient(HttpServerConfig config) {
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .connectTimeout(config.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1);
+        config.sslContext().ifPresent(builder::sslContext);
+        return builder.build();
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        Throwable cause = t;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+                && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    private String describe(Throwable cause) {
+        if (cause instanceof HttpConnectTimeoutException) {
+            return "connect timed out";
+        }
+        if (cause instanceof HttpTimeoutException) {
+            return "no answer within " + requestTimeout;
+        }
+        if (cause instanceof ConnectException) {
+            return "connection refused or failed";
+        }
+        if (cause instanceof IOException) {
+            return "connection failed (" + cause.getClass().getSimpleName() + ")";
+        }
+        return "request failed (" + cause.getClass().getSimpleName() + ")";
+    }
+
+    private static ServerUnreachableException unreachable(Endpoint endpoint, long start, String what, Throwable cause) {
+        LOG.log(Level.DEBUG, () -> endpoint.describe() + " failed: " + what + " after " + millis(start) + " ms");
+        return new ServerUnreachableException(endpoint.describe() + ": " + what, cause);
+    }
+
+    private static long millis(long startNanos) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+    }
+}

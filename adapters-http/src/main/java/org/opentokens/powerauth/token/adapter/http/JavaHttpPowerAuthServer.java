@@ -1,0 +1,109 @@
+package org.opentokens.powerauth.token.adapter.http;
+
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import org.opentokens.powerauth.token.domain.ecies.EciesEncryptedRequest;
+import org.opentokens.powerauth.token.domain.ecies.EciesEncryptedResponse;
+import org.opentokens.powerauth.token.domain.ecies.EncryptionHeader;
+import org.opentokens.powerauth.token.domain.error.MalformedDataException;
+import org.opentokens.powerauth.token.domain.signature.AuthorizationHeader;
+import org.opentokens.powerauth.token.domain.token.TokenId;
+import org.opentokens.powerauth.token.port.out.ActivationStatusResponse;
+import org.opentokens.powerauth.token.port.out.PowerAuthServer;
+import org.opentokens.powerauth.token.port.out.RequestSigner;
+
+/** The {@link PowerAuthServer} port over {@code java.net.http} and Jackson, with the real {@code /pa/v3} shapes. */
+public final class JavaHttpPowerAuthServer implements PowerAuthServer {
+    private static final byte[] EMPTY_OBJECT = "{}".getBytes(StandardCharsets.US_ASCII);
+
+    private final HttpTransport transport;
+    private final WireJson json;
+    private final ResponseReader reader;
+
+    /** @param config where the server is and how to talk to it */
+    public JavaHttpPowerAuthServer(HttpServerConfig config) {
+        Objects.requireNonNull(config, "config");
+        this.transport = new HttpTransport(config);
+        this.json = new WireJson();
+        this.reader = new ResponseReader(json, config.maxResponseBytes());
+    }
+
+    @Override
+    public long fetchServerTime() {
+        HttpAnswer answer = transport.post(Endpoint.STATUS, EMPTY_OBJECT.clone(), null, null);
+        ServerStatusJson status = reader.wrapped(answer, Endpoint.STATUS, ServerStatusJson.class);
+        return Endpoint.STATUS.require(status.serverTime(), "responseObject.serverTime");
+    }
+
+    @Override
+    public String createTemporaryKey(String requestJwt) {
+        Objects.requireNonNull(requestJwt, "requestJwt");
+        byte[] body = json.write(new RequestObjectJson<>(new JwtJson(requestJwt)));
+        HttpAnswer answer = transport.post(Endpoint.KEYSTORE_CREATE, body, null, null);
+        JwtJson jwt = reader.wrapped(answer, Endpoint.KEYSTORE_CREATE, JwtJson.class);
+        return Endpoint.KEYSTORE_CREATE.require(jwt.jwt(), "responseObject.jwt");
+    }
+
+    @Override
+    public EciesEncryptedResponse createActivation(EciesEncryptedRequest layer1, EncryptionHeader header) {
+        Objects.requireNonNull(layer1, "layer1");
+        Objects.requireNonNull(header, "header");
+        byte[] body = json.write(EciesRequestJson.of(layer1));
+        HttpAnswer answer = transport.post(Endpoint.ACTIVATION_CREATE, body, EncryptionHeader.HEADER_NAME,
+                header.value());
+        return reader.unwrapped(answer, Endpoint.ACTIVATION_CREATE, EciesResponseJson.class)
+                .toDomain(Endpoint.ACTIVATION_CREATE);
+    }
+
+    @Override
+    public ActivationStatusResponse fetchActivationStatus(String activationId, String challengeBase64) {
+        Objects.requireNonNull(activationId, "activationId");
+        byte[] body = json.write(new RequestObjectJson<>(new ActivationStatusRequestJson(activationId, challengeBase64)));
+        HttpAnswer answer = transport.post(Endpoint.ACTIVATION_STATUS, body, null, null);
+        return reader.wrapped(answer, Endpoint.ACTIVATION_STATUS, ActivationStatusResponseJson.class)
+                .toPort(Endpoint.ACTIVATION_STATUS);
+    }
+
+    @Override
+    public String removeActivation(RequestSigner signer) {
+        HttpAnswer answer = signedPost(Endpoint.ACTIVATION_REMOVE, EMPTY_OBJECT.clone(), signer);
+        ActivationIdJson removed = reader.wrapped(answer, Endpoint.ACTIVATION_REMOVE, ActivationIdJson.class);
+        return Endpoint.ACTIVATION_REMOVE.require(removed.activationId(), "responseObject.activationId");
+    }
+
+    @Override
+    public EciesEncryptedResponse createToken(EciesEncryptedRequest envelope, RequestSigner signer) {
+        Objects.requireNonNull(envelope, "envelope");
+        byte[] body = json.write(EciesRequestJson.of(envelope));
+        HttpAnswer answer = signedPost(Endpoint.TOKEN_CREATE, body, signer);
+        return reader.unwrapped(answer, Endpoint.TOKEN_CREATE, EciesResponseJson.class)
+                .toDomain(Endpoint.TOKEN_CREATE);
+    }
+
+    @Override
+    public TokenId removeToken(TokenId tokenId, RequestSigner signer) {
+        Objects.requireNonNull(tokenId, "tokenId");
+        byte[] body = json.write(new RequestObjectJson<>(new TokenIdJson(tokenId.value())));
+        HttpAnswer answer = signedPost(Endpoint.TOKEN_REMOVE, body, signer);
+        TokenIdJson removed = reader.wrapped(answer, Endpoint.TOKEN_REMOVE, TokenIdJson.class);
+        String value = Endpoint.TOKEN_REMOVE.require(removed.tokenId(), "responseObject.tokenId");
+        try {
+            return TokenId.of(value);
+        } catch (MalformedDataException e) {
+            throw Endpoint.TOKEN_REMOVE.invalid("responseObject.tokenId is not a valid token ID");
+        }
+    }
+
+    /** @return the client in use, the caller's or the adapter's own */
+    HttpClient httpClient() {
+        return transport.client();
+    }
+
+    /** Serializes first, signs those bytes exactly once, sends exactly those bytes; a failed signing sends nothing. */
+    private HttpAnswer signedPost(Endpoint endpoint, byte[] body, RequestSigner signer) {
+        Objects.requireNonNull(signer, "signer");
+        AuthorizationHeader header = Objects.requireNonNull(signer.sign(body.clone()), "signer returned no header");
+        return transport.post(endpoint, body, AuthorizationHeader.HEADER_NAME, header.value());
+    }
+}
