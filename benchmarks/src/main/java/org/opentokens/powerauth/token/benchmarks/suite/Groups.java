@@ -3,6 +3,7 @@ package org.opentokens.powerauth.token.benchmarks.suite;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Mode;
+import org.opentokens.powerauth.token.benchmarks.crypto.ActivationBenchmark;
 import org.opentokens.powerauth.token.benchmarks.crypto.TokenCreateBenchmark;
 import org.opentokens.powerauth.token.benchmarks.header.HeaderBenchmark;
 
@@ -13,7 +14,7 @@ public final class Groups {
 
     /** @return every group */
     public static List<Group> all() {
-        return List.of(header(), headerThroughput(), tokenCreate());
+        return List.of(header(), headerThroughput(), tokenCreate(), activation());
     }
 
     /**
@@ -80,6 +81,29 @@ public final class Groups {
                         + "Response: ECIES decryption of the server's answer, prepared outside the measured call by "
                         + "Wultra's server encryptor. Same keys and inputs on both sides; JSON is written the same "
                         + "way for both.");
+    }
+
+    static Group activation() {
+        Class<?> b = ActivationBenchmark.class;
+        return new Group("activation", "4. Activation create, client crypto only (protocol 3.3)",
+                List.of(Side.averageTime("ours-request", b, "oursRequest", TimeUnit.MICROSECONDS),
+                        Side.averageTime("wultra-request", b, "wultraRequest", TimeUnit.MICROSECONDS),
+                        Side.averageTime("ours-response", b, "oursResponse", TimeUnit.MICROSECONDS),
+                        Side.averageTime("wultra-response", b, "wultraResponse", TimeUnit.MICROSECONDS)),
+                List.of(new Ratio("Wultra / ours (request + response)", List.of("wultra-request", "wultra-response"),
+                                List.of("ours-request", "ours-response"), null, true),
+                        new Ratio("Wultra / ours, request only", List.of("wultra-request"), List.of("ours-request"),
+                                null, true),
+                        new Ratio("Wultra / ours, response only", List.of("wultra-response"),
+                                List.of("ours-response"), null, true)),
+                List.of(),
+                "No target in the issue; reported for comparison. Request: parse the application-scope temporary "
+                        + "key received as Base64 (each activation gets a fresh key object), generate the device "
+                        + "key pair, encrypt layer 2, then layer 1 around it. Response (answer prepared outside the "
+                        + "measured call by Wultra's server encryptors): decrypt both layers, parse the server "
+                        + "public key and counter, fingerprint, master secret (ECDH), the five derived keys and the "
+                        + "vault-encrypted device private key. PBKDF2 knowledge-key protection (a configured cost) "
+                        + "and JSON are left out on both sides.");
     }
 
     private static Side throughput(String label, String method, int threads) {

@@ -12,8 +12,11 @@ import org.opentokens.powerauth.token.domain.error.InvalidPublicKeyException;
  */
 public final class EcPublicKey {
     private final ECPoint point;
-    /** Set by the first key agreement; later ones use a precomputed comb (see {@link #multiply}). */
-    private volatile boolean agreedBefore;
+    /** Key agreements after which this key switches to a precomputed comb (see {@link #multiply}). */
+    private static final int COMB_AFTER_AGREEMENTS = 2;
+
+    /** Key agreements so far, counted up to the switch; a lost update under a race only delays it. */
+    private volatile int agreements;
 
     EcPublicKey(ECPoint point) {
         this.point = point.normalize();
@@ -80,19 +83,21 @@ public final class EcPublicKey {
     }
 
     /**
-     * {@code k * this}, for ECDH. A key used once (a server key during activation) takes Bouncy Castle's default
-     * wNAF multiplier. From the second use on (a cached 3.3 temporary key, {@code KEY_SERVER_PUBLIC} before 3.3)
-     * it takes a fixed-point comb: its table of this point is computed once, kept with the point, and makes each
-     * later multiplication about three times faster; it also looks the table up in constant time.
+     * {@code k * this}, for ECDH. The first two agreements with a key take Bouncy Castle's default wNAF
+     * multiplier: an activation uses its temporary key twice and the server key once. From the third on (a cached
+     * 3.3 temporary key across token creations, {@code KEY_SERVER_PUBLIC} before 3.3) it takes a fixed-point comb,
+     * whose table of this point costs about one multiplication to build, is kept with the point, and makes each
+     * later multiplication about three times faster; the comb also reads its table in constant time.
      *
      * @param k a scalar in {@code [1, n)}
      * @return the product, not normalized
      */
     ECPoint multiply(BigInteger k) {
-        if (agreedBefore) {
+        int before = agreements;
+        if (before >= COMB_AFTER_AGREEMENTS) {
             return P256.COMB.multiply(point, k);
         }
-        agreedBefore = true;
+        agreements = before + 1;
         return point.multiply(k);
     }
 
