@@ -115,7 +115,7 @@ final class EmulatorState {
         long now = serverTimeMs();
         temporaryKeys.values().removeIf(k -> k.expiresAtMs() <= now);
         TemporaryKeyRecord key = new TemporaryKeyRecord(UUID.randomUUID().toString(), WultraCrypto.newKeyPair(),
-                appKey, activationId, now + config.temporaryKeyValidity().toMillis());
+                appKey, activationId, now, now + config.temporaryKeyValidity().toMillis());
         temporaryKeys.put(key.keyId(), key);
         return key;
     }
