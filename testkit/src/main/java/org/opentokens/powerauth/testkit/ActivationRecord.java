@@ -114,7 +114,8 @@ final class ActivationRecord {
         }
     }
 
-    synchronized void unblock() {
+    /** ACTIVE with no failed attempts: commit and unblock. */
+    synchronized void activate() {
         state = EmulatorActivationState.ACTIVE;
         failedAttempts = 0;
     }
