@@ -6,7 +6,12 @@ import static org.opentokens.powerauth.token.adapter.http.TestWireFactory.ok;
 import java.net.http.HttpClient;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterEach;
@@ -97,14 +102,14 @@ class JavaHttpPowerAuthServerClientTest {
     void isSafeForConcurrentCalls() throws Exception {
         JavaHttpPowerAuthServer server = new JavaHttpPowerAuthServer(
                 HttpServerConfig.builder().baseUri(stub.baseUri()).build());
-        var pool = Executors.newFixedThreadPool(4);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            var futures = new java.util.ArrayList<java.util.concurrent.Future<Long>>();
+            List<Future<Long>> futures = new ArrayList<>();
             for (int i = 0; i < 40; i++) {
                 futures.add(pool.submit(server::fetchServerTime));
             }
-            for (var f : futures) {
-                assertThat(f.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(3L);
+            for (Future<Long> f : futures) {
+                assertThat(f.get(30, TimeUnit.SECONDS)).isEqualTo(3L);
             }
         } finally {
             pool.shutdownNow();
