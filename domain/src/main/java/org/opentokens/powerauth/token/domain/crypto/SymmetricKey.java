@@ -58,6 +58,14 @@ public final class SymmetricKey implements Destroyable {
     }
 
     /**
+     * @return an independent copy, for a holder that will destroy its own
+     * @throws IllegalStateException if this key was destroyed
+     */
+    public SymmetricKey copy() {
+        return new SymmetricKey(SecretBytes.takeOwnership(bytes.copyBytes(org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess.get())));
+    }
+
+    /**
      * @param other another key
      * @return true when both keys hold the same bytes (constant time)
      */

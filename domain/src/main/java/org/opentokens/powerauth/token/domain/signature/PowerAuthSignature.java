@@ -2,6 +2,8 @@ package org.opentokens.powerauth.token.domain.signature;
 
 import java.util.List;
 import java.util.Objects;
+import org.opentokens.powerauth.token.domain.counter.HashCounter;
+import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
 import org.opentokens.powerauth.token.domain.crypto.B64;
 import org.opentokens.powerauth.token.domain.crypto.Bytes;
@@ -33,6 +35,26 @@ public final class PowerAuthSignature {
     private static final int COMPONENT_TAIL = 16;
 
     private PowerAuthSignature() {
+    }
+
+    /**
+     * Computes an online signature with the counter's current value, in the version's format.
+     *
+     * @param type the factors
+     * @param keys the signature keys, at least those {@code type} needs
+     * @param counter the hash counter; its value is used, not advanced
+     * @param data the signature base string
+     * @param version the protocol version, which fixes DECIMAL (3.0) or BASE64 (3.1+)
+     * @return the signature text
+     */
+    public static String compute(PowerAuthSignatureType type, SignatureKeys keys, HashCounter counter, byte[] data,
+            ProtocolVersion version) {
+        byte[] ctr = counter.copyBytes(InsecureSecretAccess.get());
+        try {
+            return compute(type, keys, ctr, data, version);
+        } finally {
+            java.util.Arrays.fill(ctr, (byte) 0);
+        }
     }
 
     /**

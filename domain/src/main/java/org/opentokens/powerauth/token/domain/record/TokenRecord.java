@@ -1,0 +1,157 @@
+package org.opentokens.powerauth.token.domain.record;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import javax.security.auth.Destroyable;
+import org.opentokens.powerauth.token.domain.error.MalformedDataException;
+import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
+import org.opentokens.powerauth.token.domain.secret.SecretBytes;
+import org.opentokens.powerauth.token.domain.signature.PowerAuthSignatureType;
+import org.opentokens.powerauth.token.domain.token.TokenId;
+import org.opentokens.powerauth.token.domain.token.TokenSecret;
+
+/**
+ * Everything stored about one token, in one self-describing record: its name, server id and secret, the
+ * activation it belongs to, and the factors it was created with. One record per token means one atomic write
+ * per token, so a crash can never leave half a token or an index entry without a token.
+ *
+ * <p>{@code toString} shows no secret; {@link #destroy()} wipes the secret (best effort).
+ */
+public final class TokenRecord implements Destroyable {
+    private static final byte[] MAGIC = "PATK".getBytes(StandardCharsets.US_ASCII);
+    private static final int FORMAT_VERSION = 1;
+
+    private final String tokenName;
+    private final TokenId tokenId;
+    private final TokenSecret secret;
+    private final String activationId;
+    private final PowerAuthSignatureType signatureType;
+    private final long createdAtMs;
+
+    private TokenRecord(String tokenName, TokenId tokenId, TokenSecret secret, String activationId,
+            PowerAuthSignatureType signatureType, long createdAtMs) {
+        this.tokenName = Objects.requireNonNull(tokenName, "tokenName");
+        this.tokenId = Objects.requireNonNull(tokenId, "tokenId");
+        this.secret = Objects.requireNonNull(secret, "secret");
+        this.activationId = Objects.requireNonNull(activationId, "activationId");
+        this.signatureType = Objects.requireNonNull(signatureType, "signatureType");
+        this.createdAtMs = createdAtMs;
+    }
+
+    /**
+     * @param tokenName the local name the host chose
+     * @param tokenId the server's token id
+     * @param secret the token secret; copied, the caller keeps its own
+     * @param activationId the activation the token was created under
+     * @param signatureType the factors used to create it
+     * @param createdAtMs local creation time, epoch milliseconds
+     * @return the record
+     */
+    public static TokenRecord of(String tokenName, TokenId tokenId, TokenSecret secret, String activationId,
+            PowerAuthSignatureType signatureType, long createdAtMs) {
+        Objects.requireNonNull(secret, "secret");
+        return new TokenRecord(tokenName, tokenId, copy(secret), activationId, signatureType, createdAtMs);
+    }
+
+    /** @return the local token name */
+    public String tokenName() {
+        return tokenName;
+    }
+
+    /** @return the server's token id */
+    public TokenId tokenId() {
+        return tokenId;
+    }
+
+    /** @return a fresh copy of the secret, which the caller should destroy after use */
+    public TokenSecret secret() {
+        return copy(secret);
+    }
+
+    /** @return the activation the token belongs to */
+    public String activationId() {
+        return activationId;
+    }
+
+    /** @return the factors the token was created with */
+    public PowerAuthSignatureType signatureType() {
+        return signatureType;
+    }
+
+    /** @return local creation time, epoch milliseconds */
+    public long createdAtMs() {
+        return createdAtMs;
+    }
+
+    /** @return the record's storage encoding; the caller should destroy it after use */
+    public SecretBytes encode() {
+        byte[] secretBytes = secret.copyBytes(InsecureSecretAccess.get());
+        try {
+            return SecretBytes.takeOwnership(new RecordWriter(MAGIC, FORMAT_VERSION)
+                    .string(tokenName).string(tokenId.value()).bytes(secretBytes).string(activationId)
+                    .string(signatureType.wireValue()).i64(createdAtMs).toByteArray());
+        } finally {
+            java.util.Arrays.fill(secretBytes, (byte) 0);
+        }
+    }
+
+    /**
+     * @param encoded what {@link #encode()} produced
+     * @return the record
+     * @throws MalformedDataException if the bytes are not a valid token record of a known format
+     */
+    public static TokenRecord decode(SecretBytes encoded) {
+        byte[] data = encoded.copyBytes(InsecureSecretAccess.get());
+        byte[] secretBytes = null;
+        try {
+            RecordReader in = new RecordReader(data, MAGIC, "token");
+            if (in.u8() != FORMAT_VERSION) {
+                throw new MalformedDataException("token record has an unsupported format version");
+            }
+            String name = in.string("name");
+            String id = in.string("token id");
+            secretBytes = in.requiredBytes("secret");
+            String activation = in.string("activation id");
+            String type = in.string("signature type");
+            long created = in.i64();
+            in.end();
+            if (!TokenId.isValid(id)) {
+                throw new MalformedDataException("token record has an invalid token id");
+            }
+            return new TokenRecord(name, TokenId.of(id), TokenSecret.of(secretBytes), activation,
+                    PowerAuthSignatureType.fromWireValue(type), created);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedDataException("token record has an invalid field", e);
+        } finally {
+            java.util.Arrays.fill(data, (byte) 0);
+            if (secretBytes != null) {
+                java.util.Arrays.fill(secretBytes, (byte) 0);
+            }
+        }
+    }
+
+    @Override
+    public void destroy() {
+        secret.destroy();
+    }
+
+    @Override
+    public boolean isDestroyed() {
+        return secret.isDestroyed();
+    }
+
+    @Override
+    public String toString() {
+        return "TokenRecord[name=" + tokenName + ", tokenId=" + tokenId + ", activationId=" + activationId
+                + ", signatureType=" + signatureType + ", secret=<redacted>]";
+    }
+
+    private static TokenSecret copy(TokenSecret secret) {
+        byte[] raw = secret.copyBytes(InsecureSecretAccess.get());
+        try {
+            return TokenSecret.of(raw);
+        } finally {
+            java.util.Arrays.fill(raw, (byte) 0);
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package org.opentokens.powerauth.token.application;
+
+import java.time.Duration;
+import java.util.Objects;
+import org.opentokens.powerauth.token.domain.ProtocolVersion;
+import org.opentokens.powerauth.token.domain.crypto.B64;
+import org.opentokens.powerauth.token.domain.crypto.EcPublicKey;
+import org.opentokens.powerauth.token.domain.error.MalformedDataException;
+import org.opentokens.powerauth.token.domain.keys.KnowledgeKeyProtection;
+import org.opentokens.powerauth.token.port.out.StorageNamespace;
+
+/**
+ * The immutable settings of one client instance: the application's credentials as issued by the PowerAuth
+ * server, the master server public key, the protocol version and the instance id that namespaces storage.
+ *
+ * <p>The application secret is not a user secret (it ships inside every app) but is still kept out of
+ * {@code toString}.
+ */
+public final class PowerAuthConfiguration {
+    /** Default instance id. */
+    public static final String DEFAULT_INSTANCE_ID = "default";
+
+    private final String instanceId;
+    private final String applicationKey;
+    private final String applicationSecret;
+    private final EcPublicKey masterServerPublicKey;
+    private final ProtocolVersion protocolVersion;
+    private final Duration temporaryKeySafetyMargin;
+    private final int knowledgeKeyIterations;
+
+    private PowerAuthConfiguration(Builder b) {
+        this.instanceId = b.instanceId;
+        StorageNamespace.of(instanceId);
+        this.applicationKey = checkKey(b.applicationKey, "application key");
+        this.applicationSecret = checkKey(b.applicationSecret, "application secret");
+        this.masterServerPublicKey = Objects.requireNonNull(b.masterServerPublicKey, "masterServerPublicKey");
+        this.protocolVersion = b.protocolVersion;
+        this.temporaryKeySafetyMargin = b.temporaryKeySafetyMargin;
+        this.knowledgeKeyIterations = b.knowledgeKeyIterations;
+    }
+
+    /**
+     * @param applicationKey {@code APP_KEY}, Base64 of 16 bytes
+     * @param applicationSecret {@code APP_SECRET}, Base64 of 16 bytes
+     * @param masterServerPublicKey {@code KEY_SERVER_MASTER_PUBLIC}, Base64 of a P-256 point
+     * @return a builder with the defaults: instance {@value #DEFAULT_INSTANCE_ID}, protocol 3.3
+     * @throws MalformedDataException if a value is not well-formed
+     */
+    public static Builder builder(String applicationKey, String applicationSecret, String masterServerPublicKey) {
+        return new Builder(applicationKey, applicationSecret, EcPublicKey.fromBase64(masterServerPublicKey));
+    }
+
+    /** @return the instance id */
+    public String instanceId() {
+        return instanceId;
+    }
+
+    /** @return the storage namespace of this instance */
+    public StorageNamespace namespace() {
+        return StorageNamespace.of(instanceId);
+    }
+
+    /** @return {@code APP_KEY} in Base64 */
+    public String applicationKey() {
+        return applicationKey;
+    }
+
+    /** @return {@code APP_SECRET} in Base64 */
+    public String applicationSecret() {
+        return applicationSecret;
+    }
+
+    /** @return {@code KEY_SERVER_MASTER_PUBLIC} */
+    public EcPublicKey masterServerPublicKey() {
+        return masterServerPublicKey;
+    }
+
+    /** @return the protocol version this instance speaks */
+    public ProtocolVersion protocolVersion() {
+        return protocolVersion;
+    }
+
+    /** @return how long before its expiry a cached temporary key is dropped */
+    public Duration temporaryKeySafetyMargin() {
+        return temporaryKeySafetyMargin;
+    }
+
+    /** @return PBKDF2 iterations protecting the knowledge key */
+    public int knowledgeKeyIterations() {
+        return knowledgeKeyIterations;
+    }
+
+    @Override
+    public String toString() {
+        return "PowerAuthConfiguration[instance=" + instanceId + ", applicationKey=" + applicationKey
+                + ", protocolVersion=" + protocolVersion + ", applicationSecret=<redacted>]";
+    }
+
+    private static String checkKey(String value, String what) {
+        Objects.requireNonNull(value, what);
+        byte[] raw = B64.decode(value, what, 16);
+        java.util.Arrays.fill(raw, (byte) 0);
+        return value;
+    }
+
+    /** Builds a {@link PowerAuthConfiguration}. */
+    public static final class Builder {
+        private final String applicationKey;
+        private final String applicationSecret;
+        private final EcPublicKey masterServerPublicKey;
+        private String instanceId = DEFAULT_INSTANCE_ID;
+        private ProtocolVersion protocolVersion = ProtocolVersion.DEFAULT;
+        private Duration temporaryKeySafetyMargin = Duration.ofSeconds(10);
+        private int knowledgeKeyIterations = KnowledgeKeyProtection.DEFAULT_ITERATIONS;
+
+        private Builder(String applicationKey, String applicationSecret, EcPublicKey masterServerPublicKey) {
+            this.applicationKey = applicationKey;
+            this.applicationSecret = applicationSecret;
+            this.masterServerPublicKey = masterServerPublicKey;
+        }
+
+        /** @param value the instance id (storage namespace) @return this */
+        public Builder instanceId(String value) {
+            this.instanceId = Objects.requireNonNull(value, "instanceId");
+            return this;
+        }
+
+        /** @param value the protocol version, 3.3 by default; 3.2 for servers without temporary keys @return this */
+        public Builder protocolVersion(ProtocolVersion value) {
+            this.protocolVersion = Objects.requireNonNull(value, "protocolVersion");
+            return this;
+        }
+
+        /** @param value margin before a temporary key's expiry, 10 s by default @return this */
+        public Builder temporaryKeySafetyMargin(Duration value) {
+            if (value.isNegative()) {
+                throw new IllegalArgumentException("temporaryKeySafetyMargin must not be negative");
+            }
+            this.temporaryKeySafetyMargin = value;
+            return this;
+        }
+
+        /** @param value PBKDF2 iterations, 10000 by default; lower only in tests @return this */
+        public Builder knowledgeKeyIterations(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("knowledgeKeyIterations must be at least 1");
+            }
+            this.knowledgeKeyIterations = value;
+            return this;
+        }
+
+        /** @return the configuration */
+        public PowerAuthConfiguration build() {
+            return new PowerAuthConfiguration(this);
+        }
+    }
+}

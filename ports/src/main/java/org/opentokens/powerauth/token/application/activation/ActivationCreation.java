@@ -1,0 +1,150 @@
+package org.opentokens.powerauth.token.application.activation;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.opentokens.powerauth.token.application.PowerAuthConfiguration;
+import org.opentokens.powerauth.token.application.json.EnvelopeMaps;
+import org.opentokens.powerauth.token.application.json.JsonFields;
+import org.opentokens.powerauth.token.application.keystore.TemporaryKeyProvider;
+import org.opentokens.powerauth.token.application.time.TimeSynchronizationService;
+import org.opentokens.powerauth.token.domain.ProtocolVersion;
+import org.opentokens.powerauth.token.domain.activation.ActivationCode;
+import org.opentokens.powerauth.token.domain.activation.ActivationFingerprint;
+import org.opentokens.powerauth.token.domain.counter.HashCounter;
+import org.opentokens.powerauth.token.domain.crypto.B64;
+import org.opentokens.powerauth.token.domain.crypto.EcKeyPair;
+import org.opentokens.powerauth.token.domain.crypto.EcPublicKey;
+import org.opentokens.powerauth.token.domain.crypto.P256;
+import org.opentokens.powerauth.token.domain.ecies.EciesEncryptedRequest;
+import org.opentokens.powerauth.token.domain.ecies.EciesEncryptedResponse;
+import org.opentokens.powerauth.token.domain.ecies.EciesEncryptor;
+import org.opentokens.powerauth.token.domain.ecies.EciesEncryptorId;
+import org.opentokens.powerauth.token.domain.ecies.EciesParameters;
+import org.opentokens.powerauth.token.domain.ecies.EciesSecrets;
+import org.opentokens.powerauth.token.domain.ecies.EncryptionHeader;
+import org.opentokens.powerauth.token.domain.error.PowerAuthClientException;
+import org.opentokens.powerauth.token.port.in.PowerAuthActivation;
+import org.opentokens.powerauth.token.port.out.InvalidServerResponseException;
+import org.opentokens.powerauth.token.port.out.JsonCodec;
+import org.opentokens.powerauth.token.port.out.PowerAuthServer;
+import org.opentokens.powerauth.token.port.out.RandomSource;
+
+/**
+ * The client side of {@code /pa/v3/activation/create}: a new device key pair, the layer-2 request inside the
+ * layer-1 request, both encrypted in application scope, and the two-layer answer decrypted and checked.
+ */
+final class ActivationCreation {
+    private final PowerAuthConfiguration configuration;
+    private final PowerAuthServer server;
+    private final JsonCodec json;
+    private final RandomSource random;
+    private final TimeSynchronizationService time;
+    private final TemporaryKeyProvider temporaryKeys;
+    private final Clock clock;
+
+    ActivationCreation(PowerAuthConfiguration configuration, PowerAuthServer server, JsonCodec json,
+            RandomSource random, TimeSynchronizationService time, TemporaryKeyProvider temporaryKeys, Clock clock) {
+        this.configuration = configuration;
+        this.server = server;
+        this.json = json;
+        this.random = random;
+        this.time = time;
+        this.temporaryKeys = temporaryKeys;
+        this.clock = clock;
+    }
+
+    /** Parses the code, verifying its signature when the QR payload carries one. */
+    ActivationCode parseCode(String text) {
+        Objects.requireNonNull(text, "activationCode");
+        return text.indexOf('#') >= 0
+                ? ActivationCode.parseWithSignature(text, configuration.masterServerPublicKey())
+                : ActivationCode.parse(text);
+    }
+
+    PendingActivation create(ActivationCode code, PowerAuthActivation request) {
+        EcKeyPair deviceKeys = P256.generateKeyPair(random.secureRandom());
+        ProtocolVersion version = configuration.protocolVersion();
+        byte[] layer2 = json.write(layer2Request(deviceKeys.publicKey(), request));
+        if (version.usesTemporaryKeys()) {
+            return temporaryKeys.withApplicationKey(key -> exchange(key.eciesParameters(), key.publicKey(), code,
+                    layer2, deviceKeys));
+        }
+        if (version.usesEciesTimestamp()) {
+            time.ensureSynchronized(server::fetchServerTime);
+        }
+        EciesParameters parameters = new EciesParameters(version, configuration.applicationKey(), null, null);
+        return exchange(parameters, configuration.masterServerPublicKey(), code, layer2, deviceKeys);
+    }
+
+    private PendingActivation exchange(EciesParameters parameters, EcPublicKey encryptionKey, ActivationCode code,
+            byte[] layer2Plain, EcKeyPair deviceKeys) {
+        EciesSecrets secrets = EciesSecrets.forApplication(encryptionKey, configuration.applicationSecret());
+        try {
+            EciesEncryptor layer2 = EciesEncryptor.create(EciesEncryptorId.ACTIVATION_LAYER_2, parameters, secrets);
+            EciesEncryptor layer1 = EciesEncryptor.create(EciesEncryptorId.APPLICATION_SCOPE_GENERIC, parameters,
+                    secrets);
+            long timestamp = time.estimatedServerTimeMs();
+            EciesEncryptedRequest inner = layer2.encryptRequest(layer2Plain, random.secureRandom(), timestamp);
+            Map<String, Object> outer = new LinkedHashMap<>();
+            outer.put("type", "CODE");
+            outer.put("identityAttributes", Map.of("code", code.code()));
+            outer.put("activationData", EnvelopeMaps.toMap(inner));
+            EciesEncryptedRequest envelope = layer1.encryptRequest(json.write(outer), random.secureRandom(),
+                    timestamp);
+            long start = clock.millis();
+            EciesEncryptedResponse response = server.createActivation(envelope, EncryptionHeader.of(parameters));
+            EnvelopeMaps.syncTime(time, response, start, clock.millis());
+            JsonFields layer1Response = JsonFields.parse(json, decrypt(layer1, response),
+                    "activation layer 1 response");
+            EciesEncryptedResponse innerResponse = EnvelopeMaps.responseFrom(layer1Response.object("activationData"));
+            JsonFields layer2Response = JsonFields.parse(json, decrypt(layer2, innerResponse),
+                    "activation layer 2 response");
+            return pending(layer2Response, deviceKeys);
+        } finally {
+            secrets.destroy();
+        }
+    }
+
+    private PendingActivation pending(JsonFields response, EcKeyPair deviceKeys) {
+        String activationId = response.string("activationId");
+        try {
+            EcPublicKey serverKey = EcPublicKey.fromBase64(response.string("serverPublicKey"));
+            HashCounter counter = HashCounter.fromBase64(response.string("ctrData"));
+            if (activationId.isBlank() || activationId.length() > 64) {
+                throw new InvalidServerResponseException("activation layer 2 response has an invalid activationId");
+            }
+            String fingerprint = ActivationFingerprint.compute(deviceKeys.publicKey(), serverKey, activationId);
+            return new PendingActivation(activationId, deviceKeys, serverKey, counter, fingerprint);
+        } catch (InvalidServerResponseException e) {
+            throw e;
+        } catch (PowerAuthClientException e) {
+            throw new InvalidServerResponseException("activation layer 2 response has an invalid field", e);
+        }
+    }
+
+    private static byte[] decrypt(EciesEncryptor encryptor, EciesEncryptedResponse response) {
+        try {
+            return encryptor.decryptResponse(response);
+        } catch (PowerAuthClientException e) {
+            throw new InvalidServerResponseException("the activation response does not decrypt", e);
+        }
+    }
+
+    private Map<String, Object> layer2Request(EcPublicKey devicePublicKey, PowerAuthActivation request) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("devicePublicKey", B64.encode(devicePublicKey.uncompressed()));
+        body.put("activationName", request.activationName());
+        request.otp().ifPresent(otp -> body.put("activationOtp", otp));
+        body.put("platform", request.platform());
+        body.put("deviceInfo", request.deviceInfo());
+        request.extras().ifPresent(extras -> body.put("extras", extras));
+        return body;
+    }
+
+    static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,255 @@
+package org.opentokens.powerauth.token.application.activation;
+
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.opentokens.powerauth.token.application.PowerAuthConfiguration;
+import org.opentokens.powerauth.token.application.keystore.TemporaryKeyProvider;
+import org.opentokens.powerauth.token.application.session.ActivationSession;
+import org.opentokens.powerauth.token.application.session.ActivationSigner;
+import org.opentokens.powerauth.token.application.time.TimeSynchronizationService;
+import org.opentokens.powerauth.token.domain.activation.ActivationCode;
+import org.opentokens.powerauth.token.domain.activation.ActivationFingerprint;
+import org.opentokens.powerauth.token.domain.crypto.SymmetricKey;
+import org.opentokens.powerauth.token.domain.keys.ActivationKeys;
+import org.opentokens.powerauth.token.domain.keys.BiometryKeyProtection;
+import org.opentokens.powerauth.token.domain.keys.DeviceKeyVault;
+import org.opentokens.powerauth.token.domain.keys.KnowledgeKeyProtection;
+import org.opentokens.powerauth.token.domain.keys.MasterSecret;
+import org.opentokens.powerauth.token.domain.record.ActivationRecord;
+import org.opentokens.powerauth.token.domain.signature.PowerAuthSignatureType;
+import org.opentokens.powerauth.token.port.in.ActivationStateException;
+import org.opentokens.powerauth.token.port.in.ActivationUseCase;
+import org.opentokens.powerauth.token.port.in.LocalActivationState;
+import org.opentokens.powerauth.token.port.in.MissingActivationException;
+import org.opentokens.powerauth.token.port.in.PowerAuthActivation;
+import org.opentokens.powerauth.token.port.in.PowerAuthActivationResult;
+import org.opentokens.powerauth.token.port.in.PowerAuthActivationStatus;
+import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
+import org.opentokens.powerauth.token.port.out.JsonCodec;
+import org.opentokens.powerauth.token.port.out.PowerAuthServer;
+import org.opentokens.powerauth.token.port.out.RandomSource;
+
+/**
+ * Implements {@link ActivationUseCase} over the server port and the {@link ActivationSession} it shares with the
+ * token store. Server calls run on the given executor. Thread-safe.
+ */
+public final class ActivationService implements ActivationUseCase {
+    /** Signature URI id of {@code /pa/v3/activation/remove}. */
+    public static final String REMOVE_URI_ID = "/pa/activation/remove";
+
+    private final ActivationSession session;
+    private final ActivationSigner signer;
+    private final PowerAuthServer server;
+    private final RandomSource random;
+    private final TemporaryKeyProvider temporaryKeys;
+    private final Executor executor;
+    private final ActivationCreation creation;
+    private final ActivationStatusCheck statusCheck;
+    private final Object pendingLock = new Object();
+    private PendingActivation pending;
+    private boolean creating;
+
+    /**
+     * @param session the instance's activation session
+     * @param server the server port
+     * @param json the JSON codec
+     * @param random randomness for keys, nonces and challenges
+     * @param time time synchronization
+     * @param temporaryKeys 3.3 temporary keys
+     * @param clock the local clock
+     * @param executor runs server calls
+     */
+    public ActivationService(ActivationSession session, PowerAuthServer server, JsonCodec json, RandomSource random,
+            TimeSynchronizationService time, TemporaryKeyProvider temporaryKeys, Clock clock, Executor executor) {
+        this.session = Objects.requireNonNull(session, "session");
+        this.server = Objects.requireNonNull(server, "server");
+        this.random = Objects.requireNonNull(random, "random");
+        this.temporaryKeys = Objects.requireNonNull(temporaryKeys, "temporaryKeys");
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.signer = new ActivationSigner(session, random);
+        PowerAuthConfiguration configuration = session.configuration();
+        this.creation = new ActivationCreation(configuration, server, Objects.requireNonNull(json, "json"), random,
+                Objects.requireNonNull(time, "time"), temporaryKeys, Objects.requireNonNull(clock, "clock"));
+        this.statusCheck = new ActivationStatusCheck(session, server, random);
+    }
+
+    @Override
+    public CompletableFuture<PowerAuthActivationResult> createActivation(PowerAuthActivation activation) {
+        Objects.requireNonNull(activation, "activation");
+        ActivationCode code;
+        try {
+            code = creation.parseCode(activation.activationCode());
+            synchronized (pendingLock) {
+                if (creating || pending != null || session.current().isPresent()) {
+                    throw new ActivationStateException("an activation already exists or is being created; "
+                            + "remove it first");
+                }
+                creating = true;
+            }
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        long generation = session.generation();
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                PendingActivation created = creation.create(code, activation);
+                synchronized (pendingLock) {
+                    if (session.generation() != generation || session.current().isPresent()) {
+                        created.destroy();
+                        throw new ActivationStateException("the instance changed while the activation was created");
+                    }
+                    pending = created;
+                }
+                return new PowerAuthActivationResult(created.activationId(), created.fingerprint());
+            } finally {
+                synchronized (pendingLock) {
+                    creating = false;
+                }
+            }
+        }, executor);
+    }
+
+    @Override
+    public void commitActivation(PowerAuthAuthentication authentication) {
+        Objects.requireNonNull(authentication, "authentication");
+        try {
+            authentication.checkAlive();
+            synchronized (pendingLock) {
+                if (pending == null) {
+                    throw new ActivationStateException("there is no created activation to commit");
+                }
+                if (!authentication.signatureType().usesKnowledge()) {
+                    throw new ActivationStateException("committing an activation needs a password");
+                }
+                session.commit(record(pending, authentication));
+                pending.destroy();
+                pending = null;
+                temporaryKeys.clear();
+            }
+        } finally {
+            authentication.destroy();
+        }
+    }
+
+    @Override
+    public CompletableFuture<PowerAuthActivationStatus> fetchActivationStatus() {
+        Optional<ActivationRecord> activation = session.current();
+        if (activation.isEmpty()) {
+            return CompletableFuture.failedFuture(new MissingActivationException("there is no committed activation"));
+        }
+        long generation = session.generation();
+        return CompletableFuture.supplyAsync(() -> statusCheck.fetch(activation.get(), generation), executor);
+    }
+
+    @Override
+    public CompletableFuture<Void> removeActivation(PowerAuthAuthentication authentication) {
+        Objects.requireNonNull(authentication, "authentication");
+        Optional<ActivationRecord> activation = session.usable();
+        if (activation.isEmpty()) {
+            authentication.destroy();
+            return CompletableFuture.failedFuture(new MissingActivationException("there is no committed activation"));
+        }
+        long generation = session.generation();
+        return CompletableFuture.runAsync(() -> {
+            try {
+                server.removeActivation(signer.signerFor(authentication, REMOVE_URI_ID, generation));
+                session.locked(() -> {
+                    if (session.generation() == generation) {
+                        session.wipe();
+                    }
+                    return null;
+                });
+                temporaryKeys.clear();
+            } finally {
+                authentication.destroy();
+            }
+        }, executor);
+    }
+
+    @Override
+    public void removeActivationLocal() {
+        synchronized (pendingLock) {
+            if (pending != null) {
+                pending.destroy();
+                pending = null;
+            }
+            session.wipe();
+            temporaryKeys.clear();
+        }
+    }
+
+    @Override
+    public LocalActivationState localState() {
+        synchronized (pendingLock) {
+            if (pending != null) {
+                return LocalActivationState.CREATED;
+            }
+        }
+        return session.current().isPresent() ? LocalActivationState.COMMITTED : LocalActivationState.NONE;
+    }
+
+    @Override
+    public boolean hasValidActivation() {
+        return session.usable().isPresent();
+    }
+
+    @Override
+    public Optional<String> activationIdentifier() {
+        synchronized (pendingLock) {
+            if (pending != null) {
+                return Optional.of(pending.activationId());
+            }
+        }
+        return session.current().map(ActivationRecord::activationId);
+    }
+
+    @Override
+    public Optional<String> activationFingerprint() {
+        synchronized (pendingLock) {
+            if (pending != null) {
+                return Optional.of(pending.fingerprint());
+            }
+        }
+        return session.current().map(r -> ActivationFingerprint.compute(r.devicePublicKey(), r.serverPublicKey(),
+                r.activationId()));
+    }
+
+    private ActivationRecord record(PendingActivation created, PowerAuthAuthentication authentication) {
+        PowerAuthConfiguration configuration = session.configuration();
+        SymmetricKey master = MasterSecret.compute(created.deviceKeys().privateKey(), created.serverPublicKey());
+        ActivationKeys keys = ActivationKeys.derive(master);
+        char[] password = authentication.copyPassword().orElseThrow();
+        try {
+            byte[] salt = random.nextBytes(KnowledgeKeyProtection.SALT_LENGTH);
+            int iterations = configuration.knowledgeKeyIterations();
+            byte[] protectedKnowledge = KnowledgeKeyProtection.protect(keys.knowledge(), password, salt, iterations);
+            byte[] protectedBiometry = null;
+            if (authentication.signatureType() == PowerAuthSignatureType.POSSESSION_KNOWLEDGE_BIOMETRY) {
+                SymmetricKey host = authentication.copyBiometryKey().orElseThrow();
+                try {
+                    protectedBiometry = BiometryKeyProtection.protect(keys.biometry(), host);
+                } finally {
+                    host.destroy();
+                }
+            }
+            return ActivationRecord.builder()
+                    .activationId(created.activationId())
+                    .publicKeys(created.serverPublicKey(), created.deviceKeys().publicKey())
+                    .keys(keys.possession(), keys.transport())
+                    .knowledge(protectedKnowledge, salt, iterations)
+                    .biometry(protectedBiometry)
+                    .encryptedDevicePrivateKey(DeviceKeyVault.encryptDevicePrivateKey(
+                            created.deviceKeys().privateKey(), keys.vault()))
+                    .counter(created.counter())
+                    .build();
+        } finally {
+            Arrays.fill(password, '\0');
+            keys.destroy();
+            master.destroy();
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package org.opentokens.powerauth.token.application.session;
+
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Optional;
+import org.opentokens.powerauth.token.application.PowerAuthConfiguration;
+import org.opentokens.powerauth.token.domain.crypto.SymmetricKey;
+import org.opentokens.powerauth.token.domain.error.SignatureFactorMissingException;
+import org.opentokens.powerauth.token.domain.keys.BiometryKeyProtection;
+import org.opentokens.powerauth.token.domain.keys.KnowledgeKeyProtection;
+import org.opentokens.powerauth.token.domain.record.ActivationRecord;
+import org.opentokens.powerauth.token.domain.signature.AuthorizationHeader;
+import org.opentokens.powerauth.token.domain.signature.PowerAuthSignature;
+import org.opentokens.powerauth.token.domain.signature.PowerAuthSignatureType;
+import org.opentokens.powerauth.token.domain.signature.SignatureBaseString;
+import org.opentokens.powerauth.token.domain.signature.SignatureKeys;
+import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
+import org.opentokens.powerauth.token.port.out.RandomSource;
+import org.opentokens.powerauth.token.port.out.RequestSigner;
+
+/**
+ * Produces {@link RequestSigner}s for the committed activation. Each signature uses the current hash counter
+ * and stores the advanced counter <b>before</b> the header is returned, so the counter moves exactly once per
+ * computed signature, whether or not the request then succeeds.
+ *
+ * <p>Thread-safe: signatures of one instance are computed one at a time, under the session lock.
+ */
+public final class ActivationSigner {
+    private final ActivationSession session;
+    private final RandomSource random;
+
+    /**
+     * @param session the activation session
+     * @param random nonce source
+     */
+    public ActivationSigner(ActivationSession session, RandomSource random) {
+        this.session = Objects.requireNonNull(session, "session");
+        this.random = Objects.requireNonNull(random, "random");
+    }
+
+    /**
+     * @param authentication the factors; read when signing, not destroyed here
+     * @param uriId the endpoint's signature URI id, such as {@code /pa/token/create}
+     * @param expectedGeneration the activation generation the operation started under
+     * @return a signer for one POST request
+     */
+    public RequestSigner signerFor(PowerAuthAuthentication authentication, String uriId, long expectedGeneration) {
+        Objects.requireNonNull(authentication, "authentication");
+        Objects.requireNonNull(uriId, "uriId");
+        return body -> sign(authentication, uriId, body, expectedGeneration);
+    }
+
+    private AuthorizationHeader sign(PowerAuthAuthentication authentication, String uriId, byte[] body,
+            long expectedGeneration) {
+        PowerAuthConfiguration config = session.configuration();
+        AuthorizationHeader[] header = new AuthorizationHeader[1];
+        session.update(expectedGeneration, current -> {
+            PowerAuthSignatureType type = authentication.signatureType();
+            SignatureKeys keys = keysFor(authentication, current);
+            byte[] nonce = random.nextBytes(SignatureBaseString.NONCE_LENGTH);
+            byte[] data = SignatureBaseString.forBody("POST", uriId, nonce, body, config.applicationSecret());
+            try {
+                String signature = PowerAuthSignature.compute(type, keys, current.counter(), data,
+                        config.protocolVersion());
+                header[0] = AuthorizationHeader.of(config.protocolVersion(), current.activationId(),
+                        config.applicationKey(), nonce, type, signature);
+                return current.withCounter(current.counter().next());
+            } finally {
+                keys.destroy();
+                Arrays.fill(data, (byte) 0);
+            }
+        });
+        return header[0];
+    }
+
+    private SignatureKeys keysFor(PowerAuthAuthentication authentication, ActivationRecord record) {
+        PowerAuthSignatureType type = authentication.signatureType();
+        SymmetricKey possession = record.possessionKey();
+        SymmetricKey knowledge = null;
+        SymmetricKey biometry = null;
+        try {
+            if (type.usesKnowledge()) {
+                knowledge = knowledgeKey(authentication, record);
+            }
+            if (type.usesBiometry()) {
+                biometry = biometryKey(authentication, record, type);
+            }
+            return SignatureKeys.of(possession, knowledge, biometry);
+        } finally {
+            possession.destroy();
+            destroy(knowledge);
+            destroy(biometry);
+        }
+    }
+
+    private static SymmetricKey knowledgeKey(PowerAuthAuthentication authentication, ActivationRecord record) {
+        char[] password = authentication.copyPassword()
+                .orElseThrow(() -> new SignatureFactorMissingException("knowledge", authentication.signatureType().wireValue()));
+        try {
+            return KnowledgeKeyProtection.unprotect(record.protectedKnowledgeKey(), password, record.knowledgeSalt(),
+                    record.knowledgeIterations());
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    private static SymmetricKey biometryKey(PowerAuthAuthentication authentication, ActivationRecord record,
+            PowerAuthSignatureType type) {
+        Optional<byte[]> protectedKey = record.protectedBiometryKey();
+        if (protectedKey.isEmpty()) {
+            throw new SignatureFactorMissingException("biometry", type.wireValue());
+        }
+        SymmetricKey host = authentication.copyBiometryKey()
+                .orElseThrow(() -> new SignatureFactorMissingException("biometry", type.wireValue()));
+        try {
+            return BiometryKeyProtection.unprotect(protectedKey.get(), host);
+        } finally {
+            host.destroy();
+        }
+    }
+
+    private static void destroy(SymmetricKey key) {
+        if (key != null) {
+            key.destroy();
+        }
+    }
+}

@@ -1,0 +1,259 @@
+package org.opentokens.powerauth.token.application.token;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.FutureTask;
+import org.opentokens.powerauth.token.application.keystore.TemporaryKeyProvider;
+import org.opentokens.powerauth.token.application.session.ActivationSession;
+import org.opentokens.powerauth.token.application.session.ActivationSigner;
+import org.opentokens.powerauth.token.application.time.TimeSynchronizationService;
+import org.opentokens.powerauth.token.domain.record.ActivationRecord;
+import org.opentokens.powerauth.token.domain.record.TokenRecord;
+import org.opentokens.powerauth.token.domain.signature.PowerAuthSignatureType;
+import org.opentokens.powerauth.token.domain.token.TokenHeader;
+import org.opentokens.powerauth.token.domain.token.TokenSecret;
+import org.opentokens.powerauth.token.port.in.MissingActivationException;
+import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
+import org.opentokens.powerauth.token.port.in.PowerAuthAuthorizationHttpHeader;
+import org.opentokens.powerauth.token.port.in.PowerAuthToken;
+import org.opentokens.powerauth.token.port.in.PowerAuthTokenStore;
+import org.opentokens.powerauth.token.port.in.TokenFactorMismatchException;
+import org.opentokens.powerauth.token.port.in.TokenNotFoundException;
+import org.opentokens.powerauth.token.port.out.JsonCodec;
+import org.opentokens.powerauth.token.port.out.PowerAuthServer;
+import org.opentokens.powerauth.token.port.out.RandomSource;
+import org.opentokens.powerauth.token.port.out.StorageArguments;
+
+/**
+ * Implements {@link PowerAuthTokenStore}: single-flight creation per name, tokens bound to their activation and
+ * wiped with it, headers on server-synchronized time. Server calls run on the given executor. Thread-safe.
+ */
+public final class TokenStoreService implements PowerAuthTokenStore {
+    /** Signature URI id of {@code /pa/v3/token/remove}. */
+    public static final String REMOVE_URI_ID = "/pa/token/remove";
+
+    private final ActivationSession session;
+    private final PowerAuthServer server;
+    private final RandomSource random;
+    private final TimeSynchronizationService time;
+    private final Clock clock;
+    private final Executor executor;
+    private final ActivationSigner signer;
+    private final TokenCache cache;
+    private final TokenCreation creation;
+    private final Map<String, TokenFlight> flights = new ConcurrentHashMap<>();
+    private final Object flightLock = new Object();
+
+    /**
+     * @param session the instance's activation session, shared with the activation service
+     * @param server the server port
+     * @param json the JSON codec
+     * @param random nonces and ephemeral keys
+     * @param time time synchronization
+     * @param temporaryKeys 3.3 temporary keys
+     * @param clock the local clock
+     * @param executor runs server calls
+     */
+    public TokenStoreService(ActivationSession session, PowerAuthServer server, JsonCodec json, RandomSource random,
+            TimeSynchronizationService time, TemporaryKeyProvider temporaryKeys, Clock clock, Executor executor) {
+        this.session = Objects.requireNonNull(session, "session");
+        this.server = Objects.requireNonNull(server, "server");
+        this.random = Objects.requireNonNull(random, "random");
+        this.time = Objects.requireNonNull(time, "time");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.signer = new ActivationSigner(session, random);
+        this.cache = new TokenCache(session);
+        this.creation = new TokenCreation(session, server, Objects.requireNonNull(json, "json"), random, time,
+                Objects.requireNonNull(temporaryKeys, "temporaryKeys"), signer, clock);
+        session.addLossListener(this::activationLost);
+    }
+
+    @Override
+    public CompletableFuture<PowerAuthToken> requestAccessToken(String tokenName,
+            PowerAuthAuthentication authentication) {
+        Objects.requireNonNull(authentication, "authentication");
+        try {
+            checkName(tokenName);
+            authentication.checkAlive();
+            synchronized (flightLock) {
+                PowerAuthSignatureType type = authentication.signatureType();
+                Optional<TokenRecord> cached = cache.get(tokenName);
+                if (cached.isPresent()) {
+                    authentication.destroy();
+                    checkFactors(tokenName, cached.get().signatureType(), type);
+                    return CompletableFuture.completedFuture(token(cached.get()));
+                }
+                TokenFlight running = flights.get(tokenName);
+                if (running != null && !running.isAbandoned()) {
+                    authentication.destroy();
+                    checkFactors(tokenName, running.signatureType(), type);
+                    return running.subscribe();
+                }
+                return start(tokenName, authentication);
+            }
+        } catch (RuntimeException e) {
+            authentication.destroy();
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private CompletableFuture<PowerAuthToken> start(String tokenName, PowerAuthAuthentication authentication) {
+        long[] generationHolder = new long[1];
+        ActivationRecord activation = session.locked(() -> {
+            generationHolder[0] = session.generation();
+            return session.require();
+        });
+        long generation = generationHolder[0];
+        TokenFlight flight = new TokenFlight(authentication.signatureType(), () -> flights.remove(tokenName));
+        flights.put(tokenName, flight);
+        CompletableFuture<PowerAuthToken> first = flight.subscribe();
+        FutureTask<Void> work = new FutureTask<>(() -> {
+            PowerAuthToken token = null;
+            Throwable failure = null;
+            try {
+                TokenRecord created = creation.create(tokenName, authentication, activation, generation);
+                session.locked(() -> {
+                    if (session.generation() != generation || flight.isAbandoned()) {
+                        created.destroy();
+                        throw new MissingActivationException(
+                                "the activation was removed or replaced while the token was requested");
+                    }
+                    cache.put(created);
+                    return null;
+                });
+                token = token(created);
+            } catch (RuntimeException | Error e) {
+                failure = e;
+            } finally {
+                authentication.destroy();
+                flights.remove(tokenName, flight);
+            }
+            if (failure == null) {
+                flight.shared().complete(token);
+            } else {
+                flight.shared().completeExceptionally(failure);
+            }
+        }, null);
+        flight.started(work);
+        executor.execute(work);
+        return first;
+    }
+
+    @Override
+    public boolean hasLocalToken(String tokenName) {
+        checkName(tokenName);
+        return cache.get(tokenName).isPresent();
+    }
+
+    @Override
+    public Optional<PowerAuthToken> getLocalToken(String tokenName) {
+        checkName(tokenName);
+        return cache.get(tokenName).map(TokenStoreService::token);
+    }
+
+    @Override
+    public Set<String> localTokenNames() {
+        return cache.names();
+    }
+
+    @Override
+    public PowerAuthAuthorizationHttpHeader generateHeaderForToken(String tokenName) {
+        checkName(tokenName);
+        session.require();
+        TokenRecord record = cache.get(tokenName)
+                .orElseThrow(() -> new TokenNotFoundException("there is no local token of this name"));
+        if (!time.isSynchronized()) {
+            time.ensureSynchronized(server::fetchServerTime);
+        }
+        long timestamp = time.currentServerTimeMs();
+        byte[] nonce = random.nextBytes(16);
+        TokenSecret secret = record.secret();
+        try {
+            TokenHeader header = TokenHeader.generate(record.tokenId(), secret,
+                    session.configuration().protocolVersion(), nonce, timestamp);
+            return new PowerAuthAuthorizationHttpHeader(TokenHeader.HEADER_NAME, header.value());
+        } finally {
+            secret.destroy();
+        }
+    }
+
+    @Override
+    public CompletableFuture<Void> removeAccessToken(String tokenName) {
+        TokenRecord record;
+        long generation;
+        try {
+            checkName(tokenName);
+            session.require();
+            generation = session.generation();
+            record = cache.get(tokenName)
+                    .orElseThrow(() -> new TokenNotFoundException("there is no local token of this name"));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return CompletableFuture.runAsync(() -> {
+            PowerAuthAuthentication possession = PowerAuthAuthentication.possession();
+            try {
+                server.removeToken(record.tokenId(), signer.signerFor(possession, REMOVE_URI_ID, generation));
+            } finally {
+                possession.destroy();
+            }
+            session.locked(() -> {
+                cache.get(tokenName).filter(current -> current.tokenId().equals(record.tokenId()))
+                        .ifPresent(current -> cache.remove(tokenName));
+                return null;
+            });
+        }, executor);
+    }
+
+    @Override
+    public boolean removeLocalToken(String tokenName) {
+        checkName(tokenName);
+        return cache.remove(tokenName).isPresent();
+    }
+
+    @Override
+    public void removeAllLocalTokens() {
+        cache.removeAll();
+    }
+
+    private void activationLost() {
+        cache.forget();
+        for (TokenFlight flight : flights.values()) {
+            flight.shared().completeExceptionally(new MissingActivationException(
+                    "the activation was removed or replaced while the token was requested"));
+        }
+        flights.clear();
+    }
+
+    private static void checkFactors(String tokenName, PowerAuthSignatureType existing,
+            PowerAuthSignatureType requested) {
+        if (existing != requested) {
+            throw new TokenFactorMismatchException("token '" + tokenName + "' uses " + existing.wireValue()
+                    + ", not " + requested.wireValue());
+        }
+    }
+
+    private static void checkName(String tokenName) {
+        Objects.requireNonNull(tokenName, "tokenName");
+        if (tokenName.getBytes(StandardCharsets.UTF_8).length > MAX_TOKEN_NAME_UTF8_BYTES) {
+            throw new org.opentokens.powerauth.token.domain.error.MalformedDataException(
+                    "token name must be at most " + MAX_TOKEN_NAME_UTF8_BYTES + " UTF-8 bytes");
+        }
+        if (tokenName.isBlank()) {
+            throw new org.opentokens.powerauth.token.domain.error.MalformedDataException("token name must not be blank");
+        }
+        StorageArguments.name(TokenCache.entry(tokenName));
+    }
+
+    private static PowerAuthToken token(TokenRecord record) {
+        return new PowerAuthToken(record.tokenName(), record.tokenId(), record.signatureType(), record.activationId());
+    }
+}

@@ -1,0 +1,13 @@
+package org.opentokens.powerauth.token.port.in;
+
+import org.opentokens.powerauth.token.domain.error.PowerAuthClientException;
+
+/** The operation does not fit the local activation state: creating while an activation exists, committing without a created activation. */
+public final class ActivationStateException extends PowerAuthClientException {
+    private static final long serialVersionUID = 1L;
+
+    /** @param message what is missing or wrong, without secrets */
+    public ActivationStateException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,142 @@
+package org.opentokens.powerauth.token.port.in;
+
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Optional;
+import javax.security.auth.Destroyable;
+import org.opentokens.powerauth.token.domain.crypto.SymmetricKey;
+import org.opentokens.powerauth.token.domain.error.MalformedDataException;
+import org.opentokens.powerauth.token.domain.signature.PowerAuthSignatureType;
+
+/**
+ * The factors for one signed operation: possession always, plus the password (knowledge), a biometry key the
+ * host supplies, or both. Also used to commit an activation, where the password and optional biometry key
+ * protect the new keys.
+ *
+ * <p><b>Single use.</b> The factory copies the password and key; the caller should wipe its own arrays. The
+ * library destroys the authentication when the operation it was passed to finishes, wiping its copies (best
+ * effort: a JVM may have copied them). Passing a destroyed authentication fails with
+ * {@link IllegalStateException}. {@code toString} shows only the factors.
+ */
+public final class PowerAuthAuthentication implements Destroyable {
+    private final PowerAuthSignatureType signatureType;
+    private final char[] password;
+    private final SymmetricKey biometryKey;
+    private volatile boolean destroyed;
+
+    private PowerAuthAuthentication(PowerAuthSignatureType type, char[] password, byte[] biometryKey) {
+        this.signatureType = type;
+        if (password != null && password.length == 0) {
+            throw new MalformedDataException("password must not be empty");
+        }
+        this.password = password == null ? null : password.clone();
+        this.biometryKey = biometryKey == null ? null : SymmetricKey.of(biometryKey);
+    }
+
+    /** @return possession only (1FA) */
+    public static PowerAuthAuthentication possession() {
+        return new PowerAuthAuthentication(PowerAuthSignatureType.POSSESSION, null, null);
+    }
+
+    /**
+     * @param password the user's password or PIN; copied
+     * @return possession and knowledge (2FA)
+     */
+    public static PowerAuthAuthentication possessionWithPassword(char[] password) {
+        return new PowerAuthAuthentication(PowerAuthSignatureType.POSSESSION_KNOWLEDGE,
+                Objects.requireNonNull(password, "password"), null);
+    }
+
+    /**
+     * @param biometryKey the 16-byte key the host releases after a biometric check; copied
+     * @return possession and biometry (2FA)
+     */
+    public static PowerAuthAuthentication possessionWithBiometry(byte[] biometryKey) {
+        return new PowerAuthAuthentication(PowerAuthSignatureType.POSSESSION_BIOMETRY, null,
+                Objects.requireNonNull(biometryKey, "biometryKey"));
+    }
+
+    /**
+     * @param password the user's password; copied
+     * @param biometryKey the host's 16-byte biometry key; copied
+     * @return all three factors
+     */
+    public static PowerAuthAuthentication possessionWithPasswordAndBiometry(char[] password, byte[] biometryKey) {
+        return new PowerAuthAuthentication(PowerAuthSignatureType.POSSESSION_KNOWLEDGE_BIOMETRY,
+                Objects.requireNonNull(password, "password"), Objects.requireNonNull(biometryKey, "biometryKey"));
+    }
+
+    /**
+     * For {@link ActivationUseCase#commitActivation}: the password protects the knowledge key.
+     *
+     * @param password the new password; copied
+     * @return the commit authentication
+     */
+    public static PowerAuthAuthentication commitWithPassword(char[] password) {
+        return possessionWithPassword(password);
+    }
+
+    /**
+     * For {@link ActivationUseCase#commitActivation}: the password protects the knowledge key and the host's key
+     * the biometry key.
+     *
+     * @param password the new password; copied
+     * @param biometryKey the host's 16-byte biometry key; copied
+     * @return the commit authentication
+     */
+    public static PowerAuthAuthentication commitWithPasswordAndBiometry(char[] password, byte[] biometryKey) {
+        return possessionWithPasswordAndBiometry(password, biometryKey);
+    }
+
+    /** @return the signature type these factors give */
+    public PowerAuthSignatureType signatureType() {
+        return signatureType;
+    }
+
+    /**
+     * @return a copy of the password, which the caller must wipe; empty without knowledge
+     * @throws IllegalStateException if destroyed
+     */
+    public Optional<char[]> copyPassword() {
+        checkAlive();
+        return Optional.ofNullable(password).map(char[]::clone);
+    }
+
+    /**
+     * @return a copy of the biometry key, which the caller should destroy; empty without biometry
+     * @throws IllegalStateException if destroyed
+     */
+    public Optional<SymmetricKey> copyBiometryKey() {
+        checkAlive();
+        return Optional.ofNullable(biometryKey).map(SymmetricKey::copy);
+    }
+
+    /** Wipes the password and key. Idempotent. */
+    @Override
+    public void destroy() {
+        destroyed = true;
+        if (password != null) {
+            Arrays.fill(password, '\0');
+        }
+        if (biometryKey != null) {
+            biometryKey.destroy();
+        }
+    }
+
+    @Override
+    public boolean isDestroyed() {
+        return destroyed;
+    }
+
+    /** @throws IllegalStateException if destroyed */
+    public void checkAlive() {
+        if (destroyed) {
+            throw new IllegalStateException("this PowerAuthAuthentication was already used or destroyed");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "PowerAuthAuthentication[" + signatureType.wireValue() + (destroyed ? ", destroyed" : "") + "]";
+    }
+}

@@ -1,0 +1,99 @@
+package org.opentokens.powerauth.token.port.in;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The token store of the PowerAuth SDKs: named MAC tokens created on the server under the activation, kept in
+ * secure storage, and turned into {@code X-PowerAuth-Token} headers locally.
+ *
+ * <h2>Sync or async</h2>
+ * Operations that call the server ({@link #requestAccessToken}, {@link #removeAccessToken}) return a
+ * {@link CompletableFuture} and never block the caller. Local operations are synchronous and fast: reads come
+ * from an in-memory cache backed by secure storage. {@link #generateHeaderForToken} is synchronous; it needs no
+ * network unless time has never been synchronized, in which case it synchronizes first (one
+ * {@code /pa/v3/status} call, shared by concurrent callers).
+ *
+ * <h2>Tokens belong to their activation</h2>
+ * Removing the activation (locally, or because the server reports it REMOVED) or replacing it wipes every token
+ * of this instance. A token the server issues for an activation that was lost while the request was in flight
+ * is discarded, never stored or returned. A stale token is never handed out.
+ *
+ * <h2>Names and instances</h2>
+ * Token names are local: the server never sees them. Each store belongs to one instance id; the same name in
+ * two instances means two independent tokens. Names must be non-blank text of at most
+ * {@link #MAX_TOKEN_NAME_UTF8_BYTES} UTF-8 bytes without U+0000; others are rejected with
+ * {@link org.opentokens.powerauth.token.domain.error.MalformedDataException}.
+ *
+ * <p>All methods are safe for concurrent use.
+ */
+public interface PowerAuthTokenStore {
+    /** Longest token name, in UTF-8 bytes. */
+    int MAX_TOKEN_NAME_UTF8_BYTES = 240;
+
+    /**
+     * Returns the local token of this name, or creates one on the server ({@code /pa/v3/token/create}, signed
+     * with the given factors, ECIES-encrypted) and stores it.
+     *
+     * <p>Concurrent requests for one name share one server call and get the same token. Cancelling the returned
+     * future detaches only this caller; the server call is cancelled when every caller has cancelled. The
+     * authentication is consumed: it is destroyed when the request finishes, and its password wiped.
+     *
+     * @param tokenName the local name
+     * @param authentication the factors; possession is required
+     * @return the token; fails with {@link TokenFactorMismatchException} when a cached or in-flight token of this
+     *     name uses other factors, {@link MissingActivationException} without a committed activation or when it
+     *     is lost meanwhile, and with server, storage or time failures
+     */
+    CompletableFuture<PowerAuthToken> requestAccessToken(String tokenName, PowerAuthAuthentication authentication);
+
+    /**
+     * @param tokenName the local name
+     * @return true if a token of this name is stored for the current activation
+     */
+    boolean hasLocalToken(String tokenName);
+
+    /**
+     * @param tokenName the local name
+     * @return the stored token, or empty
+     */
+    Optional<PowerAuthToken> getLocalToken(String tokenName);
+
+    /** @return the names of the stored tokens of the current activation, as a snapshot */
+    Set<String> localTokenNames();
+
+    /**
+     * Computes a fresh {@code X-PowerAuth-Token} header: a new random nonce, the server-synchronized time in
+     * milliseconds and the digest for the configured protocol version. Every header is single-use on the server.
+     *
+     * @param tokenName the local name
+     * @return the header
+     * @throws TokenNotFoundException if there is no such token
+     * @throws MissingActivationException if there is no committed activation
+     * @throws org.opentokens.powerauth.token.application.time.TimeNotSynchronizedException if time is not
+     *     synchronized and synchronizing failed
+     */
+    PowerAuthAuthorizationHttpHeader generateHeaderForToken(String tokenName);
+
+    /**
+     * Removes the token on the server ({@code /pa/v3/token/remove}, signed with possession), then locally. The
+     * local copy stays if the server call fails.
+     *
+     * @param tokenName the local name
+     * @return completes when both are done; fails with {@link TokenNotFoundException} if there is no such local
+     *     token, and with server, storage or activation failures
+     */
+    CompletableFuture<Void> removeAccessToken(String tokenName);
+
+    /**
+     * Removes the token locally only; the server keeps it until its activation ends.
+     *
+     * @param tokenName the local name
+     * @return true if a token was removed
+     */
+    boolean removeLocalToken(String tokenName);
+
+    /** Removes every local token of this instance, in one atomic storage operation. */
+    void removeAllLocalTokens();
+}

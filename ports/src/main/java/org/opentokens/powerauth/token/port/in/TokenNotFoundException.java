@@ -1,0 +1,13 @@
+package org.opentokens.powerauth.token.port.in;
+
+import org.opentokens.powerauth.token.domain.error.PowerAuthClientException;
+
+/** No local token of the given name exists for the current activation. */
+public final class TokenNotFoundException extends PowerAuthClientException {
+    private static final long serialVersionUID = 1L;
+
+    /** @param message what is missing or wrong, without secrets */
+    public TokenNotFoundException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,132 @@
+package org.opentokens.powerauth.token.application.flow;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.opentokens.powerauth.testkit.EmulatorApplication;
+import org.opentokens.powerauth.testkit.EmulatorActivationCode;
+import org.opentokens.powerauth.testkit.EmulatorRequest;
+import org.opentokens.powerauth.testkit.EmulatorResponse;
+import org.opentokens.powerauth.testkit.PowerAuthEmulator;
+import org.opentokens.powerauth.token.application.PowerAuthConfiguration;
+import org.opentokens.powerauth.token.application.activation.ActivationService;
+import org.opentokens.powerauth.token.application.keystore.TemporaryKeyProvider;
+import org.opentokens.powerauth.token.application.session.ActivationSession;
+import org.opentokens.powerauth.token.application.time.TimeSynchronizationService;
+import org.opentokens.powerauth.token.application.token.TokenStoreService;
+import org.opentokens.powerauth.token.domain.ProtocolVersion;
+import org.opentokens.powerauth.token.domain.record.ActivationRecord;
+import org.opentokens.powerauth.token.domain.secret.SecretBytes;
+import org.opentokens.powerauth.token.port.in.PowerAuthActivation;
+import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
+import org.opentokens.powerauth.token.port.in.PowerAuthAuthorizationHttpHeader;
+import org.opentokens.powerauth.token.port.out.EmulatorPowerAuthServer;
+import org.opentokens.powerauth.token.port.out.FakeJsonCodec;
+import org.opentokens.powerauth.token.port.out.FakeSecureStorage;
+import org.opentokens.powerauth.token.port.out.SeededRandomSource;
+import org.opentokens.powerauth.token.testing.MutableClock;
+
+/**
+ * The service graph of one or more client instances, wired by hand over fakes that pass the port contracts and a
+ * protocol-accurate in-process emulator (Wultra's server-side crypto).
+ *
+ * <p>The emulator keeps real time, as a server does (Wultra's ECIES layer stamps responses with the system clock).
+ * The clients run on a {@link MutableClock} fixed in 2023, years away from the server, so every flow depends on
+ * time synchronization actually working; tests move the client clock, or the emulator's offset, explicitly.
+ */
+final class Testbed implements AutoCloseable {
+    static final char[] PASSWORD = "1234".toCharArray();
+
+    final MutableClock clock = new MutableClock();
+    final PowerAuthEmulator emulator = PowerAuthEmulator.create();
+    final EmulatorApplication application = emulator.createApplication();
+    final FakeSecureStorage storage = new FakeSecureStorage();
+    final EmulatorPowerAuthServer server = new EmulatorPowerAuthServer(emulator);
+    final ExecutorService executor = Executors.newCachedThreadPool();
+
+    /** One client instance. */
+    final class Client {
+        final PowerAuthConfiguration configuration;
+        final TimeSynchronizationService time = new TimeSynchronizationService(clock);
+        final ActivationSession session;
+        final TemporaryKeyProvider temporaryKeys;
+        final ActivationService activation;
+        final TokenStoreService tokens;
+
+        Client(String instanceId, ProtocolVersion version, long seed) {
+            configuration = PowerAuthConfiguration.builder(application.appKey(), application.appSecret(),
+                            application.masterServerPublicKey())
+                    .instanceId(instanceId).protocolVersion(version).knowledgeKeyIterations(100).build();
+            SeededRandomSource random = new SeededRandomSource(seed);
+            FakeJsonCodec json = new FakeJsonCodec();
+            session = new ActivationSession(configuration, storage);
+            temporaryKeys = new TemporaryKeyProvider(configuration, server, json, random, time, clock);
+            activation = new ActivationService(session, server, json, random, time, temporaryKeys, clock, executor);
+            tokens = new TokenStoreService(session, server, json, random, time, temporaryKeys, clock, executor);
+        }
+
+        /** Creates, commits locally and commits on the server. @return the activation id */
+        String activate() {
+            EmulatorActivationCode code = emulator.initActivation(application);
+            activation.createActivation(PowerAuthActivation.builder(code.activationCode(), "test device").build())
+                    .join();
+            activation.commitActivation(PowerAuthAuthentication.commitWithPassword(PASSWORD));
+            emulator.commitActivation(code.activationId());
+            return code.activationId();
+        }
+
+        /** @return the persisted activation record, read straight from storage */
+        ActivationRecord storedRecord() {
+            SecretBytes raw = storage.snapshot(configuration.namespace()).get(ActivationSession.ACTIVATION_ENTRY);
+            return raw == null ? null : ActivationRecord.decode(raw);
+        }
+    }
+
+    Client client() {
+        return client("default", ProtocolVersion.V3_3);
+    }
+
+    Client client(String instanceId, ProtocolVersion version) {
+        return new Client(instanceId, version, instanceId.hashCode() * 31L + version.ordinal());
+    }
+
+    /** @return the HTTP status the emulator's protected resource gives this header */
+    int useHeader(PowerAuthAuthorizationHttpHeader header) {
+        return protectedResource(header).status();
+    }
+
+    EmulatorResponse protectedResource(PowerAuthAuthorizationHttpHeader header) {
+        return emulator.handle(new EmulatorRequest("GET", "/api/resource", Map.of(header.key(), header.value()),
+                new byte[0]));
+    }
+
+    /** @return what the future failed with, unwrapped; fails the test if it succeeds */
+    static Throwable failure(java.util.concurrent.CompletableFuture<?> future) {
+        try {
+            future.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            return e.getCause();
+        } catch (java.util.concurrent.CancellationException e) {
+            return e;
+        }
+        throw new AssertionError("expected the future to fail, but it completed");
+    }
+
+    static String text(byte[] body) {
+        return new String(body, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        executor.shutdownNow();
+        executor.awaitTermination(10, TimeUnit.SECONDS);
+        emulator.close();
+    }
+
+    static Duration minutes(long n) {
+        return Duration.ofMinutes(n);
+    }
+}

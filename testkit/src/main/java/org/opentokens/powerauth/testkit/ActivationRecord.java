@@ -1,0 +1,136 @@
+package org.opentokens.powerauth.testkit;
+
+import java.security.KeyPair;
+import java.security.PublicKey;
+import javax.crypto.SecretKey;
+
+/**
+ * One activation's server-side state. Every read and write goes through {@code synchronized (this)}: callers
+ * that need several steps to be atomic (verify a signature, then advance the counter) hold the monitor.
+ */
+final class ActivationRecord {
+
+    private final String activationId;
+    private final ApplicationRecord application;
+    private final String activationCode;
+    private final KeyPair serverKeyPair;
+
+    private EmulatorActivationState state = EmulatorActivationState.CREATED;
+    private int failedAttempts;
+    private long counter;
+    private byte[] ctrData;
+    private PublicKey devicePublicKey;
+    private String devicePublicKeyBase64;
+    private SecretKey masterSecret;
+    private SecretKey transportKey;
+    private String protocolVersion;
+    private String lastSignatureType;
+
+    ActivationRecord(String activationId, ApplicationRecord application, String activationCode,
+            KeyPair serverKeyPair) {
+        this.activationId = activationId;
+        this.application = application;
+        this.activationCode = activationCode;
+        this.serverKeyPair = serverKeyPair;
+    }
+
+    String activationId() {
+        return activationId;
+    }
+
+    ApplicationRecord application() {
+        return application;
+    }
+
+    String activationCode() {
+        return activationCode;
+    }
+
+    KeyPair serverKeyPair() {
+        return serverKeyPair;
+    }
+
+    synchronized EmulatorActivationState state() {
+        return state;
+    }
+
+    synchronized void state(EmulatorActivationState newState) {
+        this.state = newState;
+    }
+
+    synchronized int failedAttempts() {
+        return failedAttempts;
+    }
+
+    synchronized long counter() {
+        return counter;
+    }
+
+    synchronized byte[] ctrData() {
+        return ctrData == null ? null : ctrData.clone();
+    }
+
+    synchronized SecretKey masterSecret() {
+        return masterSecret;
+    }
+
+    synchronized SecretKey transportKey() {
+        return transportKey;
+    }
+
+    synchronized String protocolVersion() {
+        return protocolVersion;
+    }
+
+    /** Stores the result of the key exchange. */
+    synchronized void keyExchange(PublicKey devicePublic, String devicePublicBase64, byte[] initialCtrData,
+            String version, EmulatorActivationState newState) {
+        this.devicePublicKey = devicePublic;
+        this.devicePublicKeyBase64 = devicePublicBase64;
+        this.masterSecret = WultraCrypto.masterSecret(serverKeyPair.getPrivate(), devicePublic);
+        this.transportKey = WultraCrypto.transportKey(masterSecret);
+        this.ctrData = initialCtrData.clone();
+        this.counter = 0;
+        this.failedAttempts = 0;
+        this.protocolVersion = version;
+        this.state = newState;
+    }
+
+    /** A signature matched {@code steps - 1} values ahead: adopt the successor of the matched value. */
+    synchronized void acceptSignature(byte[] nextCtrData, int steps, String signatureType, boolean resetsAttempts) {
+        this.ctrData = nextCtrData.clone();
+        this.counter += steps;
+        this.lastSignatureType = signatureType;
+        if (resetsAttempts) {
+            this.failedAttempts = 0;
+        }
+    }
+
+    /** Counts a failed attempt and blocks at the maximum. */
+    synchronized void failAttempt(int maxFailedAttempts) {
+        failedAttempts++;
+        if (failedAttempts >= maxFailedAttempts && state == EmulatorActivationState.ACTIVE) {
+            state = EmulatorActivationState.BLOCKED;
+        }
+    }
+
+    synchronized void unblock() {
+        state = EmulatorActivationState.ACTIVE;
+        failedAttempts = 0;
+    }
+
+    synchronized EmulatorActivation snapshot(int maxFailedAttempts) {
+        return new EmulatorActivation(activationId, application.applicationId(), state, failedAttempts,
+                maxFailedAttempts, counter, ctrData == null ? null : WultraCrypto.b64(ctrData),
+                devicePublicKeyBase64, lastSignatureType, protocolVersion);
+    }
+
+    synchronized PublicKey devicePublicKey() {
+        return devicePublicKey;
+    }
+
+    @Override
+    public String toString() {
+        return "ActivationRecord[" + activationId + "]";
+    }
+}

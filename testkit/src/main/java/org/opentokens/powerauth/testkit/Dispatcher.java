@@ -1,0 +1,146 @@
+package org.opentokens.powerauth.testkit;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routes a request to its endpoint, applies injected faults, turns rejections into PowerAuth error bodies and
+ * logs the exchange. Unknown paths are 404 {@code ERR_NOT_FOUND}, wrong methods 405, bodies over the size limit
+ * 400 {@code ERR_VALIDATION}, unexpected failures 500 {@code ERR_INTERNAL}.
+ */
+final class Dispatcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+
+    private final EmulatorState state;
+    private final EmulatorFaults faults;
+    private final ExchangeLog log;
+    private final KeystoreEndpoint keystore;
+    private final ActivationCreateEndpoint activationCreate;
+    private final ActivationStatusEndpoint activationStatus;
+    private final SignedEndpoints signed;
+    private final ProtectedResourceEndpoint resource;
+    private final AdminApi admin;
+
+    Dispatcher(EmulatorState state, EmulatorFaults faults, ExchangeLog log, AdminApi admin) {
+        this.state = state;
+        this.faults = faults;
+        this.log = log;
+        this.admin = admin;
+        Ecies ecies = new Ecies(state);
+        this.keystore = new KeystoreEndpoint(state);
+        this.activationCreate = new ActivationCreateEndpoint(state, ecies);
+        this.activationStatus = new ActivationStatusEndpoint(state);
+        this.signed = new SignedEndpoints(state, new SignatureVerifier(state), ecies);
+        this.resource = new ProtectedResourceEndpoint(state);
+    }
+
+    EmulatorResponse handle(EmulatorRequest request) {
+        String path = stripQuery(request.path());
+        String method = request.method().toUpperCase(Locale.ROOT);
+        Fault fault = faults.take(path, AdminApi.owns(path));
+        EmulatorResponse response;
+        try {
+            response = withFault(fault, request, method, path);
+        } catch (EmulatorConnectionResetException e) {
+            log.record(method, path, 0);
+            LOG.debug("{} {} -> connection reset (injected)", method, path);
+            throw e;
+        }
+        log.record(method, path, response.status());
+        LOG.debug("{} {} -> {}", method, path, response.status());
+        return response;
+    }
+
+    private EmulatorResponse withFault(Fault fault, EmulatorRequest request, String method, String path) {
+        if (fault == null) {
+            return route(request, method, path);
+        }
+        switch (fault.kind()) {
+            case DELAY -> sleep(fault);
+            case RESET -> throw new EmulatorConnectionResetException(path);
+            case STATUS -> {
+                return FaultEffects.status(fault);
+            }
+            case GARBAGE_JSON -> {
+                return FaultEffects.garbageJson();
+            }
+            case OVERSIZED_BODY -> {
+                return FaultEffects.oversized(fault);
+            }
+            default -> {
+                // the remaining faults change a normal response
+            }
+        }
+        EmulatorResponse response = route(request, method, path);
+        return switch (fault.kind()) {
+            case WRONG_ECIES_MAC -> FaultEffects.wrongEciesMac(response);
+            case WRONG_JWT_SIGNATURE -> FaultEffects.wrongJwtSignature(response);
+            default -> response;
+        };
+    }
+
+    private EmulatorResponse route(EmulatorRequest request, String method, String path) {
+        try {
+            if (request.body().length > state.config().maxRequestBytes()) {
+                throw EmulatorRejection.validation("Request body too large");
+            }
+            if (AdminApi.owns(path)) {
+                return admin.handle(method, path, request.body());
+            }
+            if (path.equals("/api/resource")) {
+                if (!method.equals("GET") && !method.equals("POST")) {
+                    throw methodNotAllowed();
+                }
+                return resource.handle(request);
+            }
+            if (!path.startsWith("/pa/v3/")) {
+                throw new EmulatorRejection(404, ErrorCodes.NOT_FOUND, "Unknown path");
+            }
+            if (!method.equals("POST")) {
+                throw methodNotAllowed();
+            }
+            return switch (path) {
+                case "/pa/v3/status" -> status();
+                case "/pa/v3/keystore/create" -> keystore.handle(request);
+                case "/pa/v3/activation/create" -> activationCreate.handle(request);
+                case "/pa/v3/activation/status" -> activationStatus.handle(request);
+                case "/pa/v3/activation/remove" -> signed.removeActivation(request);
+                case "/pa/v3/token/create" -> signed.createToken(request);
+                case "/pa/v3/token/remove" -> signed.removeToken(request);
+                case "/pa/v3/signature/validate" -> signed.validateSignature(request);
+                default -> throw new EmulatorRejection(404, ErrorCodes.NOT_FOUND, "Unknown path");
+            };
+        } catch (EmulatorRejection e) {
+            return Json.error(e.status(), e.code(), e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.warn("{} {} failed inside the emulator: {}", method, path, e.getClass().getName());
+            return Json.error(500, ErrorCodes.INTERNAL, "Internal emulator error");
+        }
+    }
+
+    private EmulatorResponse status() {
+        ObjectNode responseObject = Json.object().put("serverTime", state.serverTimeMs());
+        responseObject.putObject("application").put("name", "powerauth-emulator").put("version", "1.10.0");
+        return Json.ok(responseObject);
+    }
+
+    private static EmulatorRejection methodNotAllowed() {
+        return new EmulatorRejection(405, ErrorCodes.METHOD_NOT_ALLOWED, "Method not allowed");
+    }
+
+    private static void sleep(Fault fault) {
+        try {
+            Thread.sleep(fault.delay().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static String stripQuery(String path) {
+        int query = path.indexOf('?');
+        return query < 0 ? path : path.substring(0, query);
+    }
+}

@@ -1,0 +1,148 @@
+package org.opentokens.powerauth.testkit;
+
+import io.getlime.security.powerauth.crypto.server.activation.PowerAuthServerActivation;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** Everything the emulator remembers: applications, activations, tokens, temporary keys, replay stores, time. */
+final class EmulatorState {
+
+    private final EmulatorConfig config;
+    private final AtomicReference<Duration> clockOffset = new AtomicReference<>(Duration.ZERO);
+    private final Map<String, ApplicationRecord> applicationsById = new ConcurrentHashMap<>();
+    private final Map<String, ApplicationRecord> applicationsByKey = new ConcurrentHashMap<>();
+    private final Map<String, ActivationRecord> activations = new ConcurrentHashMap<>();
+    private final Map<String, ActivationRecord> activationsByCode = new ConcurrentHashMap<>();
+    private final Map<String, TokenRecord> tokens = new ConcurrentHashMap<>();
+    private final Map<String, TemporaryKeyRecord> temporaryKeys = new ConcurrentHashMap<>();
+    private final ReplayStore eciesNonces = new ReplayStore();
+    private final ReplayStore tokenNonces = new ReplayStore();
+
+    EmulatorState(EmulatorConfig config) {
+        this.config = config;
+    }
+
+    EmulatorConfig config() {
+        return config;
+    }
+
+    long serverTimeMs() {
+        return config.clock().millis() + clockOffset.get().toMillis();
+    }
+
+    void clockOffset(Duration offset) {
+        clockOffset.set(offset);
+    }
+
+    ApplicationRecord createApplication() {
+        ApplicationRecord app = new ApplicationRecord(UUID.randomUUID().toString(),
+                WultraCrypto.b64(WultraCrypto.randomBytes(16)), WultraCrypto.b64(WultraCrypto.randomBytes(16)),
+                WultraCrypto.newKeyPair());
+        applicationsById.put(app.applicationId(), app);
+        applicationsByKey.put(app.appKey(), app);
+        return app;
+    }
+
+    ApplicationRecord application(String applicationId) {
+        ApplicationRecord app = applicationsById.get(applicationId);
+        if (app == null) {
+            throw new IllegalArgumentException("Unknown application: " + applicationId);
+        }
+        return app;
+    }
+
+    Optional<ApplicationRecord> applicationByKey(String appKey) {
+        return appKey == null ? Optional.empty() : Optional.ofNullable(applicationsByKey.get(appKey));
+    }
+
+    EmulatorActivationCode initActivation(ApplicationRecord app) {
+        PowerAuthServerActivation serverActivation = new PowerAuthServerActivation();
+        ActivationRecord activation;
+        do {
+            String code = WultraCrypto.internal(serverActivation::generateActivationCode);
+            activation = new ActivationRecord(serverActivation.generateActivationId(), app, code,
+                    WultraCrypto.internal(serverActivation::generateServerKeyPair));
+        } while (activationsByCode.putIfAbsent(activation.activationCode(), activation) != null);
+        activations.put(activation.activationId(), activation);
+        String code = activation.activationCode();
+        byte[] signature = WultraCrypto.internal(() -> serverActivation.generateActivationSignature(code,
+                app.masterKeyPair().getPrivate()));
+        String signatureBase64 = WultraCrypto.b64(signature);
+        return new EmulatorActivationCode(activation.activationId(), code, signatureBase64, code + "#" + signatureBase64);
+    }
+
+    Optional<ActivationRecord> findActivation(String activationId) {
+        return activationId == null ? Optional.empty() : Optional.ofNullable(activations.get(activationId));
+    }
+
+    ActivationRecord activation(String activationId) {
+        return findActivation(activationId)
+                .orElseThrow(() -> new IllegalArgumentException("Unknown activation: " + activationId));
+    }
+
+    Optional<ActivationRecord> activationByCode(String code) {
+        return code == null ? Optional.empty() : Optional.ofNullable(activationsByCode.get(code));
+    }
+
+    TokenRecord addToken(TokenRecord token) {
+        tokens.put(token.tokenId(), token);
+        return token;
+    }
+
+    Optional<TokenRecord> token(String tokenId) {
+        return tokenId == null ? Optional.empty() : Optional.ofNullable(tokens.get(tokenId));
+    }
+
+    boolean removeToken(String tokenId, String activationId) {
+        TokenRecord token = tokens.get(tokenId);
+        return token != null && token.activationId().equals(activationId) && tokens.remove(tokenId, token);
+    }
+
+    List<EmulatorToken> tokensOf(String activationId) {
+        activation(activationId);
+        return tokens.values().stream().filter(t -> t.activationId().equals(activationId))
+                .map(TokenRecord::toApi).sorted(Comparator.comparing(EmulatorToken::tokenId)).toList();
+    }
+
+    TemporaryKeyRecord addTemporaryKey(String appKey, String activationId) {
+        long now = serverTimeMs();
+        temporaryKeys.values().removeIf(k -> k.expiresAtMs() <= now);
+        TemporaryKeyRecord key = new TemporaryKeyRecord(UUID.randomUUID().toString(), WultraCrypto.newKeyPair(),
+                appKey, activationId, now + config.temporaryKeyValidity().toMillis());
+        temporaryKeys.put(key.keyId(), key);
+        return key;
+    }
+
+    /** The temporary key for this scope, or ERR_TEMPORARY_KEY when unknown, expired or of another scope. */
+    TemporaryKeyRecord temporaryKey(String keyId, String appKey, String activationId) {
+        TemporaryKeyRecord key = keyId == null ? null : temporaryKeys.get(keyId);
+        if (key == null || !key.matches(appKey, activationId, serverTimeMs())) {
+            throw EmulatorRejection.temporaryKey();
+        }
+        return key;
+    }
+
+    /** Registers an ECIES request nonce; false if it was seen within its retention time. */
+    boolean registerEciesNonce(String nonce, Duration retention) {
+        long now = serverTimeMs();
+        return eciesNonces.register(nonce, now + retention.toMillis(), now);
+    }
+
+    /** Registers a token nonce for this token; false on replay. */
+    boolean registerTokenNonce(String tokenId, String nonce) {
+        long now = serverTimeMs();
+        long retention = config.tokenPastValidity().plus(config.tokenFutureValidity()).toMillis();
+        return tokenNonces.register(tokenId + "&" + nonce, now + retention, now);
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

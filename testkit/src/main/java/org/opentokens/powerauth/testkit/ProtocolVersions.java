@@ -1,0 +1,28 @@
+package org.opentokens.powerauth.testkit;
+
+import java.util.Set;
+
+/** The protocol versions Wultra's 1.10.0 crypto supports, and what each one uses. */
+final class ProtocolVersions {
+
+    static final Set<String> SUPPORTED = Set.of("3.0", "3.1", "3.2", "3.3");
+
+    private ProtocolVersions() {
+    }
+
+    static boolean supported(String version) {
+        return version != null && SUPPORTED.contains(version);
+    }
+
+    static boolean usesTemporaryKeys(String version) {
+        return "3.3".equals(version);
+    }
+
+    static boolean usesTimestamp(String version) {
+        return "3.2".equals(version) || "3.3".equals(version);
+    }
+
+    static boolean usesRequestNonce(String version) {
+        return !"3.0".equals(version);
+    }
+}

@@ -1,0 +1,81 @@
+package org.opentokens.powerauth.testkit;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.getlime.security.powerauth.crypto.lib.encryptor.model.EncryptedRequest;
+import io.getlime.security.powerauth.crypto.lib.encryptor.model.EncryptorId;
+import io.getlime.security.powerauth.crypto.lib.encryptor.model.EncryptorParameters;
+import io.getlime.security.powerauth.crypto.lib.encryptor.model.v3.ServerEncryptorSecrets;
+import io.getlime.security.powerauth.crypto.lib.enums.PowerAuthSignatureTypes;
+import io.getlime.security.powerauth.crypto.server.token.ServerTokenGenerator;
+import java.security.PrivateKey;
+import java.util.EnumSet;
+
+/**
+ * The endpoints behind {@code X-PowerAuth-Authorization}: token create (ECIES in activation scope,
+ * {@code /pa/token/create}), token remove, activation remove and signature validate.
+ *
+ * <p>Token create checks the signature first (the counter moves even if decryption then fails), then the
+ * envelope as {@link Ecies} describes; a temporary key problem (3.3) is 400 {@code ERR_TEMPORARY_KEY}, any other
+ * ECIES failure 400 {@code ERR_ENCRYPTION}. Token remove answers OK with the token ID even when the token is
+ * unknown or belongs to another activation (it then removes nothing), as the RESTful integration does.
+ */
+final class SignedEndpoints {
+
+    private final EmulatorState state;
+    private final SignatureVerifier verifier;
+    private final Ecies ecies;
+
+    SignedEndpoints(EmulatorState state, SignatureVerifier verifier, Ecies ecies) {
+        this.state = state;
+        this.verifier = verifier;
+        this.ecies = ecies;
+    }
+
+    EmulatorResponse createToken(EmulatorRequest request) {
+        SignatureVerifier.Verified verified = verifier.verify(request, "/pa/token/create",
+                SignatureVerifier.POSSESSION_BASED);
+        ActivationRecord activation = verified.activation();
+        ApplicationRecord app = activation.application();
+        String version = verified.version();
+        EncryptedRequest envelope = ecies.readRequest(Json.parseObject(request.body()), version);
+        PrivateKey key = ProtocolVersions.usesTemporaryKeys(version)
+                ? state.temporaryKey(envelope.getTemporaryKeyId(), app.appKey(), activation.activationId())
+                        .keyPair().getPrivate()
+                : activation.serverKeyPair().getPrivate();
+        EncryptorParameters parameters = new EncryptorParameters(version, app.appKey(), activation.activationId(),
+                envelope.getTemporaryKeyId());
+        ServerEncryptorSecrets secrets = new ServerEncryptorSecrets(key, app.appSecret(),
+                WultraCrypto.secretBytes(activation.transportKey()));
+        ecies.checkFreshness(envelope, version);
+        Ecies.Opened opened = ecies.open(EncryptorId.CREATE_TOKEN, parameters, secrets, envelope);
+
+        ServerTokenGenerator generator = new ServerTokenGenerator();
+        String tokenId = generator.generateTokenId();
+        byte[] tokenSecret = WultraCrypto.internal(generator::generateTokenSecret);
+        ObjectNode payload = Json.object().put("tokenId", tokenId).put("tokenSecret", WultraCrypto.b64(tokenSecret));
+        ObjectNode body = Ecies.seal(opened.encryptor(), Json.bytes(payload));
+        state.addToken(new TokenRecord(tokenId, tokenSecret, activation.activationId(), verified.signatureType()));
+        return Json.response(200, body);
+    }
+
+    EmulatorResponse removeToken(EmulatorRequest request) {
+        SignatureVerifier.Verified verified = verifier.verify(request, "/pa/token/remove",
+                SignatureVerifier.POSSESSION_BASED);
+        String tokenId = Json.requiredText(Json.requestObject(request.body()), "tokenId");
+        state.removeToken(tokenId, verified.activation().activationId());
+        return Json.ok(Json.object().put("tokenId", tokenId));
+    }
+
+    EmulatorResponse removeActivation(EmulatorRequest request) {
+        SignatureVerifier.Verified verified = verifier.verify(request, "/pa/activation/remove",
+                SignatureVerifier.TWO_FACTOR);
+        ActivationRecord activation = verified.activation();
+        activation.state(EmulatorActivationState.REMOVED);
+        return Json.ok(Json.object().put("activationId", activation.activationId()));
+    }
+
+    EmulatorResponse validateSignature(EmulatorRequest request) {
+        verifier.verify(request, "/pa/signature/validate", EnumSet.allOf(PowerAuthSignatureTypes.class));
+        return Json.okEmpty();
+    }
+}
