@@ -29,7 +29,7 @@ class TokenStoreFlowTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = ProtocolVersion.class, names = {"V3_2", "V3_3"})
+    @EnumSource(value = ProtocolVersion.class, names = {"V3_0", "V3_1", "V3_2", "V3_3"})
     void requestedTokensGiveHeadersTheServerAcceptsOnceEach(ProtocolVersion version) {
         Testbed.Client client = bed.client("i" + version.ordinal(), version);
         client.activate();
