@@ -13,6 +13,7 @@ import java.util.concurrent.FutureTask;
 import org.opentokens.powerauth.token.application.keystore.TemporaryKeyProvider;
 import org.opentokens.powerauth.token.application.session.ActivationSession;
 import org.opentokens.powerauth.token.application.session.ActivationSigner;
+import org.opentokens.powerauth.token.application.time.TimeNotSynchronizedException;
 import org.opentokens.powerauth.token.application.time.TimeSynchronizationService;
 import org.opentokens.powerauth.token.domain.record.ActivationRecord;
 import org.opentokens.powerauth.token.domain.record.TokenRecord;
@@ -171,7 +172,7 @@ public final class TokenStoreService implements PowerAuthTokenStore {
         TokenRecord record = cache.get(tokenName)
                 .orElseThrow(() -> new TokenNotFoundException("there is no local token of this name"));
         if (!time.isSynchronized()) {
-            time.ensureSynchronized(server::fetchServerTime);
+            synchronizeTime();
         }
         long timestamp = time.currentServerTimeMs();
         byte[] nonce = random.nextBytes(16);
@@ -222,6 +223,17 @@ public final class TokenStoreService implements PowerAuthTokenStore {
     @Override
     public void removeAllLocalTokens() {
         cache.removeAll();
+    }
+
+    private void synchronizeTime() {
+        try {
+            time.ensureSynchronized(server::fetchServerTime);
+        } catch (TimeNotSynchronizedException e) {
+            throw e;
+        } catch (org.opentokens.powerauth.token.domain.error.PowerAuthClientException e) {
+            throw new TimeNotSynchronizedException(TimeNotSynchronizedException.Reason.FETCH_FAILED,
+                    "time is not synchronized and the server time could not be fetched", e);
+        }
     }
 
     private void activationLost() {
