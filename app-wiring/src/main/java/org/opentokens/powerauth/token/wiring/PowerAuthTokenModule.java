@@ -41,6 +41,8 @@ import org.opentokens.powerauth.token.port.out.SecureStorage;
  * the first call.
  */
 public final class PowerAuthTokenModule extends AbstractModule {
+    private static final String MISSING_STORAGE_HINT = "PowerAuthTokenModule requires a SecureStorage binding: "
+            + "install one storage module, such as InMemoryStorageModule, in the same injector";
     private final PowerAuthClientConfig config;
 
     /** @param config the instance's settings */
@@ -67,7 +69,8 @@ public final class PowerAuthTokenModule extends AbstractModule {
 
     @Override
     protected void configure() {
-        requireBinding(SecureStorage.class);
+        // What requireBinding(SecureStorage.class) does, with a hint as the source of the requirement.
+        binder().withSource(MISSING_STORAGE_HINT).getProvider(SecureStorage.class);
         clockBinder(binder()).setDefault().toInstance(Clock.systemUTC());
         randomSourceBinder(binder()).setDefault().toInstance(SharedRandomSource.INSTANCE);
         install(new ClientServicesModule(config));
