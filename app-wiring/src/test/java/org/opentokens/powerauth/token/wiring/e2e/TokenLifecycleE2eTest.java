@@ -106,6 +106,15 @@ class TokenLifecycleE2eTest {
     }
 
     @Test
+    void creatingTheInjectorCallsNoServer() {
+        PowerAuthClient client = bed.client();
+
+        assertThat(bed.emulator.exchanges()).isEmpty();
+        assertThat(client.activation().localState()).isEqualTo(LocalActivationState.NONE);
+        assertThat(bed.emulator.exchanges()).isEmpty();
+    }
+
+    @Test
     void tokensSurviveARestartOverTheSameStorage() {
         PowerAuthClient first = bed.client();
         bed.activate(first);
