@@ -3,6 +3,9 @@ package org.opentokens.powerauth.token.wiring.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -84,13 +87,11 @@ class CounterSyncE2eTest {
     void afterFiftyMixedSignedCallsTheCountersOnBothSidesAgree() {
         PowerAuthClient client = bed.client();
         String id = bed.activate(client);
-        @SuppressWarnings("unchecked")
-        Consumer<EmulatorFaults>[] faults = new Consumer[] {
-            (Consumer<EmulatorFaults>) f -> f.reset(CREATE),
-            (Consumer<EmulatorFaults>) f -> f.status(CREATE, 503, "<html>maintenance</html>"),
-            (Consumer<EmulatorFaults>) f -> f.garbageJson(CREATE),
-            (Consumer<EmulatorFaults>) f -> f.wrongEciesMac(CREATE),
-        };
+        List<Consumer<EmulatorFaults>> faults = List.of(
+                f -> f.reset(CREATE),
+                f -> f.status(CREATE, 503, "<html>maintenance</html>"),
+                f -> f.garbageJson(CREATE),
+                f -> f.wrongEciesMac(CREATE));
         int succeeded = 0;
         int failed = 0;
 
@@ -100,7 +101,7 @@ class CounterSyncE2eTest {
                 case 1 -> attempt(client.tokenStore().requestAccessToken("k" + i, EmulatorBed.password()));
                 case 2 -> attempt(client.tokenStore().removeAccessToken("k" + (i - 1)));
                 case 3 -> {
-                    faults[(i / 5) % faults.length].accept(bed.emulator.faults());
+                    faults.get((i / 5) % faults.size()).accept(bed.emulator.faults());
                     yield attempt(client.tokenStore().requestAccessToken("f" + i,
                             PowerAuthAuthentication.possession()));
                 }
@@ -127,11 +128,11 @@ class CounterSyncE2eTest {
         assertThat(client.tokenStore().localTokenNames()).hasSize(10).allMatch(name -> name.startsWith("p"));
     }
 
-    private static boolean attempt(java.util.concurrent.CompletableFuture<?> call) {
+    private static boolean attempt(CompletableFuture<?> call) {
         try {
             call.join();
             return true;
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             return false;
         }
     }
