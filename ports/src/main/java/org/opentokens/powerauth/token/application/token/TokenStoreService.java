@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.RejectedExecutionException;
 import org.opentokens.powerauth.token.application.keystore.TemporaryKeyProvider;
 import org.opentokens.powerauth.token.application.session.ActivationSession;
 import org.opentokens.powerauth.token.application.session.ActivationSigner;
@@ -144,7 +145,13 @@ public final class TokenStoreService implements PowerAuthTokenStore {
             }
         }, null);
         flight.started(work);
-        executor.execute(work);
+        try {
+            executor.execute(work);
+        } catch (RejectedExecutionException e) {
+            flights.remove(tokenName, flight);
+            flight.shared().completeExceptionally(e);
+            throw e;
+        }
         return first;
     }
 
@@ -199,19 +206,25 @@ public final class TokenStoreService implements PowerAuthTokenStore {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return CompletableFuture.runAsync(() -> {
-            PowerAuthAuthentication possession = PowerAuthAuthentication.possession();
-            try {
-                server.removeToken(record.tokenId(), signer.signerFor(possession, REMOVE_URI_ID, generation));
-            } finally {
-                possession.destroy();
-            }
-            session.locked(() -> {
-                cache.get(tokenName).filter(current -> current.tokenId().equals(record.tokenId()))
-                        .ifPresent(current -> cache.remove(tokenName));
-                return null;
-            });
-        }, executor);
+        try {
+            return CompletableFuture.runAsync(() -> removeOnServer(tokenName, record, generation), executor);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private void removeOnServer(String tokenName, TokenRecord record, long generation) {
+        PowerAuthAuthentication possession = PowerAuthAuthentication.possession();
+        try {
+            server.removeToken(record.tokenId(), signer.signerFor(possession, REMOVE_URI_ID, generation));
+        } finally {
+            possession.destroy();
+        }
+        session.locked(() -> {
+            cache.get(tokenName).filter(current -> current.tokenId().equals(record.tokenId()))
+                    .ifPresent(current -> cache.remove(tokenName));
+            return null;
+        });
     }
 
     @Override
