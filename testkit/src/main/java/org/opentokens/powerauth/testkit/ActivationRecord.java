@@ -19,7 +19,6 @@ final class ActivationRecord {
     private int failedAttempts;
     private long counter;
     private byte[] ctrData;
-    private PublicKey devicePublicKey;
     private String devicePublicKeyBase64;
     private SecretKey masterSecret;
     private SecretKey transportKey;
@@ -78,14 +77,9 @@ final class ActivationRecord {
         return transportKey;
     }
 
-    synchronized String protocolVersion() {
-        return protocolVersion;
-    }
-
     /** Stores the result of the key exchange. */
     synchronized void keyExchange(PublicKey devicePublic, String devicePublicBase64, byte[] initialCtrData,
             String version, EmulatorActivationState newState) {
-        this.devicePublicKey = devicePublic;
         this.devicePublicKeyBase64 = devicePublicBase64;
         this.masterSecret = WultraCrypto.masterSecret(serverKeyPair.getPrivate(), devicePublic);
         this.transportKey = WultraCrypto.transportKey(masterSecret);
@@ -114,7 +108,8 @@ final class ActivationRecord {
         }
     }
 
-    synchronized void unblock() {
+    /** ACTIVE with no failed attempts: commit and unblock. */
+    synchronized void activate() {
         state = EmulatorActivationState.ACTIVE;
         failedAttempts = 0;
     }
@@ -123,10 +118,6 @@ final class ActivationRecord {
         return new EmulatorActivation(activationId, application.applicationId(), state, failedAttempts,
                 maxFailedAttempts, counter, ctrData == null ? null : WultraCrypto.b64(ctrData),
                 devicePublicKeyBase64, lastSignatureType, protocolVersion);
-    }
-
-    synchronized PublicKey devicePublicKey() {
-        return devicePublicKey;
     }
 
     @Override

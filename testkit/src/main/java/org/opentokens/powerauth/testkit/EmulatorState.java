@@ -87,6 +87,25 @@ final class EmulatorState {
                 .orElseThrow(() -> new IllegalArgumentException("Unknown activation: " + activationId));
     }
 
+    /**
+     * Moves an activation to {@code target} if it is in one of {@code from}; going to ACTIVE also resets the
+     * failed attempts (commit and unblock).
+     */
+    void transition(String activationId, EmulatorActivationState target, EmulatorActivationState... from) {
+        ActivationRecord activation = activation(activationId);
+        synchronized (activation) {
+            EmulatorActivationState current = activation.state();
+            if (!List.of(from).contains(current)) {
+                throw new IllegalStateException("Activation " + activationId + " is " + current);
+            }
+            if (target == EmulatorActivationState.ACTIVE) {
+                activation.activate();
+            } else {
+                activation.state(target);
+            }
+        }
+    }
+
     Optional<ActivationRecord> activationByCode(String code) {
         return code == null ? Optional.empty() : Optional.ofNullable(activationsByCode.get(code));
     }
@@ -115,7 +134,7 @@ final class EmulatorState {
         long now = serverTimeMs();
         temporaryKeys.values().removeIf(k -> k.expiresAtMs() <= now);
         TemporaryKeyRecord key = new TemporaryKeyRecord(UUID.randomUUID().toString(), WultraCrypto.newKeyPair(),
-                appKey, activationId, now + config.temporaryKeyValidity().toMillis());
+                appKey, activationId, now, now + config.temporaryKeyValidity().toMillis());
         temporaryKeys.put(key.keyId(), key);
         return key;
     }

@@ -48,7 +48,7 @@ final class KeystoreEndpoint {
             throw EmulatorRejection.temporaryKey();
         }
         TemporaryKeyRecord key = state.addTemporaryKey(app.appKey(), activationId);
-        long issuedAt = state.serverTimeMs();
+        long issuedAt = key.issuedAtMs();
         ObjectNode claims = Json.object();
         claims.put("sub", key.keyId());
         claims.put("applicationKey", app.appKey());

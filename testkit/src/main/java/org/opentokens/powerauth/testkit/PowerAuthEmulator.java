@@ -130,7 +130,7 @@ public final class PowerAuthEmulator implements AutoCloseable {
      * @throws IllegalStateException if not PENDING_COMMIT
      */
     public void commitActivation(String activationId) {
-        transition(activationId, EmulatorActivationState.PENDING_COMMIT, EmulatorActivationState.ACTIVE);
+        state.transition(activationId, EmulatorActivationState.ACTIVE, EmulatorActivationState.PENDING_COMMIT);
     }
 
     /**
@@ -141,11 +141,8 @@ public final class PowerAuthEmulator implements AutoCloseable {
      * @throws IllegalStateException if neither ACTIVE nor BLOCKED
      */
     public void blockActivation(String activationId) {
-        ActivationRecord activation = state.activation(activationId);
-        synchronized (activation) {
-            requireState(activation, EmulatorActivationState.ACTIVE, EmulatorActivationState.BLOCKED);
-            activation.state(EmulatorActivationState.BLOCKED);
-        }
+        state.transition(activationId, EmulatorActivationState.BLOCKED, EmulatorActivationState.ACTIVE,
+                EmulatorActivationState.BLOCKED);
     }
 
     /**
@@ -156,11 +153,8 @@ public final class PowerAuthEmulator implements AutoCloseable {
      * @throws IllegalStateException if neither BLOCKED nor ACTIVE
      */
     public void unblockActivation(String activationId) {
-        ActivationRecord activation = state.activation(activationId);
-        synchronized (activation) {
-            requireState(activation, EmulatorActivationState.BLOCKED, EmulatorActivationState.ACTIVE);
-            activation.unblock();
-        }
+        state.transition(activationId, EmulatorActivationState.ACTIVE, EmulatorActivationState.BLOCKED,
+                EmulatorActivationState.ACTIVE);
     }
 
     /**
@@ -227,37 +221,20 @@ public final class PowerAuthEmulator implements AutoCloseable {
         return state.application(applicationId).toApi();
     }
 
-    private void transition(String activationId, EmulatorActivationState from, EmulatorActivationState to) {
-        ActivationRecord activation = state.activation(activationId);
-        synchronized (activation) {
-            requireState(activation, from);
-            activation.state(to);
-        }
-    }
-
-    private static void requireState(ActivationRecord activation, EmulatorActivationState... allowed) {
-        EmulatorActivationState current = activation.state();
-        for (EmulatorActivationState candidate : allowed) {
-            if (candidate == current) {
-                return;
-            }
-        }
-        throw new IllegalStateException("Activation " + activation.activationId() + " is " + current);
-    }
-
     /** Settings of a new emulator; every one has the PowerAuth server default. */
     public static final class Builder {
 
-        private Clock clock = Clock.systemUTC();
-        private boolean commitOnKeyExchange;
-        private int maxFailedAttempts = 5;
-        private int signatureLookAhead = 20;
-        private Duration temporaryKeyValidity = Duration.ofMinutes(5);
-        private Duration tokenPastValidity = Duration.ofHours(2);
-        private Duration tokenFutureValidity = Duration.ofMinutes(30);
-        private Duration eciesV32Plus = Duration.ofSeconds(60);
-        private Duration eciesV30V31 = Duration.ofHours(2);
-        private int maxRequestBytes = 1024 * 1024;
+        private final EmulatorConfig defaults = EmulatorConfig.defaults();
+        private Clock clock = defaults.clock();
+        private boolean commitOnKeyExchange = defaults.commitOnKeyExchange();
+        private int maxFailedAttempts = defaults.maxFailedAttempts();
+        private int signatureLookAhead = defaults.signatureLookAhead();
+        private Duration temporaryKeyValidity = defaults.temporaryKeyValidity();
+        private Duration tokenPastValidity = defaults.tokenPastValidity();
+        private Duration tokenFutureValidity = defaults.tokenFutureValidity();
+        private Duration eciesV32Plus = defaults.eciesExpirationV32Plus();
+        private Duration eciesV30V31 = defaults.eciesExpirationV30V31();
+        private int maxRequestBytes = defaults.maxRequestBytes();
 
         private Builder() {
         }

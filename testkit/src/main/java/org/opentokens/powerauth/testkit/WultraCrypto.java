@@ -108,10 +108,6 @@ final class WultraCrypto {
         return KEY_CONVERTOR.convertSharedSecretKeyToBytes(key);
     }
 
-    static SecretKey secretKey(byte[] bytes) {
-        return KEY_CONVERTOR.convertBytesToSharedSecretKey(bytes);
-    }
-
     /** KDF_INTERNAL(key, data) = reduce(HMAC-SHA256(key, data)). */
     static SecretKey deriveHmac(SecretKey key, byte[] data) {
         return internal(() -> KEY_GENERATOR.deriveSecretKeyHmac(key, data));

@@ -68,6 +68,27 @@ class ActivationFlowTest {
     }
 
     @Test
+    void aCompressedDevicePublicKeyIsAcceptedAsTheSdkSendsIt() {
+        EmulatorActivationCode code = fixture.emulator.initActivation(fixture.app);
+        java.security.KeyPair keys = WultraClient.call(() -> new PowerAuthClientActivation().generateDeviceKeyPair());
+        byte[] compressed = ((org.bouncycastle.jce.interfaces.ECPublicKey) keys.getPublic()).getQ().getEncoded(true);
+        WultraClient.PreparedActivation prepared = fixture.client.prepareActivation(code.activationCode(), "3.3", keys,
+                compressed);
+
+        EmulatorResponse response = fixture.client.post("/pa/v3/activation/create", prepared.headers(),
+                prepared.body());
+        WultraDevice device = prepared.finish(response);
+        fixture.emulator.commitActivation(device.activationId);
+
+        assertThat(compressed).hasSize(33);
+        assertThat(fixture.emulator.activation(device.activationId).devicePublicKeyBase64())
+                .isEqualTo(Base64.getEncoder().encodeToString(compressed));
+        assertThat(device.validateSignature(
+                io.getlime.security.powerauth.crypto.lib.enums.PowerAuthSignatureTypes.POSSESSION).status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void anActivationCodeWorksOnlyOnce() {
         EmulatorActivationCode code = fixture.emulator.initActivation(fixture.app);
         fixture.client.activate(code.activationCode(), "3.3");

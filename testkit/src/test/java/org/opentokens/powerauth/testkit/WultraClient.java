@@ -109,6 +109,13 @@ final class WultraClient {
     }
 
     PreparedActivation prepareActivation(String activationCode, String version, KeyPair deviceKeys) {
+        return prepareActivation(activationCode, version, deviceKeys,
+                call(() -> new KeyConvertor().convertPublicKeyToBytes(deviceKeys.getPublic())));
+    }
+
+    /** The same, sending the device public key as the given bytes (for example compressed, as the SDK does). */
+    PreparedActivation prepareActivation(String activationCode, String version, KeyPair deviceKeys,
+            byte[] devicePublicKeyBytes) {
         String temporaryKeyId = null;
         PublicKey encryptionKey = masterPublicKey;
         if ("3.3".equals(version)) {
@@ -122,8 +129,7 @@ final class WultraClient {
         ClientEncryptor layer2 = call(() -> factory.getClientEncryptor(EncryptorId.ACTIVATION_LAYER_2, parameters,
                 secrets));
         ObjectNode layer2Plain = TestJson.object();
-        layer2Plain.put("devicePublicKey", B64.encodeToString(
-                call(() -> new KeyConvertor().convertPublicKeyToBytes(deviceKeys.getPublic()))));
+        layer2Plain.put("devicePublicKey", B64.encodeToString(devicePublicKeyBytes));
         layer2Plain.put("activationName", "test device").put("platform", "android").put("deviceInfo", "junit");
         EncryptedRequest layer2Request = call(() -> layer2.encryptRequest(TestJson.bytes(layer2Plain)));
         ObjectNode layer1Plain = TestJson.object().put("type", "CODE");

@@ -1,6 +1,7 @@
 package org.opentokens.powerauth.token.adapter.http;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Collections;
@@ -142,7 +143,7 @@ public final class HttpServerConfig {
             Objects.requireNonNull(baseUri, "baseUri");
             try {
                 return baseUri(new URI(baseUri));
-            } catch (java.net.URISyntaxException e) {
+            } catch (URISyntaxException e) {
                 throw new IllegalArgumentException("baseUri is not a valid URI", e);
             }
         }

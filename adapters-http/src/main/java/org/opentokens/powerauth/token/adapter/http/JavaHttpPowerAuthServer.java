@@ -13,7 +13,20 @@ import org.opentokens.powerauth.token.port.out.ActivationStatusResponse;
 import org.opentokens.powerauth.token.port.out.PowerAuthServer;
 import org.opentokens.powerauth.token.port.out.RequestSigner;
 
-/** The {@link PowerAuthServer} port over {@code java.net.http} and Jackson, with the real {@code /pa/v3} shapes. */
+/**
+ * The {@link PowerAuthServer} port over {@code java.net.http} and Jackson, with the real {@code /pa/v3} shapes.
+ *
+ * <pre>{@code
+ * PowerAuthServer server = new JavaHttpPowerAuthServer(HttpServerConfig.builder()
+ *         .baseUri("https://api.example.com/enrollment-server")
+ *         .build());
+ * }</pre>
+ *
+ * <p>Without a caller's client it builds one that speaks HTTP/1.1, never follows redirects and uses the
+ * configured connect timeout and TLS context. Every call has one deadline, {@link HttpServerConfig#requestTimeout()},
+ * covering the whole answer; bodies over {@link HttpServerConfig#maxResponseBytes()} are cut off as they stream in.
+ * Thread-safe; signed requests are never retried.
+ */
 public final class JavaHttpPowerAuthServer implements PowerAuthServer {
     private static final byte[] EMPTY_OBJECT = "{}".getBytes(StandardCharsets.US_ASCII);
 

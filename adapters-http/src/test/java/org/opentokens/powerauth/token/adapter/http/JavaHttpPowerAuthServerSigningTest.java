@@ -7,6 +7,7 @@ import static org.opentokens.powerauth.token.adapter.http.TestWireFactory.TOKEN_
 import static org.opentokens.powerauth.token.adapter.http.TestWireFactory.ok;
 import static org.opentokens.powerauth.token.adapter.http.TestWireFactory.responseEnvelopeJson;
 
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.opentokens.powerauth.token.domain.ecies.EciesEncryptedRequest;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
 import org.opentokens.powerauth.token.domain.token.TokenId;
 import org.opentokens.powerauth.token.port.out.RequestSigner;
@@ -100,7 +102,7 @@ class JavaHttpPowerAuthServerSigningTest {
         RecordingSigner recorder = new RecordingSigner();
         RequestSigner scribbler = body -> {
             recorder.sign(body);
-            java.util.Arrays.fill(body, (byte) 'X');
+            Arrays.fill(body, (byte) 'X');
             return recorder.header();
         };
 
@@ -118,7 +120,7 @@ class JavaHttpPowerAuthServerSigningTest {
     @Test
     void anEnvelopeWithoutRequiredFieldsIsRefusedBeforeSigning() {
         AtomicInteger signings = new AtomicInteger();
-        var incomplete = new org.opentokens.powerauth.token.domain.ecies.EciesEncryptedRequest(
+        EciesEncryptedRequest incomplete = new EciesEncryptedRequest(
                 null, TestWireFactory.EPHEMERAL_KEY, TestWireFactory.ENCRYPTED_DATA, null, null, null);
 
         assertThatThrownBy(() -> server.createToken(incomplete, body -> {

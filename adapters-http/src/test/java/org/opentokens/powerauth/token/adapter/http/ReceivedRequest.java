@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** One request as {@link StubHttpServer} received it. */
@@ -62,7 +63,7 @@ final class ReceivedRequest {
     }
 
     /** @return every header name, lowercase */
-    java.util.Set<String> headerNames() {
+    Set<String> headerNames() {
         return headers.keySet();
     }
 }

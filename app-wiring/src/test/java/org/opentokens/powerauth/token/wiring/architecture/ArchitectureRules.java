@@ -135,7 +135,7 @@ final class ArchitectureRules {
 
     /** 10a. Inbound ports are use cases, or the SDK-named facades (PowerAuthTokenStore and friends). */
     static final ArchRule INBOUND_PORT_NAMES = classes().that().resideInAPackage("..port.in..").and().areInterfaces()
-            .and().areTopLevelClasses()
+            .and().areTopLevelClasses().and().doNotHaveSimpleName("package-info")
             .should().haveSimpleNameEndingWith("UseCase").orShould().haveSimpleNameStartingWith("PowerAuth")
             .allowEmptyShould(true);
 

@@ -40,7 +40,7 @@ public final class ActivationRecord implements Destroyable {
     private final int ctrByte;
     private final ActivationState serverState;
 
-    private ActivationRecord(Builder b) {
+    ActivationRecord(ActivationRecordBuilder b) {
         this.activationId = Objects.requireNonNull(b.activationId, "activationId");
         this.serverPublicKey = Objects.requireNonNull(b.serverPublicKey, "serverPublicKey");
         this.devicePublicKey = Objects.requireNonNull(b.devicePublicKey, "devicePublicKey");
@@ -64,8 +64,8 @@ public final class ActivationRecord implements Destroyable {
     }
 
     /** @return a builder for a new record */
-    public static Builder builder() {
-        return new Builder();
+    public static ActivationRecordBuilder builder() {
+        return new ActivationRecordBuilder();
     }
 
     /** @return the activation id */
@@ -144,7 +144,7 @@ public final class ActivationRecord implements Destroyable {
      */
     public ActivationRecord withCounter(HashCounter counter) {
         byte[] raw = counter.copyBytes(InsecureSecretAccess.get());
-        Builder b = toBuilder();
+        ActivationRecordBuilder b = toBuilder();
         b.ctrData = SecretBytes.takeOwnership(raw);
         b.ctrByte = counter.ctrByte();
         return new ActivationRecord(b);
@@ -155,7 +155,7 @@ public final class ActivationRecord implements Destroyable {
      * @return this record with the server state replaced
      */
     public ActivationRecord withServerState(ActivationState state) {
-        Builder b = toBuilder();
+        ActivationRecordBuilder b = toBuilder();
         b.serverState = Objects.requireNonNull(state, "state");
         return new ActivationRecord(b);
     }
@@ -189,7 +189,7 @@ public final class ActivationRecord implements Destroyable {
             if (in.u8() != FORMAT_VERSION) {
                 throw new MalformedDataException("activation record has an unsupported format version");
             }
-            Builder b = new Builder();
+            ActivationRecordBuilder b = new ActivationRecordBuilder();
             b.activationId = in.string("activation id");
             b.serverPublicKey = EcPublicKey.fromBytes(in.requiredBytes("server public key"));
             b.devicePublicKey = EcPublicKey.fromBytes(in.requiredBytes("device public key"));
@@ -235,8 +235,8 @@ public final class ActivationRecord implements Destroyable {
                 + ", biometry=" + hasBiometry() + ", keys=<redacted>]";
     }
 
-    private Builder toBuilder() {
-        Builder b = new Builder();
+    private ActivationRecordBuilder toBuilder() {
+        ActivationRecordBuilder b = new ActivationRecordBuilder();
         b.activationId = activationId;
         b.serverPublicKey = serverPublicKey;
         b.devicePublicKey = devicePublicKey;
@@ -279,92 +279,5 @@ public final class ActivationRecord implements Destroyable {
 
     private static SecretBytes secret(SymmetricKey key) {
         return SecretBytes.takeOwnership(key.copyBytes(InsecureSecretAccess.get()));
-    }
-
-    /** Collects the parts of a new record; every setter copies what it is given. */
-    public static final class Builder {
-        private String activationId;
-        private EcPublicKey serverPublicKey;
-        private EcPublicKey devicePublicKey;
-        private SecretBytes possessionKey;
-        private SecretBytes transportKey;
-        private SecretBytes protectedKnowledgeKey;
-        private SecretBytes knowledgeSalt;
-        private int knowledgeIterations;
-        private SecretBytes protectedBiometryKey;
-        private SecretBytes encryptedDevicePrivateKey;
-        private SecretBytes ctrData;
-        private int ctrByte;
-        private ActivationState serverState;
-
-        private Builder() {
-        }
-
-        /** @param id activation id @return this */
-        public Builder activationId(String id) {
-            this.activationId = id;
-            return this;
-        }
-
-        /** @param server {@code KEY_SERVER_PUBLIC} @param device device public key @return this */
-        public Builder publicKeys(EcPublicKey server, EcPublicKey device) {
-            this.serverPublicKey = server;
-            this.devicePublicKey = device;
-            return this;
-        }
-
-        /** @param possession possession key @param transport transport key @return this */
-        public Builder keys(SymmetricKey possession, SymmetricKey transport) {
-            this.possessionKey = secret(possession);
-            this.transportKey = secret(transport);
-            return this;
-        }
-
-        /**
-         * @param protectedKey the knowledge key protected with the password
-         * @param salt the PBKDF2 salt
-         * @param iterations the PBKDF2 iteration count
-         * @return this
-         */
-        public Builder knowledge(byte[] protectedKey, byte[] salt, int iterations) {
-            this.protectedKnowledgeKey = SecretBytes.copyOf(protectedKey);
-            this.knowledgeSalt = SecretBytes.copyOf(salt);
-            this.knowledgeIterations = iterations;
-            return this;
-        }
-
-        /** @param protectedKey the biometry key protected with the host's key, or null @return this */
-        public Builder biometry(byte[] protectedKey) {
-            this.protectedBiometryKey = protectedKey == null ? null : SecretBytes.copyOf(protectedKey);
-            return this;
-        }
-
-        /** @param encrypted the vault-encrypted device private key @return this */
-        public Builder encryptedDevicePrivateKey(byte[] encrypted) {
-            this.encryptedDevicePrivateKey = SecretBytes.copyOf(encrypted);
-            return this;
-        }
-
-        /** @param counter the hash counter; copied @return this */
-        public Builder counter(HashCounter counter) {
-            this.ctrData = SecretBytes.takeOwnership(counter.copyBytes(InsecureSecretAccess.get()));
-            this.ctrByte = counter.ctrByte();
-            return this;
-        }
-
-        /** @param state the last server state, or null @return this */
-        public Builder serverState(ActivationState state) {
-            this.serverState = state;
-            return this;
-        }
-
-        /**
-         * @return the record
-         * @throws NullPointerException if a required part is missing
-         * @throws MalformedDataException if a part has the wrong size
-         */
-        public ActivationRecord build() {
-            return new ActivationRecord(this);
-        }
     }
 }

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.opentokens.powerauth.token.application.PowerAuthConfiguration;
 import org.opentokens.powerauth.token.application.keystore.TemporaryKeyProvider;
 import org.opentokens.powerauth.token.application.session.ActivationSession;
@@ -94,23 +95,33 @@ public final class ActivationService implements ActivationUseCase {
             return CompletableFuture.failedFuture(e);
         }
         long generation = session.generation();
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                PendingActivation created = creation.create(code, activation);
-                synchronized (pendingLock) {
-                    if (session.generation() != generation || session.current().isPresent()) {
-                        created.destroy();
-                        throw new ActivationStateException("the instance changed while the activation was created");
-                    }
-                    pending = created;
-                }
-                return new PowerAuthActivationResult(created.activationId(), created.fingerprint());
-            } finally {
-                synchronized (pendingLock) {
-                    creating = false;
-                }
+        try {
+            return CompletableFuture.supplyAsync(() -> createOnServer(code, activation, generation), executor);
+        } catch (RejectedExecutionException e) {
+            synchronized (pendingLock) {
+                creating = false;
             }
-        }, executor);
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private PowerAuthActivationResult createOnServer(ActivationCode code, PowerAuthActivation activation,
+            long generation) {
+        try {
+            PendingActivation created = creation.create(code, activation);
+            synchronized (pendingLock) {
+                if (session.generation() != generation || session.current().isPresent()) {
+                    created.destroy();
+                    throw new ActivationStateException("the instance changed while the activation was created");
+                }
+                pending = created;
+            }
+            return new PowerAuthActivationResult(created.activationId(), created.fingerprint());
+        } finally {
+            synchronized (pendingLock) {
+                creating = false;
+            }
+        }
     }
 
     @Override
@@ -142,7 +153,11 @@ public final class ActivationService implements ActivationUseCase {
             return CompletableFuture.failedFuture(new MissingActivationException("there is no committed activation"));
         }
         long generation = session.generation();
-        return CompletableFuture.supplyAsync(() -> statusCheck.fetch(activation.get(), generation), executor);
+        try {
+            return CompletableFuture.supplyAsync(() -> statusCheck.fetch(activation.get(), generation), executor);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     @Override
@@ -154,20 +169,27 @@ public final class ActivationService implements ActivationUseCase {
             return CompletableFuture.failedFuture(new MissingActivationException("there is no committed activation"));
         }
         long generation = session.generation();
-        return CompletableFuture.runAsync(() -> {
-            try {
-                server.removeActivation(signer.signerFor(authentication, REMOVE_URI_ID, generation));
-                session.locked(() -> {
-                    if (session.generation() == generation) {
-                        session.wipe();
-                    }
-                    return null;
-                });
-                temporaryKeys.clear();
-            } finally {
-                authentication.destroy();
-            }
-        }, executor);
+        try {
+            return CompletableFuture.runAsync(() -> removeOnServer(authentication, generation), executor);
+        } catch (RejectedExecutionException e) {
+            authentication.destroy();
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private void removeOnServer(PowerAuthAuthentication authentication, long generation) {
+        try {
+            server.removeActivation(signer.signerFor(authentication, REMOVE_URI_ID, generation));
+            session.locked(() -> {
+                if (session.generation() == generation) {
+                    session.wipe();
+                }
+                return null;
+            });
+            temporaryKeys.clear();
+        } finally {
+            authentication.destroy();
+        }
     }
 
     @Override

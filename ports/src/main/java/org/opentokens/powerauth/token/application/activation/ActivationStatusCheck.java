@@ -47,12 +47,7 @@ final class ActivationStatusCheck {
         }
         CounterSyncResult[] sync = new CounterSyncResult[1];
         session.update(generation, current -> {
-            SymmetricKey transport = current.transportKey();
-            try {
-                sync[0] = CounterSync.synchronize(current.counter(), blob, transport);
-            } finally {
-                transport.destroy();
-            }
+            sync[0] = challenge == null ? new CounterSyncResult.InSync() : synchronize(current, blob);
             ActivationRecord next = sync[0] instanceof CounterSyncResult.ServerAhead ahead
                     ? current.withCounter(ahead.adopted()) : current;
             return next.serverState().orElse(null) == blob.state() ? next : next.withServerState(blob.state());
@@ -61,6 +56,18 @@ final class ActivationStatusCheck {
         boolean signSoon = sync[0] instanceof CounterSyncResult.ClientAhead ahead && ahead.shouldSignSoon();
         return new PowerAuthActivationStatus(activation.activationId(), blob.state(), blob.failedAttempts(),
                 blob.maxFailedAttempts(), resynced, signSoon);
+    }
+
+    /** Without a challenge (3.0) the blob's counter fields are random and must not be used. */
+    private static CounterSyncResult synchronize(ActivationRecord current, ActivationStatusBlob blob) {
+        SymmetricKey transport = current.transportKey();
+        try {
+            return CounterSync.synchronize(current.counter(), blob, transport);
+        } catch (PowerAuthClientException e) {
+            throw new InvalidServerResponseException("the activation status has invalid counter fields", e);
+        } finally {
+            transport.destroy();
+        }
     }
 
     private static ActivationStatusBlob decrypt(ActivationRecord activation, ActivationStatusResponse response,

@@ -10,9 +10,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.RejectedExecutionException;
 import org.opentokens.powerauth.token.application.keystore.TemporaryKeyProvider;
 import org.opentokens.powerauth.token.application.session.ActivationSession;
 import org.opentokens.powerauth.token.application.session.ActivationSigner;
+import org.opentokens.powerauth.token.application.time.TimeNotSynchronizedException;
 import org.opentokens.powerauth.token.application.time.TimeSynchronizationService;
 import org.opentokens.powerauth.token.domain.record.ActivationRecord;
 import org.opentokens.powerauth.token.domain.record.TokenRecord;
@@ -143,7 +145,13 @@ public final class TokenStoreService implements PowerAuthTokenStore {
             }
         }, null);
         flight.started(work);
-        executor.execute(work);
+        try {
+            executor.execute(work);
+        } catch (RejectedExecutionException e) {
+            flights.remove(tokenName, flight);
+            flight.shared().completeExceptionally(e);
+            throw e;
+        }
         return first;
     }
 
@@ -177,7 +185,7 @@ public final class TokenStoreService implements PowerAuthTokenStore {
                     .orElseThrow(() -> new TokenNotFoundException("there is no local token of this name"));
         }
         if (!time.isSynchronized()) {
-            time.ensureSynchronized(server::fetchServerTime);
+            synchronizeTime();
         }
         long timestamp = time.currentServerTimeMs();
         byte[] nonce = random.nextBytes(TokenDigest.NONCE_LENGTH);
@@ -198,19 +206,25 @@ public final class TokenStoreService implements PowerAuthTokenStore {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return CompletableFuture.runAsync(() -> {
-            PowerAuthAuthentication possession = PowerAuthAuthentication.possession();
-            try {
-                server.removeToken(record.tokenId(), signer.signerFor(possession, REMOVE_URI_ID, generation));
-            } finally {
-                possession.destroy();
-            }
-            session.locked(() -> {
-                cache.get(tokenName).filter(current -> current.tokenId().equals(record.tokenId()))
-                        .ifPresent(current -> cache.remove(tokenName));
-                return null;
-            });
-        }, executor);
+        try {
+            return CompletableFuture.runAsync(() -> removeOnServer(tokenName, record, generation), executor);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private void removeOnServer(String tokenName, TokenRecord record, long generation) {
+        PowerAuthAuthentication possession = PowerAuthAuthentication.possession();
+        try {
+            server.removeToken(record.tokenId(), signer.signerFor(possession, REMOVE_URI_ID, generation));
+        } finally {
+            possession.destroy();
+        }
+        session.locked(() -> {
+            cache.get(tokenName).filter(current -> current.tokenId().equals(record.tokenId()))
+                    .ifPresent(current -> cache.remove(tokenName));
+            return null;
+        });
     }
 
     @Override
@@ -222,6 +236,17 @@ public final class TokenStoreService implements PowerAuthTokenStore {
     @Override
     public void removeAllLocalTokens() {
         cache.removeAll();
+    }
+
+    private void synchronizeTime() {
+        try {
+            time.ensureSynchronized(server::fetchServerTime);
+        } catch (TimeNotSynchronizedException e) {
+            throw e;
+        } catch (org.opentokens.powerauth.token.domain.error.PowerAuthClientException e) {
+            throw new TimeNotSynchronizedException(TimeNotSynchronizedException.Reason.FETCH_FAILED,
+                    "time is not synchronized and the server time could not be fetched", e);
+        }
     }
 
     private void activationLost() {

@@ -34,7 +34,7 @@ class ActivationFlowTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = ProtocolVersion.class, names = {"V3_2", "V3_3"})
+    @EnumSource(value = ProtocolVersion.class, names = {"V3_0", "V3_1", "V3_2", "V3_3"})
     void createsCommitsAndReportsStatusThroughTheServerStates(ProtocolVersion version) {
         Testbed.Client client = bed.client("v" + version.ordinal(), version);
         EmulatorActivationCode code = bed.emulator.initActivation(bed.application);

@@ -1,6 +1,7 @@
 package org.opentokens.powerauth.token.application.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
@@ -8,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.opentokens.powerauth.token.application.time.TimeNotSynchronizedException;
 import org.opentokens.powerauth.token.domain.counter.HashCounter;
 import org.opentokens.powerauth.token.domain.token.TokenHeader;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
@@ -123,5 +125,19 @@ class CounterAndTimeTest {
 
         assertThat(b.join().tokenName()).isEqualTo("b");
         assertThat(bed.emulator.count("/pa/v3/keystore/create")).isEqualTo(keys + 1);
+    }
+
+    @Test
+    void aHeaderNeedingATimeSyncThatFailsIsTimeNotSynchronized() {
+        Testbed.Client client = bed.client();
+        client.activate();
+        client.tokens.requestAccessToken("t", PowerAuthAuthentication.possession()).join();
+        client.time.reset();
+        bed.emulator.faults().reset("/pa/v3/status");
+
+        assertThatThrownBy(() -> client.tokens.generateHeaderForToken("t"))
+                .isInstanceOf(TimeNotSynchronizedException.class);
+
+        assertThat(bed.useHeader(client.tokens.generateHeaderForToken("t"))).as("the next call syncs").isEqualTo(200);
     }
 }

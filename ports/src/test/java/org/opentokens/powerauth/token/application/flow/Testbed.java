@@ -26,6 +26,7 @@ import org.opentokens.powerauth.token.port.in.PowerAuthAuthorizationHttpHeader;
 import org.opentokens.powerauth.token.port.out.EmulatorPowerAuthServer;
 import org.opentokens.powerauth.token.port.out.FakeJsonCodec;
 import org.opentokens.powerauth.token.port.out.FakeSecureStorage;
+import org.opentokens.powerauth.token.port.out.PowerAuthServer;
 import org.opentokens.powerauth.token.port.out.SeededRandomSource;
 import org.opentokens.powerauth.token.testing.MutableClock;
 
@@ -37,7 +38,7 @@ import org.opentokens.powerauth.token.testing.MutableClock;
  * The clients run on a {@link MutableClock} fixed in 2023, years away from the server, so every flow depends on
  * time synchronization actually working; tests move the client clock, or the emulator's offset, explicitly.
  */
-final class Testbed implements AutoCloseable {
+public final class Testbed implements AutoCloseable {
     static final char[] PASSWORD = "1234".toCharArray();
 
     final MutableClock clock = new MutableClock();
@@ -45,7 +46,21 @@ final class Testbed implements AutoCloseable {
     final EmulatorApplication application = emulator.createApplication();
     final FakeSecureStorage storage = new FakeSecureStorage();
     final EmulatorPowerAuthServer server = new EmulatorPowerAuthServer(emulator);
+    final PowerAuthServer port;
     final ExecutorService executor = Executors.newCachedThreadPool();
+
+    /** A testbed whose clients talk to the emulator through {@link EmulatorPowerAuthServer}. */
+    public Testbed() {
+        this(null);
+    }
+
+    /**
+     * @param serverFactory builds the server port the clients use, from the running emulator; null for the
+     *     in-process {@link EmulatorPowerAuthServer}
+     */
+    public Testbed(java.util.function.Function<PowerAuthEmulator, PowerAuthServer> serverFactory) {
+        this.port = serverFactory == null ? server : serverFactory.apply(emulator);
+    }
 
     /** One client instance. */
     final class Client {
@@ -63,9 +78,9 @@ final class Testbed implements AutoCloseable {
             SeededRandomSource random = new SeededRandomSource(seed);
             FakeJsonCodec json = new FakeJsonCodec();
             session = new ActivationSession(configuration, storage);
-            temporaryKeys = new TemporaryKeyProvider(configuration, server, json, random, time, clock);
-            activation = new ActivationService(session, server, json, random, time, temporaryKeys, clock, executor);
-            tokens = new TokenStoreService(session, server, json, random, time, temporaryKeys, clock, executor);
+            temporaryKeys = new TemporaryKeyProvider(configuration, port, json, random, time, clock);
+            activation = new ActivationService(session, port, json, random, time, temporaryKeys, clock, executor);
+            tokens = new TokenStoreService(session, port, json, random, time, temporaryKeys, clock, executor);
         }
 
         /** Creates, commits locally and commits on the server. @return the activation id */

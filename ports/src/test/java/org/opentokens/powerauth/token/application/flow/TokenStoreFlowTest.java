@@ -29,7 +29,7 @@ class TokenStoreFlowTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = ProtocolVersion.class, names = {"V3_2", "V3_3"})
+    @EnumSource(value = ProtocolVersion.class, names = {"V3_0", "V3_1", "V3_2", "V3_3"})
     void requestedTokensGiveHeadersTheServerAcceptsOnceEach(ProtocolVersion version) {
         Testbed.Client client = bed.client("i" + version.ordinal(), version);
         client.activate();
@@ -151,5 +151,31 @@ class TokenStoreFlowTest {
         assertThat(auth.isDestroyed()).isTrue();
         assertThatThrownBy(auth::copyPassword).isInstanceOf(IllegalStateException.class);
         assertThat(auth.toString()).doesNotContain("1234");
+    }
+
+    @Test
+    void biometryFactorsWorkOnlyWhenCommittedWithABiometryKey() {
+        byte[] hostKey = new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16};
+        Testbed.Client plain = bed.client("plain", ProtocolVersion.V3_3);
+        plain.activate();
+        assertThat(Testbed.failure(plain.tokens.requestAccessToken("b",
+                PowerAuthAuthentication.possessionWithBiometry(hostKey))))
+                .isInstanceOf(org.opentokens.powerauth.token.domain.error.SignatureFactorMissingException.class);
+
+        Testbed.Client bio = bed.client("bio", ProtocolVersion.V3_3);
+        var code = bed.emulator.initActivation(bed.application);
+        bio.activation.createActivation(org.opentokens.powerauth.token.port.in.PowerAuthActivation
+                .builder(code.activationCode(), "bio").build()).join();
+        bio.activation.commitActivation(PowerAuthAuthentication.commitWithPasswordAndBiometry(Testbed.PASSWORD, hostKey));
+        bed.emulator.commitActivation(code.activationId());
+
+        PowerAuthToken two = bio.tokens.requestAccessToken("two", PowerAuthAuthentication.possessionWithBiometry(hostKey)).join();
+        PowerAuthToken three = bio.tokens.requestAccessToken("three",
+                PowerAuthAuthentication.possessionWithPasswordAndBiometry(Testbed.PASSWORD, hostKey)).join();
+
+        assertThat(two.signatureType()).isEqualTo(PowerAuthSignatureType.POSSESSION_BIOMETRY);
+        assertThat(three.signatureType()).isEqualTo(PowerAuthSignatureType.POSSESSION_KNOWLEDGE_BIOMETRY);
+        assertThat(bed.useHeader(bio.tokens.generateHeaderForToken("three"))).isEqualTo(200);
+        assertThat(bed.emulator.activation(code.activationId()).failedAttempts()).isZero();
     }
 }

@@ -113,6 +113,8 @@ public final class FakeJsonCodec implements JsonCodec {
             }
         } else if (value instanceof List<?> list) {
             list.forEach(item -> check(item, depth + 1));
+        } else if ((value instanceof Double || value instanceof Float) && !Double.isFinite(((Number) value).doubleValue())) {
+            throw new IllegalArgumentException("JSON cannot hold NaN or infinite numbers");
         } else if (!(value == null || value instanceof String || value instanceof Boolean || value instanceof Number)) {
             throw new IllegalArgumentException("unsupported JSON value type " + value.getClass().getSimpleName());
         }

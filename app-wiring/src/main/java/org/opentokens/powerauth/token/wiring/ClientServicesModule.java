@@ -1,0 +1,99 @@
+package org.opentokens.powerauth.token.wiring;
+
+import com.google.inject.Exposed;
+import com.google.inject.PrivateModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import java.time.Clock;
+import java.util.Objects;
+import org.opentokens.powerauth.token.application.PowerAuthConfiguration;
+import org.opentokens.powerauth.token.application.activation.ActivationService;
+import org.opentokens.powerauth.token.application.keystore.TemporaryKeyProvider;
+import org.opentokens.powerauth.token.application.session.ActivationSession;
+import org.opentokens.powerauth.token.application.time.TimeSynchronizationService;
+import org.opentokens.powerauth.token.application.token.TokenStoreService;
+import org.opentokens.powerauth.token.port.in.ActivationUseCase;
+import org.opentokens.powerauth.token.port.in.PowerAuthTokenStore;
+import org.opentokens.powerauth.token.port.out.JsonCodec;
+import org.opentokens.powerauth.token.port.out.PowerAuthServer;
+import org.opentokens.powerauth.token.port.out.RandomSource;
+import org.opentokens.powerauth.token.port.out.SecureStorage;
+
+/**
+ * The service graph of one instance, private: the HTTP adapter, the activation session and temporary keys the
+ * two services share, and the client's worker threads. Exposes the client facade and its three parts. Requires
+ * {@link SecureStorage}, {@code @PowerAuthClock Clock} and {@link RandomSource} from the enclosing environment.
+ */
+final class ClientServicesModule extends PrivateModule {
+    private final PowerAuthClientConfig config;
+
+    ClientServicesModule(PowerAuthClientConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+    }
+
+    @Override
+    protected void configure() {
+        install(new JavaHttpServerModule(config.httpServerConfig()));
+    }
+
+    @Provides
+    @Singleton
+    @ClientInternal
+    ClientExecutor executor() {
+        return new ClientExecutor(config.instanceId());
+    }
+
+    @Provides
+    @Singleton
+    @ClientInternal
+    ActivationSession session(SecureStorage storage) {
+        return new ActivationSession(configuration(), storage);
+    }
+
+    @Provides
+    @Singleton
+    @Exposed
+    TimeSynchronizationService timeSynchronization(@PowerAuthClock Clock clock) {
+        return new TimeSynchronizationService(clock);
+    }
+
+    @Provides
+    @Singleton
+    @ClientInternal
+    TemporaryKeyProvider temporaryKeys(@ClientInternal PowerAuthServer server, @ClientInternal JsonCodec json,
+            RandomSource random, TimeSynchronizationService time, @PowerAuthClock Clock clock) {
+        return new TemporaryKeyProvider(configuration(), server, json, random, time, clock);
+    }
+
+    @Provides
+    @Singleton
+    @Exposed
+    ActivationUseCase activation(@ClientInternal ActivationSession session, @ClientInternal PowerAuthServer server,
+            @ClientInternal JsonCodec json, RandomSource random, TimeSynchronizationService time,
+            @ClientInternal TemporaryKeyProvider temporaryKeys, @PowerAuthClock Clock clock,
+            @ClientInternal ClientExecutor executor) {
+        return new ActivationService(session, server, json, random, time, temporaryKeys, clock, executor);
+    }
+
+    @Provides
+    @Singleton
+    @Exposed
+    PowerAuthTokenStore tokenStore(@ClientInternal ActivationSession session, @ClientInternal PowerAuthServer server,
+            @ClientInternal JsonCodec json, RandomSource random, TimeSynchronizationService time,
+            @ClientInternal TemporaryKeyProvider temporaryKeys, @PowerAuthClock Clock clock,
+            @ClientInternal ClientExecutor executor) {
+        return new TokenStoreService(session, server, json, random, time, temporaryKeys, clock, executor);
+    }
+
+    @Provides
+    @Singleton
+    @Exposed
+    PowerAuthClient client(PowerAuthTokenStore tokenStore, ActivationUseCase activation,
+            TimeSynchronizationService time, @ClientInternal ClientExecutor executor) {
+        return new PowerAuthClient(config.instanceId(), tokenStore, activation, time, executor);
+    }
+
+    private PowerAuthConfiguration configuration() {
+        return config.powerAuthConfiguration();
+    }
+}

@@ -1,0 +1,47 @@
+package org.opentokens.powerauth.token.wiring;
+
+import com.google.inject.Key;
+import com.google.inject.PrivateModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import java.util.Objects;
+import org.opentokens.powerauth.token.adapter.http.HttpServerConfig;
+import org.opentokens.powerauth.token.adapter.http.JacksonJsonCodec;
+import org.opentokens.powerauth.token.adapter.http.JavaHttpPowerAuthServer;
+import org.opentokens.powerauth.token.port.out.JsonCodec;
+import org.opentokens.powerauth.token.port.out.PowerAuthServer;
+
+/**
+ * The HTTP adapter ({@code java.net.http} and Jackson) as a private module.
+ *
+ * <p>Exposes only {@code @ClientInternal PowerAuthServer} and {@code @ClientInternal JsonCodec}; the
+ * {@code HttpClient} and the Jackson mapper stay inside the adapter. Requires nothing. Installed by
+ * {@link PowerAuthTokenModule}.
+ */
+final class JavaHttpServerModule extends PrivateModule {
+    private final HttpServerConfig config;
+
+    JavaHttpServerModule(HttpServerConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+    }
+
+    @Override
+    protected void configure() {
+        expose(Key.get(PowerAuthServer.class, ClientInternal.class));
+        expose(Key.get(JsonCodec.class, ClientInternal.class));
+    }
+
+    @Provides
+    @Singleton
+    @ClientInternal
+    PowerAuthServer server() {
+        return new JavaHttpPowerAuthServer(config);
+    }
+
+    @Provides
+    @Singleton
+    @ClientInternal
+    JsonCodec json() {
+        return new JacksonJsonCodec();
+    }
+}

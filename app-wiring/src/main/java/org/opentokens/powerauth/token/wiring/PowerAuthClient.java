@@ -1,0 +1,71 @@
+package org.opentokens.powerauth.token.wiring;
+
+import java.util.Objects;
+import org.opentokens.powerauth.token.application.time.TimeSynchronizationService;
+import org.opentokens.powerauth.token.port.in.ActivationUseCase;
+import org.opentokens.powerauth.token.port.in.PowerAuthTokenStore;
+
+/**
+ * One PowerAuth client instance as a host sees it: the token store, the activation API and the server time
+ * synchronization, all sharing one activation, one storage namespace and one set of worker threads.
+ *
+ * <p>Get it (or the parts) from an injector built with {@link PowerAuthTokenModule}. The client owns the daemon
+ * threads its server calls run on; {@link #close()} shuts them down. Local operations (stored tokens, headers
+ * once time is synchronized) keep working after close; anything that needs a new server call fails with
+ * {@link java.util.concurrent.RejectedExecutionException}. Thread-safe.
+ */
+public final class PowerAuthClient implements AutoCloseable {
+    private final String instanceId;
+    private final PowerAuthTokenStore tokenStore;
+    private final ActivationUseCase activation;
+    private final TimeSynchronizationService timeSynchronization;
+    private final ClientExecutor executor;
+
+    PowerAuthClient(String instanceId, PowerAuthTokenStore tokenStore, ActivationUseCase activation,
+            TimeSynchronizationService timeSynchronization, ClientExecutor executor) {
+        this.instanceId = Objects.requireNonNull(instanceId, "instanceId");
+        this.tokenStore = Objects.requireNonNull(tokenStore, "tokenStore");
+        this.activation = Objects.requireNonNull(activation, "activation");
+        this.timeSynchronization = Objects.requireNonNull(timeSynchronization, "timeSynchronization");
+        this.executor = Objects.requireNonNull(executor, "executor");
+    }
+
+    /** @return the instance id this client stores its activation and tokens under */
+    public String instanceId() {
+        return instanceId;
+    }
+
+    /** @return the token store */
+    public PowerAuthTokenStore tokenStore() {
+        return tokenStore;
+    }
+
+    /** @return the activation lifecycle */
+    public ActivationUseCase activation() {
+        return activation;
+    }
+
+    /** @return the server time synchronization the headers and ECIES timestamps rely on */
+    public TimeSynchronizationService timeSynchronization() {
+        return timeSynchronization;
+    }
+
+    /** @return true once {@link #close()} was called */
+    public boolean isClosed() {
+        return executor.isShutdown();
+    }
+
+    /**
+     * Shuts the client's worker threads down: server calls in flight are interrupted and fail as unreachable, new
+     * ones are rejected. Stored data is untouched. Idempotent.
+     */
+    @Override
+    public void close() {
+        executor.shutdown();
+    }
+
+    @Override
+    public String toString() {
+        return "PowerAuthClient[instance=" + instanceId + (isClosed() ? ", closed" : "") + "]";
+    }
+}

@@ -1,0 +1,169 @@
+package org.opentokens.powerauth.token.wiring.e2e;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Module;
+import com.google.inject.Stage;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.opentokens.powerauth.testkit.EmulatorActivationCode;
+import org.opentokens.powerauth.testkit.EmulatorApplication;
+import org.opentokens.powerauth.testkit.PowerAuthEmulator;
+import org.opentokens.powerauth.token.adapter.storage.inmemory.InMemorySecureStorage;
+import org.opentokens.powerauth.token.application.session.ActivationSession;
+import org.opentokens.powerauth.token.domain.ProtocolVersion;
+import org.opentokens.powerauth.token.domain.record.ActivationRecord;
+import org.opentokens.powerauth.token.domain.secret.SecretBytes;
+import org.opentokens.powerauth.token.port.in.PowerAuthActivation;
+import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
+import org.opentokens.powerauth.token.port.in.PowerAuthAuthorizationHttpHeader;
+import org.opentokens.powerauth.token.port.out.SecureStorage;
+import org.opentokens.powerauth.token.port.out.StorageNamespace;
+import org.opentokens.powerauth.token.wiring.PowerAuthClient;
+import org.opentokens.powerauth.token.wiring.PowerAuthClientConfig;
+import org.opentokens.powerauth.token.wiring.PowerAuthTokenModule;
+
+/**
+ * The end-to-end test bed: the testkit emulator serving real HTTP on 127.0.0.1 (on the system clock, as a real
+ * server is), and clients built the way a host builds them, by Guice in {@link Stage#PRODUCTION} from
+ * {@link PowerAuthTokenModule}, over one shared in-memory storage that the tests can inspect.
+ */
+final class EmulatorBed implements AutoCloseable {
+    static final String PASSWORD = "1234";
+
+    final PowerAuthEmulator emulator;
+    final URI baseUri;
+    final EmulatorApplication application;
+    final SecureStorage storage = new InMemorySecureStorage();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final List<PowerAuthClient> clients = new ArrayList<>();
+
+    EmulatorBed() {
+        this(PowerAuthEmulator.create());
+    }
+
+    EmulatorBed(PowerAuthEmulator emulator) {
+        this.emulator = emulator;
+        this.baseUri = emulator.start();
+        this.application = emulator.createApplication();
+    }
+
+    /** @return a config for this bed's server and application, with cheap PBKDF2 for fast tests */
+    PowerAuthClientConfig.Builder config(String instanceId, ProtocolVersion version) {
+        return PowerAuthClientConfig.builder(baseUri, application.appKey(), application.appSecret(),
+                        application.masterServerPublicKey())
+                .instanceId(instanceId)
+                .protocolVersion(version)
+                .knowledgeKeyIterations(10)
+                .requestTimeout(Duration.ofSeconds(10));
+    }
+
+    /** @return the injector of one client over the shared storage, with the given extra modules */
+    Injector injector(PowerAuthClientConfig config, Module... extra) {
+        List<Module> modules = new ArrayList<>();
+        modules.add(new PowerAuthTokenModule(config));
+        modules.add(binder -> binder.bind(SecureStorage.class).toInstance(storage));
+        modules.addAll(List.of(extra));
+        Injector injector = Guice.createInjector(Stage.PRODUCTION, modules);
+        clients.add(injector.getInstance(PowerAuthClient.class));
+        return injector;
+    }
+
+    PowerAuthClient client(PowerAuthClientConfig config, Module... extra) {
+        return injector(config, extra).getInstance(PowerAuthClient.class);
+    }
+
+    PowerAuthClient client() {
+        return client(config("default", ProtocolVersion.V3_3).build());
+    }
+
+    PowerAuthClient client(String instanceId, ProtocolVersion version) {
+        return client(config(instanceId, version).build());
+    }
+
+    /** Creates, commits locally with {@link #PASSWORD} and lets the back office commit. @return the activation id */
+    String activate(PowerAuthClient client) {
+        EmulatorActivationCode code = emulator.initActivation(application);
+        client.activation().createActivation(PowerAuthActivation.builder(code.activationCode(), "e2e device")
+                .platform("java").build()).join();
+        client.activation().commitActivation(PowerAuthAuthentication.commitWithPassword(PASSWORD.toCharArray()));
+        emulator.commitActivation(code.activationId());
+        return code.activationId();
+    }
+
+    static PowerAuthAuthentication password() {
+        return PowerAuthAuthentication.possessionWithPassword(PASSWORD.toCharArray());
+    }
+
+    static PowerAuthAuthentication wrongPassword() {
+        return PowerAuthAuthentication.possessionWithPassword("4321".toCharArray());
+    }
+
+    /** @return the HTTP status the token-protected sample resource answers this header with, over real HTTP */
+    int useHeader(PowerAuthAuthorizationHttpHeader header) {
+        HttpRequest request = HttpRequest.newBuilder(baseUri.resolve("/api/resource"))
+                .timeout(Duration.ofSeconds(10))
+                .header(header.key(), header.value())
+                .GET()
+                .build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new AssertionError("the sample resource did not answer", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    /** @return every stored entry of the instance, as copies */
+    Map<String, SecretBytes> snapshot(String instanceId) {
+        StorageNamespace namespace = StorageNamespace.of(instanceId);
+        Map<String, SecretBytes> entries = new LinkedHashMap<>();
+        for (String name : storage.names(namespace)) {
+            storage.get(namespace, name).ifPresent(value -> entries.put(name, value));
+        }
+        return entries;
+    }
+
+    /** @return the instance's activation record, read straight from storage */
+    ActivationRecord storedRecord(String instanceId) {
+        return storage.get(StorageNamespace.of(instanceId), ActivationSession.ACTIVATION_ENTRY)
+                .map(ActivationRecord::decode)
+                .orElseThrow(() -> new AssertionError("no stored activation for " + instanceId));
+    }
+
+    /** @return what the future failed with, unwrapped; fails the test if it succeeds or hangs */
+    static Throwable failure(CompletableFuture<?> future) {
+        try {
+            future.get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | CompletionException e) {
+            return e.getCause();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        } catch (TimeoutException e) {
+            throw new AssertionError("the future neither completed nor failed", e);
+        }
+        throw new AssertionError("expected the future to fail, but it completed");
+    }
+
+    @Override
+    public void close() {
+        clients.forEach(PowerAuthClient::close);
+        emulator.close();
+    }
+}

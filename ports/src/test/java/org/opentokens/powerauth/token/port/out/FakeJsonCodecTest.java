@@ -1,0 +1,10 @@
+package org.opentokens.powerauth.token.port.out;
+
+/** The service tests' JSON double keeps to the same contract as the production codec. */
+class FakeJsonCodecTest extends JsonCodecContract {
+
+    @Override
+    protected JsonCodec createCodec() {
+        return new FakeJsonCodec();
+    }
+}
