@@ -58,15 +58,16 @@ public class ActivationBenchmark {
     /**
      * @param s the inputs
      * @param r our request half and the server's answer
-     * @param sink consumes the results
+     * @param sink consumes the other results
+     * @return the activation fingerprint
      */
     @Benchmark
-    public void oursResponse(ActivationState s, OurActivationResponse r, Blackhole sink) {
+    public String oursResponse(ActivationState s, OurActivationResponse r, Blackhole sink) {
         sink.consume(r.activation.layer1.decryptResponse(r.outer));
         sink.consume(r.activation.layer2.decryptResponse(r.inner));
         EcPublicKey serverKey = EcPublicKey.fromBase64(s.serverPublicKeyBase64);
         sink.consume(HashCounter.fromBase64(s.ctrDataBase64));
-        sink.consume(ActivationFingerprint.compute(r.activation.device.publicKey(), serverKey, s.activationId));
+        String fingerprint = ActivationFingerprint.compute(r.activation.device.publicKey(), serverKey, s.activationId);
         SymmetricKey master = MasterSecret.compute(r.activation.device.privateKey(), serverKey);
         ActivationKeys keys = ActivationKeys.derive(master);
         try {
@@ -76,22 +77,24 @@ public class ActivationBenchmark {
             keys.destroy();
             master.destroy();
         }
+        return fingerprint;
     }
 
     /**
      * @param s the inputs
      * @param r Wultra's request half and the server's answer
-     * @param sink consumes the results
+     * @param sink consumes the other results
+     * @return the activation fingerprint
      * @throws Exception Wultra's checked exceptions
      */
     @Benchmark
-    public void wultraResponse(ActivationState s, WultraActivationResponse r, Blackhole sink) throws Exception {
+    public String wultraResponse(ActivationState s, WultraActivationResponse r, Blackhole sink) throws Exception {
         sink.consume(r.activation.layer1.decryptResponse(r.outer));
         sink.consume(r.activation.layer2.decryptResponse(r.inner));
         PublicKey serverKey = CONVERTOR.convertBytesToPublicKey(Base64.getDecoder().decode(s.serverPublicKeyBase64));
         sink.consume(Base64.getDecoder().decode(s.ctrDataBase64));
-        sink.consume(ACTIVATION.computeActivationFingerprint(r.activation.device.getPublic(), serverKey,
-                s.activationId));
+        String fingerprint = ACTIVATION.computeActivationFingerprint(r.activation.device.getPublic(), serverKey,
+                s.activationId);
         SecretKey master = KEY_FACTORY.generateClientMasterSecretKey(r.activation.device.getPrivate(), serverKey);
         sink.consume(KEY_FACTORY.generateClientSignaturePossessionKey(master));
         sink.consume(KEY_FACTORY.generateClientSignatureKnowledgeKey(master));
@@ -99,5 +102,6 @@ public class ActivationBenchmark {
         sink.consume(KEY_FACTORY.generateServerTransportKey(master));
         SecretKey vaultKey = KEY_FACTORY.generateServerEncryptedVaultKey(master);
         sink.consume(VAULT.encryptDevicePrivateKey(r.activation.device.getPrivate(), vaultKey));
+        return fingerprint;
     }
 }

@@ -8,6 +8,8 @@ import org.opentokens.powerauth.token.port.out.RandomSource;
 final class HeaderRandom {
     /** One SHA1PRNG per thread. */
     static final String PER_THREAD = "perThread";
+    /** One DRBG per thread. */
+    static final String PER_THREAD_DRBG = "perThreadDrbg";
     /** One default generator shared by every thread. */
     static final String SHARED = "shared";
 
@@ -20,6 +22,9 @@ final class HeaderRandom {
         if (PER_THREAD.equals(kind)) {
             return RandomSource.perThread(HeaderRandom::threadGenerator);
         }
+        if (PER_THREAD_DRBG.equals(kind)) {
+            return RandomSource.perThread(() -> named("DRBG"));
+        }
         if (SHARED.equals(kind)) {
             return RandomSource.of(SHARED_GENERATOR);
         }
@@ -31,6 +36,9 @@ final class HeaderRandom {
         if (PER_THREAD.equals(kind)) {
             return threadGenerator();
         }
+        if (PER_THREAD_DRBG.equals(kind)) {
+            return named("DRBG");
+        }
         if (SHARED.equals(kind)) {
             return SHARED_GENERATOR;
         }
@@ -38,10 +46,14 @@ final class HeaderRandom {
     }
 
     private static SecureRandom threadGenerator() {
+        return named("SHA1PRNG");
+    }
+
+    private static SecureRandom named(String algorithm) {
         try {
-            return SecureRandom.getInstance("SHA1PRNG");
+            return SecureRandom.getInstance(algorithm);
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK always provides SHA1PRNG", e);
+            throw new IllegalStateException("the JDK always provides " + algorithm, e);
         }
     }
 }

@@ -55,6 +55,14 @@ public final class GroupRunner {
     static List<Measurement> run(Group group, SuiteMode mode) throws RunnerException {
         List<Measurement> results = new ArrayList<>();
         List<Side> sides = group.sides();
+        if (mode.warmupRound()) {
+            SuiteMode warmup = new SuiteMode("warm-up", 1, mode.warmupIterations(), 1, mode.iterationTime(), 1, 0,
+                    false);
+            for (Side side : sides) {
+                measure(side, warmup, 0);
+            }
+            Progress.line(group.id() + " warm-up round done");
+        }
         for (int round = 1; round <= mode.rounds(); round++) {
             for (int i = 0; i < sides.size(); i++) {
                 Side side = sides.get((i + round - 1) % sides.size());

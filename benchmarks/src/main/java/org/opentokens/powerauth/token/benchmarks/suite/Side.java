@@ -15,9 +15,11 @@ import org.openjdk.jmh.annotations.Mode;
  * @param unit the time unit of the score
  * @param threads benchmark threads
  * @param params JMH {@code @Param} values to set, by name
+ * @param cpuComparable whether CPU time per operation means something for this side: not when per-call set-up
+ *     (JMH {@code Level.Invocation}) or per-shot refills run inside the timed iteration
  */
 public record Side(String label, Class<?> benchmark, String method, Mode mode, TimeUnit unit, int threads,
-        Map<String, String> params) {
+        Map<String, String> params, boolean cpuComparable) {
     /**
      * @param label side label
      * @param benchmark benchmark class
@@ -26,6 +28,7 @@ public record Side(String label, Class<?> benchmark, String method, Mode mode, T
      * @param unit score unit
      * @param threads thread count, at least 1
      * @param params JMH parameters
+     * @param cpuComparable whether the CPU time per operation is meaningful
      */
     public Side {
         Objects.requireNonNull(label, "label");
@@ -49,7 +52,7 @@ public record Side(String label, Class<?> benchmark, String method, Mode mode, T
      * @return a side without parameters
      */
     public static Side of(String label, Class<?> benchmark, String method, Mode mode, TimeUnit unit, int threads) {
-        return new Side(label, benchmark, method, mode, unit, threads, Map.of());
+        return new Side(label, benchmark, method, mode, unit, threads, Map.of(), mode != Mode.SingleShotTime);
     }
 
     /**
@@ -60,7 +63,12 @@ public record Side(String label, Class<?> benchmark, String method, Mode mode, T
     public Side with(String name, String value) {
         Map<String, String> more = new java.util.HashMap<>(params);
         more.put(name, value);
-        return new Side(label, benchmark, method, mode, unit, threads, more);
+        return new Side(label, benchmark, method, mode, unit, threads, more, cpuComparable);
+    }
+
+    /** @return this side with its CPU time per operation marked as not meaningful */
+    public Side withoutCpu() {
+        return new Side(label, benchmark, method, mode, unit, threads, params, false);
     }
 
     /**

@@ -13,13 +13,15 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * @param iterationTime the length of one timed iteration
  * @param singleShots measured single shots of one-shot benchmarks, such as a 10,000-token wipe
  * @param coldStarts cold-start processes to time
+ * @param warmupRound whether every side first runs once unrecorded, so that the first recorded round does not
+ *     see code the JIT has not compiled yet for the other sides
  */
 public record SuiteMode(String name, int rounds, int warmupIterations, int measurementIterations,
-        TimeValue iterationTime, int singleShots, int coldStarts) {
+        TimeValue iterationTime, int singleShots, int coldStarts, boolean warmupRound) {
     /** The committed report. */
-    public static final SuiteMode FULL = new SuiteMode("full", 3, 2, 3, TimeValue.seconds(1), 5, 7);
+    public static final SuiteMode FULL = new SuiteMode("full", 3, 2, 3, TimeValue.seconds(1), 5, 7, true);
     /** A smoke run of a few seconds. */
-    public static final SuiteMode SHORT = new SuiteMode("short", 1, 1, 1, TimeValue.milliseconds(100), 1, 1);
+    public static final SuiteMode SHORT = new SuiteMode("short", 1, 1, 1, TimeValue.milliseconds(100), 1, 1, false);
 
     /**
      * @param name {@code full} or {@code short}
