@@ -19,7 +19,8 @@ import org.opentokens.powerauth.token.port.out.StorageUnavailableException;
  * values are binary ({@code application/octet-stream}), so no secret passes through a Java string. libsecret
  * starts no Java threads, so a missing service can never keep the JVM alive.
  *
- * <p>Errors: a locked collection ({@code SECRET_ERROR_IS_LOCKED}) is {@link StorageLockedException};
+ * <p>Errors: a locked collection ({@code SECRET_ERROR_IS_LOCKED} on writes; on reads that find nothing, the
+ * default collection's locked flag) is {@link StorageLockedException};
  * everything else (no session bus, no Secret Service, no default collection, no libsecret) is
  * {@link StorageUnavailableException} with libsecret's message, which names no item contents.
  */
@@ -27,17 +28,20 @@ final class LibSecretBackend implements KeyringBackend {
     static final String SCHEMA = "org.opentokens.powerauth.token.Storage";
     private static final String LIBSECRET = "libsecret-1.so.0";
     private static final String GLIB = "libglib-2.0.so.0";
+    private static final String GOBJECT = "libgobject-2.0.so.0";
     private static final String CONTENT_TYPE = "application/octet-stream";
     private static final SecretSchemaStruct SCHEMA_STRUCT = SecretSchemaStruct.of(SCHEMA, "service", "account");
 
     private final LibSecretLibrary secret;
     private final GLibLibrary glib;
+    private final GLibLibrary gobject;
     private final int secretErrorDomain;
     private final String service;
 
-    private LibSecretBackend(LibSecretLibrary secret, GLibLibrary glib, String service) {
+    private LibSecretBackend(LibSecretLibrary secret, GLibLibrary glib, GLibLibrary gobject, String service) {
         this.secret = secret;
         this.glib = glib;
+        this.gobject = gobject;
         this.secretErrorDomain = secret.secret_error_get_quark();
         this.service = service;
     }
@@ -52,7 +56,8 @@ final class LibSecretBackend implements KeyringBackend {
         try {
             LibSecretLibrary secret = Native.load(library, LibSecretLibrary.class, options);
             GLibLibrary glib = Native.load(GLIB, GLibLibrary.class, options);
-            return new LibSecretBackend(secret, glib, service);
+            GLibLibrary gobject = Native.load(GOBJECT, GLibLibrary.class, options);
+            return new LibSecretBackend(secret, glib, gobject, service);
         } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
             throw new StorageUnavailableException("libsecret (package libsecret-1-0) cannot be loaded", e);
         }
@@ -70,6 +75,7 @@ final class LibSecretBackend implements KeyringBackend {
                 "service", service, "account", account, null);
         if (value == null) {
             throwIfError(error, "read");
+            checkDefaultCollectionUsable();
             return Optional.empty();
         }
         try {
@@ -114,6 +120,35 @@ final class LibSecretBackend implements KeyringBackend {
             throwIfError(error, "delete");
         }
         return removed;
+    }
+
+    /**
+     * A lookup that finds nothing is only "absent" if the default collection is there and unlocked: libsecret
+     * does not report items it could not unlock, so a locked keychain would otherwise look empty.
+     */
+    private void checkDefaultCollectionUsable() {
+        PointerByReference error = new PointerByReference();
+        Pointer service = secret.secret_service_get_sync(0, null, error);
+        if (service == null) {
+            throwIfError(error, "read");
+            throw new StorageUnavailableException("Secret Service unavailable (read)");
+        }
+        try {
+            Pointer collection = secret.secret_collection_for_alias_sync(service, "default", 0, null, error);
+            if (collection == null) {
+                throwIfError(error, "read");
+                throw new StorageUnavailableException("keychain has no default collection (read)");
+            }
+            try {
+                if (secret.secret_collection_get_locked(collection)) {
+                    throw new StorageLockedException("keychain collection is locked (read)");
+                }
+            } finally {
+                gobject.g_object_unref(collection);
+            }
+        } finally {
+            gobject.g_object_unref(service);
+        }
     }
 
     private void throwIfError(PointerByReference error, String action) {

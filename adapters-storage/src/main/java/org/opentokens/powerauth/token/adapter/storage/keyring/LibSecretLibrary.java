@@ -32,4 +32,11 @@ interface LibSecretLibrary extends Library {
     void secret_value_unref(Pointer value);
 
     int secret_error_get_quark();
+
+    Pointer secret_service_get_sync(int flags, Pointer cancellable, PointerByReference error);
+
+    Pointer secret_collection_for_alias_sync(Pointer service, String alias, int flags, Pointer cancellable,
+            PointerByReference error);
+
+    boolean secret_collection_get_locked(Pointer collection);
 }
