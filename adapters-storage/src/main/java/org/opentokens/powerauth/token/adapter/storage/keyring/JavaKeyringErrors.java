@@ -1,6 +1,7 @@
 package org.opentokens.powerauth.token.adapter.storage.keyring;
 
 import com.github.javakeyring.KeyringStorageType;
+import java.util.Locale;
 
 /**
  * Reads java-keyring 1.0.4's exception messages, its only failure detail (from its sources; not run here).
@@ -24,6 +25,6 @@ final class JavaKeyringErrors {
     static boolean locked(KeyringStorageType type, String message) {
         String text = message == null ? "" : message;
         return type != KeyringStorageType.WINDOWS_CREDENTIAL_STORE
-                && (text.contains("-25308") || text.contains("-25293") || text.toLowerCase(java.util.Locale.ROOT).contains("locked"));
+                && (text.contains("-25308") || text.contains("-25293") || text.toLowerCase(Locale.ROOT).contains("locked"));
     }
 }

@@ -1,10 +1,12 @@
 package org.opentokens.powerauth.token.adapter.storage.keyring;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
 import org.opentokens.powerauth.token.adapter.storage.StorageKey;
 import org.opentokens.powerauth.token.adapter.storage.StorageKeySource;
+import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
 import org.opentokens.powerauth.token.port.out.RandomSource;
 import org.opentokens.powerauth.token.port.out.StorageCorruptException;
@@ -54,12 +56,12 @@ public final class KeyringStorageKeySource implements StorageKeySource {
         byte[] id = random.nextBytes(ID_BYTES);
         SecretBytes key = SecretBytes.takeOwnership(random.nextBytes(KEY_BYTES));
         String account = ACCOUNT_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(id);
-        byte[] raw = key.copyBytes(org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess.get());
+        byte[] raw = key.copyBytes(InsecureSecretAccess.get());
         try {
             backend.write(account, "PowerAuth token storage key (" + service + ")", raw);
             return new StorageKey(key, account.getBytes(StandardCharsets.US_ASCII));
         } finally {
-            java.util.Arrays.fill(raw, (byte) 0);
+            Arrays.fill(raw, (byte) 0);
             key.destroy();
         }
     }
@@ -69,7 +71,7 @@ public final class KeyringStorageKeySource implements StorageKeySource {
         byte[] key = backend.read(account(parameters))
                 .orElseThrow(() -> new StorageLockedException("the keychain holds no key for this store"));
         if (key.length != KEY_BYTES) {
-            java.util.Arrays.fill(key, (byte) 0);
+            Arrays.fill(key, (byte) 0);
             throw new StorageCorruptException("the keychain's key for this store has the wrong length");
         }
         return SecretBytes.takeOwnership(key);

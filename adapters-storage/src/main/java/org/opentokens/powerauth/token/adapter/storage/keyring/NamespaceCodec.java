@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 import org.opentokens.powerauth.token.port.out.SecureStorage;
@@ -52,7 +53,7 @@ final class NamespaceCodec {
             ByteBuffer in = ByteBuffer.wrap(encoded);
             byte[] magic = new byte[MAGIC.length];
             in.get(magic);
-            if (!java.util.Arrays.equals(magic, MAGIC) || in.get() != FORMAT) {
+            if (!Arrays.equals(magic, MAGIC) || in.get() != FORMAT) {
                 throw corrupt("unknown format");
             }
             int count = in.getInt();

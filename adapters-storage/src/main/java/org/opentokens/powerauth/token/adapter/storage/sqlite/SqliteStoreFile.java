@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HexFormat;
 import org.jdbi.v3.core.Jdbi;
@@ -128,7 +129,7 @@ final class SqliteStoreFile {
     private static void closeQuietly(SqliteConnections connections) {
         try {
             connections.close();
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             // closing a private temporary database; nothing depends on it
         }
     }
