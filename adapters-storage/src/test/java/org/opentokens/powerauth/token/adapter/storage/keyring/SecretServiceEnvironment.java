@@ -33,9 +33,11 @@ final class SecretServiceEnvironment {
         }
     }
 
-    /** Skips sandbox tests on a developer machine without gnome-keyring; in CI, never. */
+    /**
+     * Skips the sandbox tests (which start their own private bus) on a developer machine without
+     * gnome-keyring or dbus-daemon; in CI, never.
+     */
     static void requireSandboxTools() {
-        requireSessionBus();
         if (!inCi()) {
             assumeTrue(executable("gnome-keyring-daemon") && executable("dbus-daemon"),
                     "gnome-keyring-daemon or dbus-daemon is not installed (and CI is not set)");
