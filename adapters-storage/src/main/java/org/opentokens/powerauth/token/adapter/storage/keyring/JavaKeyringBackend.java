@@ -5,6 +5,7 @@ import com.github.javakeyring.Keyring;
 import com.github.javakeyring.KeyringStorageType;
 import com.github.javakeyring.PasswordAccessException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 import org.opentokens.powerauth.token.port.out.StorageCorruptException;
@@ -23,20 +24,26 @@ final class JavaKeyringBackend implements KeyringBackend {
     private final KeyringStorageType type;
     private final String service;
     private final int maxItemBytes;
+    private final Duration timeout;
 
-    private JavaKeyringBackend(Keyring keyring, KeyringStorageType type, String service, int maxItemBytes) {
+    private JavaKeyringBackend(Keyring keyring, KeyringStorageType type, String service, int maxItemBytes,
+            Duration timeout) {
         this.keyring = keyring;
         this.type = type;
         this.service = service;
         this.maxItemBytes = maxItemBytes;
+        this.timeout = timeout;
     }
 
-    static JavaKeyringBackend open(String service, KeyringStorageType type, int maxItemBytes) {
-        try {
-            return new JavaKeyringBackend(Keyring.create(type), type, service, maxItemBytes);
-        } catch (BackendNotSupportedException | RuntimeException | LinkageError e) {
-            throw new StorageUnavailableException("keychain back-end " + type + " is not available here", e);
-        }
+    static JavaKeyringBackend open(String service, KeyringStorageType type, int maxItemBytes, Duration timeout) {
+        Keyring keyring = KeyringCalls.run("open", timeout, () -> {
+            try {
+                return Keyring.create(type);
+            } catch (BackendNotSupportedException | RuntimeException | LinkageError e) {
+                throw new StorageUnavailableException("keychain back-end " + type + " is not available here", e);
+            }
+        });
+        return new JavaKeyringBackend(keyring, type, service, maxItemBytes, timeout);
     }
 
     @Override
@@ -46,6 +53,23 @@ final class JavaKeyringBackend implements KeyringBackend {
 
     @Override
     public Optional<byte[]> read(String account) {
+        return KeyringCalls.run("read", timeout, () -> readNow(account));
+    }
+
+    @Override
+    public void write(String account, String label, byte[] value) {
+        KeyringCalls.run("write", timeout, () -> {
+            writeNow(account, value);
+            return null;
+        });
+    }
+
+    @Override
+    public boolean delete(String account) {
+        return KeyringCalls.run("delete", timeout, () -> deleteNow(account));
+    }
+
+    private Optional<byte[]> readNow(String account) {
         String text;
         try {
             text = keyring.getPassword(service, account);
@@ -64,8 +88,7 @@ final class JavaKeyringBackend implements KeyringBackend {
         }
     }
 
-    @Override
-    public void write(String account, String label, byte[] value) {
+    private void writeNow(String account, byte[] value) {
         try {
             keyring.setPassword(service, account, Base64.getEncoder().encodeToString(value));
         } catch (PasswordAccessException | RuntimeException e) {
@@ -73,9 +96,8 @@ final class JavaKeyringBackend implements KeyringBackend {
         }
     }
 
-    @Override
-    public boolean delete(String account) {
-        if (read(account).isEmpty()) {
+    private boolean deleteNow(String account) {
+        if (readNow(account).isEmpty()) {
             return false;
         }
         try {

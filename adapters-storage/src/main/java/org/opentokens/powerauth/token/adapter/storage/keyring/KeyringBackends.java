@@ -1,6 +1,7 @@
 package org.opentokens.powerauth.token.adapter.storage.keyring;
 
 import com.github.javakeyring.KeyringStorageType;
+import java.time.Duration;
 
 /** Creates the {@link KeyringBackend} of a platform. */
 final class KeyringBackends {
@@ -15,12 +16,13 @@ final class KeyringBackends {
     private KeyringBackends() {
     }
 
-    static KeyringBackend open(KeyringPlatform platform, String service) {
+    static KeyringBackend open(KeyringPlatform platform, String service, Duration timeout) {
         return switch (platform) {
-            case LINUX_SECRET_SERVICE -> LibSecretBackend.load(service);
-            case MACOS_KEYCHAIN -> JavaKeyringBackend.open(service, KeyringStorageType.OSX_KEYCHAIN, Integer.MAX_VALUE);
-            case WINDOWS_CREDENTIAL_MANAGER ->
-                    JavaKeyringBackend.open(service, KeyringStorageType.WINDOWS_CREDENTIAL_STORE, WINDOWS_MAX_ITEM_BYTES);
+            case LINUX_SECRET_SERVICE -> LibSecretBackend.load(service, timeout);
+            case MACOS_KEYCHAIN ->
+                    JavaKeyringBackend.open(service, KeyringStorageType.OSX_KEYCHAIN, Integer.MAX_VALUE, timeout);
+            case WINDOWS_CREDENTIAL_MANAGER -> JavaKeyringBackend.open(service,
+                    KeyringStorageType.WINDOWS_CREDENTIAL_STORE, WINDOWS_MAX_ITEM_BYTES, timeout);
         };
     }
 }

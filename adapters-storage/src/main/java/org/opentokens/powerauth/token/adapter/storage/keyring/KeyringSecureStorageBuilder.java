@@ -1,5 +1,6 @@
 package org.opentokens.powerauth.token.adapter.storage.keyring;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -13,6 +14,7 @@ public final class KeyringSecureStorageBuilder {
 
     private final String service;
     private KeyringPlatform platform;
+    private Duration callTimeout = KeyringCalls.DEFAULT_TIMEOUT;
 
     KeyringSecureStorageBuilder(String service) {
         this.service = checkService(service);
@@ -36,6 +38,23 @@ public final class KeyringSecureStorageBuilder {
     }
 
     /**
+     * @param callTimeout how long one keychain call may take (an unlock prompt counts); default 60 s. A call
+     *     that does not return in time fails with
+     *     {@link org.opentokens.powerauth.token.port.out.StorageUnavailableException}, and so does every later
+     *     keychain call of this process, because the stuck native call cannot be aborted.
+     * @return this builder
+     * @throws IllegalArgumentException if not positive
+     */
+    public KeyringSecureStorageBuilder callTimeout(Duration callTimeout) {
+        Objects.requireNonNull(callTimeout, "callTimeout");
+        if (callTimeout.isNegative() || callTimeout.isZero()) {
+            throw new IllegalArgumentException("keychain call timeout must be positive");
+        }
+        this.callTimeout = callTimeout;
+        return this;
+    }
+
+    /**
      * Loads the keychain binding and makes one read, so that a missing library, bus or keychain service fails
      * here rather than at the first call.
      *
@@ -44,7 +63,8 @@ public final class KeyringSecureStorageBuilder {
      * @throws org.opentokens.powerauth.token.port.out.StorageLockedException if it is locked
      */
     public KeyringSecureStorage open() {
-        KeyringBackend backend = KeyringBackends.open(platform == null ? KeyringPlatform.current() : platform, service);
+        KeyringBackend backend = KeyringBackends.open(platform == null ? KeyringPlatform.current() : platform, service,
+                callTimeout);
         backend.read(KeyringBackends.PROBE_ACCOUNT);
         return new KeyringSecureStorage(service, backend);
     }

@@ -43,7 +43,8 @@ public final class KeyringStorageKeySource implements StorageKeySource {
         KeyringSecureStorageBuilder.checkService(service);
         Objects.requireNonNull(platform, "platform");
         Objects.requireNonNull(random, "random");
-        return new KeyringStorageKeySource(KeyringBackends.open(platform, service), service, random);
+        return new KeyringStorageKeySource(KeyringBackends.open(platform, service, KeyringCalls.DEFAULT_TIMEOUT),
+                service, random);
     }
 
     @Override

@@ -7,6 +7,7 @@ import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.NativeLongByReference;
 import com.sun.jna.ptr.PointerByReference;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.opentokens.powerauth.token.port.out.StorageException;
@@ -17,7 +18,8 @@ import org.opentokens.powerauth.token.port.out.StorageUnavailableException;
  * Linux back-end: the Secret Service through libsecret-1 via JNA. Items are filed in the default collection
  * under this library's own schema ({@value #SCHEMA}) with the attributes {@code service} and {@code account};
  * values are binary ({@code application/octet-stream}), so no secret passes through a Java string. libsecret
- * starts no Java threads, so a missing service can never keep the JVM alive.
+ * starts no Java threads; every call runs through {@link KeyringCalls} with a timeout, so neither a missing nor
+ * an unresponsive service can block the caller forever or keep the JVM alive.
  *
  * <p>Errors: a locked collection ({@code SECRET_ERROR_IS_LOCKED} on writes; on reads that find nothing, the
  * default collection's locked flag) is {@link StorageLockedException};
@@ -37,27 +39,30 @@ final class LibSecretBackend implements KeyringBackend {
     private final GLibLibrary gobject;
     private final int secretErrorDomain;
     private final String service;
+    private final Duration timeout;
 
-    private LibSecretBackend(LibSecretLibrary secret, GLibLibrary glib, GLibLibrary gobject, String service) {
+    private LibSecretBackend(LibSecretLibrary secret, GLibLibrary glib, GLibLibrary gobject, String service,
+            Duration timeout) {
         this.secret = secret;
         this.glib = glib;
         this.gobject = gobject;
         this.secretErrorDomain = secret.secret_error_get_quark();
         this.service = service;
+        this.timeout = timeout;
     }
 
-    static LibSecretBackend load(String service) {
-        return load(service, LIBSECRET);
+    static LibSecretBackend load(String service, Duration timeout) {
+        return load(service, LIBSECRET, timeout);
     }
 
     /** @param library the libsecret file name to load (tests pass a missing one) */
-    static LibSecretBackend load(String service, String library) {
+    static LibSecretBackend load(String service, String library, Duration timeout) {
         Map<String, Object> options = Map.of(Library.OPTION_STRING_ENCODING, "UTF-8");
         try {
             LibSecretLibrary secret = Native.load(library, LibSecretLibrary.class, options);
             GLibLibrary glib = Native.load(GLIB, GLibLibrary.class, options);
             GLibLibrary gobject = Native.load(GOBJECT, GLibLibrary.class, options);
-            return new LibSecretBackend(secret, glib, gobject, service);
+            return new LibSecretBackend(secret, glib, gobject, service, timeout);
         } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
             throw new StorageUnavailableException("libsecret (package libsecret-1-0) cannot be loaded", e);
         }
@@ -70,6 +75,23 @@ final class LibSecretBackend implements KeyringBackend {
 
     @Override
     public Optional<byte[]> read(String account) {
+        return KeyringCalls.run("read", timeout, () -> readNow(account));
+    }
+
+    @Override
+    public void write(String account, String label, byte[] value) {
+        KeyringCalls.run("write", timeout, () -> {
+            writeNow(account, label, value);
+            return null;
+        });
+    }
+
+    @Override
+    public boolean delete(String account) {
+        return KeyringCalls.run("delete", timeout, () -> deleteNow(account));
+    }
+
+    private Optional<byte[]> readNow(String account) {
         PointerByReference error = new PointerByReference();
         Pointer value = secret.secret_password_lookup_binary_sync(SCHEMA_STRUCT.getPointer(), null, error,
                 "service", service, "account", account, null);
@@ -87,8 +109,7 @@ final class LibSecretBackend implements KeyringBackend {
         }
     }
 
-    @Override
-    public void write(String account, String label, byte[] value) {
+    private void writeNow(String account, String label, byte[] value) {
         Memory memory = new Memory(Math.max(1, value.length));
         Pointer secretValue;
         try {
@@ -111,8 +132,7 @@ final class LibSecretBackend implements KeyringBackend {
         }
     }
 
-    @Override
-    public boolean delete(String account) {
+    private boolean deleteNow(String account) {
         PointerByReference error = new PointerByReference();
         boolean removed = secret.secret_password_clear_sync(SCHEMA_STRUCT.getPointer(), null, error,
                 "service", service, "account", account, null);

@@ -7,7 +7,7 @@ import org.opentokens.powerauth.token.port.out.StorageNamespace;
 
 /**
  * Child-process entry point for the keychain failure tests: opens the Linux keychain in whatever environment
- * it was started with, tries a write and a read, and prints one line per step: {@code step: ok} or
+ * it was started with ({@code --timeout-seconds=N} sets the call timeout), tries a write and a read, and prints one line per step: {@code step: ok} or
  * {@code step: ExceptionClass}. Then returns from main: the JVM must exit by itself.
  */
 public final class KeyringChildProcess {
@@ -17,8 +17,14 @@ public final class KeyringChildProcess {
     public static void main(String[] args) {
         StorageNamespace ns = StorageNamespace.of("child");
         KeyringSecureStorage[] storage = new KeyringSecureStorage[1];
-        step("open", () -> storage[0] = KeyringSecureStorage.builder(KeyringSecureStorageTest.SERVICE)
-                .platform(KeyringPlatform.LINUX_SECRET_SERVICE).open());
+        KeyringSecureStorageBuilder builder = KeyringSecureStorage.builder(KeyringSecureStorageTest.SERVICE)
+                .platform(KeyringPlatform.LINUX_SECRET_SERVICE);
+        for (String arg : args) {
+            if (arg.startsWith("--timeout-seconds=")) {
+                builder.callTimeout(java.time.Duration.ofSeconds(Long.parseLong(arg.substring(18))));
+            }
+        }
+        step("open", () -> storage[0] = builder.open());
         if (storage[0] == null) {
             return;
         }

@@ -37,14 +37,14 @@ class KeyringFailureModesTest implements SecureStorageFailureContract {
     public List<StorageFailureScenario> failureScenarios() {
         List<StorageFailureScenario> scenarios = new ArrayList<>();
         scenarios.add(new StorageFailureScenario("libsecret cannot be loaded", StorageUnavailableException.class,
-                () -> new KeyringSecureStorage(SERVICE, LibSecretBackend.load(SERVICE, "libsecret-absent.so.0"))));
+                () -> new KeyringSecureStorage(SERVICE, LibSecretBackend.load(SERVICE, "libsecret-absent.so.0", KeyringCalls.DEFAULT_TIMEOUT))));
         scenarios.add(new StorageFailureScenario("the Windows keychain on another OS", StorageUnavailableException.class,
                 () -> KeyringSecureStorage.builder(SERVICE).platform(KeyringPlatform.WINDOWS_CREDENTIAL_MANAGER).open()));
         scenarios.add(new StorageFailureScenario("the macOS keychain on another OS", StorageUnavailableException.class,
                 () -> KeyringSecureStorage.builder(SERVICE).platform(KeyringPlatform.MACOS_KEYCHAIN).open()));
         scenarios.add(new StorageFailureScenario("a damaged item in the keychain", StorageCorruptException.class, () -> {
             SecretServiceEnvironment.requireSessionBus();
-            LibSecretBackend.load(SERVICE).write(DAMAGED_ACCOUNT, "damaged", "Ixx".getBytes(StandardCharsets.US_ASCII));
+            LibSecretBackend.load(SERVICE, KeyringCalls.DEFAULT_TIMEOUT).write(DAMAGED_ACCOUNT, "damaged", "Ixx".getBytes(StandardCharsets.US_ASCII));
             damagedItemWritten = true;
             return KeyringSecureStorage.builder(SERVICE).platform(KeyringPlatform.LINUX_SECRET_SERVICE).open();
         }));
@@ -54,7 +54,7 @@ class KeyringFailureModesTest implements SecureStorageFailureContract {
     @AfterEach
     void removeDamagedItem() {
         if (damagedItemWritten) {
-            LibSecretBackend.load(SERVICE).delete(DAMAGED_ACCOUNT);
+            LibSecretBackend.load(SERVICE, KeyringCalls.DEFAULT_TIMEOUT).delete(DAMAGED_ACCOUNT);
         }
     }
 
@@ -118,6 +118,19 @@ class KeyringFailureModesTest implements SecureStorageFailureContract {
             List<String> lines = runChild(sandbox.environment(data));
 
             assertThat(lines).containsExactly("open: StorageUnavailableException");
+        }
+    }
+
+    @Test
+    void aSecretServiceThatNeverAnswersTimesOutAndTheJvmStillExits() throws Exception {
+        SecretServiceEnvironment.requireSandboxTools();
+        Path data = directory.resolve("data");
+        try (SecretServiceSandbox sandbox = SecretServiceSandbox.startBus(directory)) {
+            sandbox.startKeyring(data, "password");
+            sandbox.suspendKeyring();
+
+            assertThat(runChild(sandbox.environment(data), "--timeout-seconds=2"))
+                    .containsExactly("open: StorageUnavailableException");
         }
     }
 

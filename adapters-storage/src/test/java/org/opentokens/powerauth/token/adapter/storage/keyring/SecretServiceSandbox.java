@@ -86,9 +86,20 @@ final class SecretServiceSandbox implements AutoCloseable {
         awaitSecretService();
     }
 
+    /** Freezes gnome-keyring with SIGSTOP: it keeps its bus name but answers nothing. */
+    void suspendKeyring() throws IOException, InterruptedException {
+        signalKeyring("STOP");
+    }
+
+    private void signalKeyring(String signal) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(keyring.pid())).start();
+        kill.waitFor(ChildJvmLimits.SECONDS, TimeUnit.SECONDS);
+    }
+
     /** Stops gnome-keyring (its data directory stays). */
-    void stopKeyring() throws InterruptedException {
+    void stopKeyring() throws IOException, InterruptedException {
         if (keyring != null) {
+            signalKeyring("CONT");
             keyring.destroy();
             keyring.waitFor(ChildJvmLimits.SECONDS, TimeUnit.SECONDS);
             keyring = null;
@@ -125,7 +136,7 @@ final class SecretServiceSandbox implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() throws IOException, InterruptedException {
         stopKeyring();
         bus.destroy();
         bus.waitFor(ChildJvmLimits.SECONDS, TimeUnit.SECONDS);
