@@ -7,6 +7,8 @@ import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.NativeLongByReference;
 import com.sun.jna.ptr.PointerByReference;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -57,6 +59,10 @@ final class LibSecretBackend implements KeyringBackend {
 
     /** @param library the libsecret file name to load (tests pass a missing one) */
     static LibSecretBackend load(String service, String library, Duration timeout) {
+        if (!sessionBusConceivable(System.getenv())) {
+            throw new StorageUnavailableException("no D-Bus session bus: DBUS_SESSION_BUS_ADDRESS is unset, there is no"
+                    + " $XDG_RUNTIME_DIR/bus socket and no DISPLAY to autolaunch one");
+        }
         Map<String, Object> options = Map.of(Library.OPTION_STRING_ENCODING, "UTF-8");
         try {
             LibSecretLibrary secret = Native.load(library, LibSecretLibrary.class, options);
@@ -66,6 +72,24 @@ final class LibSecretBackend implements KeyringBackend {
         } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
             throw new StorageUnavailableException("libsecret (package libsecret-1-0) cannot be loaded", e);
         }
+    }
+
+    /**
+     * GLib finds the session bus through {@code DBUS_SESSION_BUS_ADDRESS}, then {@code $XDG_RUNTIME_DIR/bus},
+     * then X11 autolaunch. When none can work, libsecret is not touched at all: its start-up on that path was
+     * seen to deadlock in type registration (libsecret 0.20.5).
+     */
+    static boolean sessionBusConceivable(Map<String, String> env) {
+        String address = env.get("DBUS_SESSION_BUS_ADDRESS");
+        if (address != null && !address.isBlank()) {
+            return true;
+        }
+        String runtime = env.get("XDG_RUNTIME_DIR");
+        if (runtime != null && !runtime.isBlank() && Files.exists(Path.of(runtime, "bus"))) {
+            return true;
+        }
+        String display = env.get("DISPLAY");
+        return display != null && !display.isBlank();
     }
 
     @Override
