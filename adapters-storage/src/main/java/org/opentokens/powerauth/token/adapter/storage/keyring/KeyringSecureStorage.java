@@ -37,7 +37,10 @@ import org.opentokens.powerauth.token.port.out.StorageNamespace;
  * <p><b>Errors.</b> No session bus, no Secret Service, no library, no keychain collection:
  * {@link org.opentokens.powerauth.token.port.out.StorageUnavailableException}. A locked collection:
  * {@link org.opentokens.powerauth.token.port.out.StorageLockedException}. A damaged item:
- * {@link org.opentokens.powerauth.token.port.out.StorageCorruptException}. Item values never reach messages.
+ * {@link org.opentokens.powerauth.token.port.out.StorageCorruptException}. A keychain call that does not return
+ * within the builder's call timeout (default 60 s; an unanswered unlock prompt counts) is unavailable, and so is
+ * every later keychain call of the process; native calls run on a daemon thread, so the JVM can always exit.
+ * Item values never reach messages.
  * Values cross the keychain API as byte arrays (Linux) or Base64 strings (macOS, Windows); copies are wiped
  * where Java allows.
  */
