@@ -8,9 +8,15 @@ import org.opentokens.powerauth.token.domain.error.InvalidPublicKeyException;
 
 /**
  * A validated P-256 public key. Equality is by point; the encoding a key was parsed from does not matter.
+ * Thread-safe.
  */
 public final class EcPublicKey {
     private final ECPoint point;
+    /** Key agreements after which this key switches to a precomputed comb (see {@link #multiply}). */
+    private static final int COMB_AFTER_AGREEMENTS = 2;
+
+    /** Key agreements so far, counted up to the switch; a lost update under a race only delays it. */
+    private volatile int agreements;
 
     EcPublicKey(ECPoint point) {
         this.point = point.normalize();
@@ -74,6 +80,25 @@ public final class EcPublicKey {
 
     ECPoint point() {
         return point;
+    }
+
+    /**
+     * {@code k * this}, for ECDH. The first two agreements with a key take Bouncy Castle's default wNAF
+     * multiplier: an activation uses its temporary key twice and the server key once. From the third on (a cached
+     * 3.3 temporary key across token creations, {@code KEY_SERVER_PUBLIC} before 3.3) it takes a fixed-point comb,
+     * whose table of this point costs about one multiplication to build, is kept with the point, and makes each
+     * later multiplication about three times faster; the comb also reads its table in constant time.
+     *
+     * @param k a scalar in {@code [1, n)}
+     * @return the product, not normalized
+     */
+    ECPoint multiply(BigInteger k) {
+        int before = agreements;
+        if (before >= COMB_AFTER_AGREEMENTS) {
+            return P256.COMB.multiply(point, k);
+        }
+        agreements = before + 1;
+        return point.multiply(k);
     }
 
     @Override

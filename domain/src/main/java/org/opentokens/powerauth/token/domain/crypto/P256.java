@@ -31,7 +31,8 @@ public final class P256 {
         DOMAIN = new ECDomainParameters(params.getCurve(), params.getG(), params.getN(), params.getH(), params.getSeed());
     }
 
-    private static final FixedPointCombMultiplier BASE_MULTIPLIER = new FixedPointCombMultiplier();
+    /** Fixed-point comb: for the generator, and for public keys used in more than one key agreement. */
+    static final FixedPointCombMultiplier COMB = new FixedPointCombMultiplier();
 
     private P256() {
     }
@@ -59,7 +60,7 @@ public final class P256 {
      * @return the 32-byte shared secret; wipe after use
      */
     public static byte[] sharedSecret(EcPrivateKey privateKey, EcPublicKey publicKey) {
-        ECPoint shared = publicKey.point().multiply(privateKey.scalar()).normalize();
+        ECPoint shared = publicKey.multiply(privateKey.scalar()).normalize();
         if (shared.isInfinity()) {
             throw new InvalidPublicKeyException("ECDH produced the point at infinity");
         }
@@ -128,6 +129,6 @@ public final class P256 {
     }
 
     static ECPoint multiplyGenerator(BigInteger d) {
-        return BASE_MULTIPLIER.multiply(DOMAIN.getG(), d).normalize();
+        return COMB.multiply(DOMAIN.getG(), d).normalize();
     }
 }

@@ -3,10 +3,12 @@ package org.opentokens.powerauth.token.domain.record;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import javax.security.auth.Destroyable;
+import org.opentokens.powerauth.token.domain.ProtocolVersion;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
 import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
 import org.opentokens.powerauth.token.domain.signature.PowerAuthSignatureType;
+import org.opentokens.powerauth.token.domain.token.TokenHeader;
 import org.opentokens.powerauth.token.domain.token.TokenId;
 import org.opentokens.powerauth.token.domain.token.TokenSecret;
 
@@ -66,6 +68,22 @@ public final class TokenRecord implements Destroyable {
     /** @return a fresh copy of the secret, which the caller should destroy after use */
     public TokenSecret secret() {
         return copy(secret);
+    }
+
+    /**
+     * Computes a header with this record's own secret, without copying it, so the secret's prepared HMAC key
+     * serves every header of the token.
+     *
+     * @param version the protocol version
+     * @param nonce16 16 fresh random bytes
+     * @param timestampMs server-synchronized Unix time in milliseconds
+     * @return the header
+     * @throws org.opentokens.powerauth.token.domain.error.MalformedDataException if the nonce or timestamp is
+     *     invalid
+     * @throws IllegalStateException if the record was destroyed
+     */
+    public TokenHeader header(ProtocolVersion version, byte[] nonce16, long timestampMs) {
+        return TokenHeader.generate(tokenId, secret, version, nonce16, timestampMs);
     }
 
     /** @return the activation the token belongs to */

@@ -2,7 +2,6 @@ package org.opentokens.powerauth.token.domain.token;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
-import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
 import org.opentokens.powerauth.token.domain.crypto.Bytes;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
@@ -19,6 +18,8 @@ public final class TokenDigest {
     public static final int NONCE_LENGTH = 16;
 
     private static final byte AMPERSAND = '&';
+    /** Nonce, '&', up to 19 digits, '&' and the longest version string. */
+    private static final int MAX_MESSAGE_LENGTH = NONCE_LENGTH + 1 + 19 + 1 + 8;
     private static final byte[][] VERSION_BYTES = versionBytes();
 
     private TokenDigest() {
@@ -45,17 +46,18 @@ public final class TokenDigest {
         if (timestampMs < 0) {
             throw new MalformedDataException("token timestamp must not be negative");
         }
-        TokenMacKey key = secret.macKey();
-        SHA256Digest mac = key.begin();
-        mac.update(nonce16, 0, NONCE_LENGTH);
-        mac.update(AMPERSAND);
-        updateDecimal(mac, timestampMs);
+        byte[] message = new byte[MAX_MESSAGE_LENGTH];
+        System.arraycopy(nonce16, 0, message, 0, NONCE_LENGTH);
+        int length = NONCE_LENGTH;
+        message[length++] = AMPERSAND;
+        length = putDecimal(message, length, timestampMs);
         if (version.bindsVersionInTokenDigest()) {
             byte[] v = VERSION_BYTES[version.ordinal()];
-            mac.update(AMPERSAND);
-            mac.update(v, 0, v.length);
+            message[length++] = AMPERSAND;
+            System.arraycopy(v, 0, message, length, v.length);
+            length += v.length;
         }
-        return key.finish(mac);
+        return secret.macKey().mac(message, length);
     }
 
     /**
@@ -73,16 +75,18 @@ public final class TokenDigest {
         }
     }
 
-    /** Feeds the ASCII decimal digits of a non-negative long, as {@code Long.toString} would print them. */
-    private static void updateDecimal(SHA256Digest mac, long value) {
-        byte[] buf = new byte[19];
-        int pos = buf.length;
+    /** Writes the ASCII decimal digits of a non-negative long, as {@code Long.toString} prints them. */
+    private static int putDecimal(byte[] buffer, int offset, long value) {
+        int digits = 1;
+        for (long v = value / 10; v != 0; v /= 10) {
+            digits++;
+        }
         long v = value;
-        do {
-            buf[--pos] = (byte) ('0' + (int) (v % 10));
+        for (int i = offset + digits - 1; i >= offset; i--) {
+            buffer[i] = (byte) ('0' + (int) (v % 10));
             v /= 10;
-        } while (v != 0);
-        mac.update(buf, pos, buf.length - pos);
+        }
+        return offset + digits;
     }
 
     private static byte[][] versionBytes() {

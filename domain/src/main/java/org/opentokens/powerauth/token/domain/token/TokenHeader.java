@@ -1,5 +1,6 @@
 package org.opentokens.powerauth.token.domain.token;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
@@ -24,6 +25,11 @@ public final class TokenHeader {
 
     private static final int MIN_TIMESTAMP_DIGITS = 9;
     private static final int MAX_TIMESTAMP_DIGITS = 15;
+    private static final byte[] VERSION_PREFIX = ascii("PowerAuth version=\"");
+    private static final byte[] TOKEN_ID_PREFIX = ascii("\", token_id=\"");
+    private static final byte[] DIGEST_PREFIX = ascii("\", token_digest=\"");
+    private static final byte[] NONCE_PREFIX = ascii("\", nonce=\"");
+    private static final byte[] TIMESTAMP_PREFIX = ascii("\", timestamp=\"");
 
     private final ProtocolVersion version;
     private final TokenId tokenId;
@@ -81,16 +87,30 @@ public final class TokenHeader {
         return new TokenHeader(version, tokenId, digest, nonce, timestamp);
     }
 
-    /** @return the header value, {@code PowerAuth version="…", token_id="…", token_digest="…", nonce="…", timestamp="…"} */
+    /**
+     * Renders the value into one exactly sized buffer (this is the header hot path; no string joining).
+     *
+     * @return the header value, {@code PowerAuth version="…", token_id="…", token_digest="…", nonce="…", timestamp="…"}
+     */
     public String value() {
-        StringBuilder sb = new StringBuilder(224);
-        sb.append("PowerAuth version=\"").append(version.wireValue())
-                .append("\", token_id=\"").append(tokenId.value())
-                .append("\", token_digest=\"").append(B64.encode(digest))
-                .append("\", nonce=\"").append(B64.encode(nonce))
-                .append("\", timestamp=\"");
-        appendTimestamp(sb, timestampMs);
-        return sb.append('"').toString();
+        String versionText = version.wireValue();
+        String id = tokenId.value();
+        int timestampDigits = Math.max(MIN_TIMESTAMP_DIGITS, decimalDigits(timestampMs));
+        byte[] out = new byte[VERSION_PREFIX.length + versionText.length() + TOKEN_ID_PREFIX.length + id.length()
+                + DIGEST_PREFIX.length + B64.encodedLength(digest.length) + NONCE_PREFIX.length
+                + B64.encodedLength(nonce.length) + TIMESTAMP_PREFIX.length + timestampDigits + 1];
+        int p = put(out, 0, VERSION_PREFIX);
+        p = putAscii(out, p, versionText);
+        p = put(out, p, TOKEN_ID_PREFIX);
+        p = putAscii(out, p, id);
+        p = put(out, p, DIGEST_PREFIX);
+        p = B64.encodeInto(digest, out, p);
+        p = put(out, p, NONCE_PREFIX);
+        p = B64.encodeInto(nonce, out, p);
+        p = put(out, p, TIMESTAMP_PREFIX);
+        p = putTimestamp(out, p, timestampMs, timestampDigits);
+        out[p] = '"';
+        return new String(out, StandardCharsets.ISO_8859_1);
     }
 
     /** @return the protocol version */
@@ -185,12 +205,38 @@ public final class TokenHeader {
                 "version must be one of 3.0, 3.1, 3.2, 3.3");
     }
 
-    /** Writes the timestamp as decimal, zero-padded to the server's minimum of 9 digits. */
-    private static void appendTimestamp(StringBuilder sb, long ts) {
-        String digits = Long.toString(ts);
-        for (int i = digits.length(); i < MIN_TIMESTAMP_DIGITS; i++) {
-            sb.append('0');
+    private static int decimalDigits(long value) {
+        int digits = 1;
+        for (long v = value / 10; v != 0; v /= 10) {
+            digits++;
         }
-        sb.append(digits);
+        return digits;
+    }
+
+    /** Writes the timestamp as decimal, zero-padded to {@code width} (at least the server's minimum of 9). */
+    private static int putTimestamp(byte[] out, int offset, long ts, int width) {
+        long v = ts;
+        for (int i = offset + width - 1; i >= offset; i--) {
+            out[i] = (byte) ('0' + (int) (v % 10));
+            v /= 10;
+        }
+        return offset + width;
+    }
+
+    private static int put(byte[] out, int offset, byte[] text) {
+        System.arraycopy(text, 0, out, offset, text.length);
+        return offset + text.length;
+    }
+
+    /** Copies text known to be ASCII (validated token IDs, version labels). */
+    private static int putAscii(byte[] out, int offset, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            out[offset + i] = (byte) text.charAt(i);
+        }
+        return offset + text.length();
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
     }
 }

@@ -45,6 +45,25 @@ final class TokenCache {
         return session.locked(() -> Optional.ofNullable(valid().get(tokenName)));
     }
 
+    /**
+     * The header path's lookup: no lock, no allocation. It answers only when the snapshot is loaded and holds the
+     * token under the current usable activation; otherwise it returns {@code null} and the caller takes
+     * {@link #get(String)}, which decides every other case.
+     */
+    TokenRecord cached(String tokenName) {
+        Map<String, TokenRecord> current = snapshot;
+        if (current == null) {
+            return null;
+        }
+        TokenRecord record = current.get(tokenName);
+        if (record == null) {
+            return null;
+        }
+        Optional<ActivationRecord> activation = session.usable();
+        return activation.isPresent() && record.activationId().equals(activation.get().activationId())
+                ? record : null;
+    }
+
     Set<String> names() {
         return session.locked(() -> Set.copyOf(valid().keySet()));
     }

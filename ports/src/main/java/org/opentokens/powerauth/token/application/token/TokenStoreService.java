@@ -19,8 +19,8 @@ import org.opentokens.powerauth.token.application.time.TimeSynchronizationServic
 import org.opentokens.powerauth.token.domain.record.ActivationRecord;
 import org.opentokens.powerauth.token.domain.record.TokenRecord;
 import org.opentokens.powerauth.token.domain.signature.PowerAuthSignatureType;
+import org.opentokens.powerauth.token.domain.token.TokenDigest;
 import org.opentokens.powerauth.token.domain.token.TokenHeader;
-import org.opentokens.powerauth.token.domain.token.TokenSecret;
 import org.opentokens.powerauth.token.port.in.MissingActivationException;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthorizationHttpHeader;
@@ -174,23 +174,23 @@ public final class TokenStoreService implements PowerAuthTokenStore {
 
     @Override
     public PowerAuthAuthorizationHttpHeader generateHeaderForToken(String tokenName) {
-        checkName(tokenName);
-        session.require();
-        TokenRecord record = cache.get(tokenName)
-                .orElseThrow(() -> new TokenNotFoundException("there is no local token of this name"));
+        Objects.requireNonNull(tokenName, "tokenName");
+        // Hot path: a cached token of the current activation was validated when it was stored, so the name
+        // and activation checks below can only pass; they run only when the cache cannot answer alone.
+        TokenRecord record = cache.cached(tokenName);
+        if (record == null) {
+            checkName(tokenName);
+            session.require();
+            record = cache.get(tokenName)
+                    .orElseThrow(() -> new TokenNotFoundException("there is no local token of this name"));
+        }
         if (!time.isSynchronized()) {
             synchronizeTime();
         }
         long timestamp = time.currentServerTimeMs();
-        byte[] nonce = random.nextBytes(16);
-        TokenSecret secret = record.secret();
-        try {
-            TokenHeader header = TokenHeader.generate(record.tokenId(), secret,
-                    session.configuration().protocolVersion(), nonce, timestamp);
-            return new PowerAuthAuthorizationHttpHeader(TokenHeader.HEADER_NAME, header.value());
-        } finally {
-            secret.destroy();
-        }
+        byte[] nonce = random.nextBytes(TokenDigest.NONCE_LENGTH);
+        TokenHeader header = record.header(session.configuration().protocolVersion(), nonce, timestamp);
+        return new PowerAuthAuthorizationHttpHeader(TokenHeader.HEADER_NAME, header.value());
     }
 
     @Override

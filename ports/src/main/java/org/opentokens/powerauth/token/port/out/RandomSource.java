@@ -2,12 +2,15 @@ package org.opentokens.powerauth.token.port.out;
 
 import java.security.SecureRandom;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Randomness for nonces, challenges and ephemeral keys.
  *
- * <p>Production code gets one shared {@link SecureRandom}, created by the wiring and wrapped with
- * {@link #of(SecureRandom)}. Tests supply a seeded or fixed source so that nonces and keys are reproducible.
+ * <p>Production code gets a {@link SecureRandom} created by the wiring: one shared generator wrapped with
+ * {@link #of(SecureRandom)}, or one generator per thread with {@link #perThread(Supplier)}, so that threads
+ * generating token headers concurrently never wait for each other. Tests supply a seeded or fixed source so
+ * that nonces and keys are reproducible.
  *
  * <p>An implementation normally provides only {@link #secureRandom()}; the default {@link #nextBytes(int)}
  * draws from it, so that code asking for bytes and code handing the {@code SecureRandom} to the domain (ECIES,
@@ -53,5 +56,20 @@ public interface RandomSource {
      */
     static RandomSource of(SecureRandom random) {
         return new SecureRandomSource(Objects.requireNonNull(random, "random"));
+    }
+
+    /**
+     * One generator per thread, each created by {@code factory} on that thread's first draw and used by it
+     * alone. A shared generator serialises concurrent callers (every JDK {@code SecureRandom} locks, and the
+     * default {@code NativePRNG} takes process-wide locks), so this is the choice for hosts that generate token
+     * headers on several threads. The factory must return an independent, self-seeding generator (for example
+     * {@code SecureRandom.getInstance("SHA1PRNG")} or {@code "DRBG"}), not one shared instance.
+     *
+     * @param factory creates a thread's generator; called once per thread that draws
+     * @return a source drawing from the calling thread's generator
+     * @throws NullPointerException if {@code factory} is null (or later returns null)
+     */
+    static RandomSource perThread(Supplier<SecureRandom> factory) {
+        return new PerThreadRandomSource(Objects.requireNonNull(factory, "factory"));
     }
 }

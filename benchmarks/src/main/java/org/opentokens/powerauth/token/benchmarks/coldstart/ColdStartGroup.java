@@ -1,0 +1,68 @@
+package org.opentokens.powerauth.token.benchmarks.coldstart;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Mode;
+import org.opentokens.powerauth.token.benchmarks.suite.Group;
+import org.opentokens.powerauth.token.benchmarks.suite.GroupResult;
+import org.opentokens.powerauth.token.benchmarks.suite.Limit;
+import org.opentokens.powerauth.token.benchmarks.suite.Measurement;
+import org.opentokens.powerauth.token.benchmarks.suite.Side;
+
+/** Group 6 as the report sees it: each run is a "round" of three readings, in milliseconds. */
+public final class ColdStartGroup {
+    /** The group id. */
+    public static final String ID = "cold-start";
+
+    private ColdStartGroup() {
+    }
+
+    /**
+     * @param storage the storage kind the processes use
+     * @return the group definition
+     */
+    public static Group definition(String storage) {
+        return new Group(ID, "6. Cold start (whole process)",
+                List.of(side("process"), side("injector-ready"), side("first-header")),
+                List.of(),
+                List.of(new Limit("JVM start → injector → first header, whole process", "process", 600, "ms")),
+                "Each run is a fresh `java` process (the suite's classpath, default JVM flags): it builds the "
+                        + "Guice injector (`Stage.PRODUCTION`, `PowerAuthTokenModule` and the storage module), "
+                        + "loads the stored activation and token, synchronizes time with the emulator over "
+                        + "loopback HTTP (a fresh process has no offset yet) and generates the first header, "
+                        + "which the suite checks against the emulator. process: spawn to exit, timed by the "
+                        + "parent; injector-ready and first-header: the child's clock, in ms since the parent "
+                        + "spawned it. Storage: " + storage + ".");
+    }
+
+    /**
+     * @param storage the storage kind
+     * @param runs timed runs
+     * @param warmUp whether to run one untimed process first (OS file cache)
+     * @return the measurements
+     * @throws IOException if a process cannot be started
+     * @throws InterruptedException if interrupted
+     */
+    public static GroupResult measure(String storage, int runs, boolean warmUp)
+            throws IOException, InterruptedException {
+        List<Measurement> out = new ArrayList<>();
+        try (ColdStartProbe probe = new ColdStartProbe(storage)) {
+            if (warmUp) {
+                probe.run();
+            }
+            for (int i = 1; i <= runs; i++) {
+                ColdStartProbe.Run run = probe.run();
+                out.add(new Measurement("process", i, run.processMs(), Double.NaN, "ms", Double.NaN));
+                out.add(new Measurement("injector-ready", i, run.injectorMs(), Double.NaN, "ms", Double.NaN));
+                out.add(new Measurement("first-header", i, run.headerMs(), Double.NaN, "ms", Double.NaN));
+            }
+        }
+        return new GroupResult(definition(storage), out);
+    }
+
+    private static Side side(String label) {
+        return Side.of(label, ColdStartMain.class, "main", Mode.SingleShotTime, TimeUnit.MILLISECONDS, 1);
+    }
+}

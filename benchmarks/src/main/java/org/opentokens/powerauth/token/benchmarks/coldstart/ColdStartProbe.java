@@ -1,0 +1,160 @@
+package org.opentokens.powerauth.token.benchmarks.coldstart;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Module;
+import com.google.inject.Stage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.opentokens.powerauth.testkit.EmulatorActivationCode;
+import org.opentokens.powerauth.testkit.EmulatorApplication;
+import org.opentokens.powerauth.testkit.EmulatorRequest;
+import org.opentokens.powerauth.testkit.PowerAuthEmulator;
+import org.opentokens.powerauth.token.domain.secret.SecretBytes;
+import org.opentokens.powerauth.token.domain.token.TokenHeader;
+import org.opentokens.powerauth.token.port.in.PowerAuthActivation;
+import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
+import org.opentokens.powerauth.token.port.out.SecureStorage;
+import org.opentokens.powerauth.token.port.out.StorageNamespace;
+import org.opentokens.powerauth.token.wiring.InMemoryStorageModule;
+import org.opentokens.powerauth.token.wiring.PowerAuthClient;
+import org.opentokens.powerauth.token.wiring.PowerAuthClientConfig;
+import org.opentokens.powerauth.token.wiring.PowerAuthTokenModule;
+
+/**
+ * Times cold starts: an activated client with a stored token is prepared once against the emulator (loopback
+ * HTTP), then {@link ColdStartMain} runs as a fresh JVM several times. Each run's header is checked against the
+ * emulator, so a run that produced a wrong header fails the probe instead of counting.
+ */
+public final class ColdStartProbe implements AutoCloseable {
+    private static final long PROCESS_TIMEOUT_SECONDS = 60;
+    private static final char[] PASSWORD = "1234".toCharArray();
+
+    private final PowerAuthEmulator emulator = PowerAuthEmulator.create();
+    private final URI baseUri = emulator.start();
+    private final EmulatorApplication application = emulator.createApplication();
+    private final String storage;
+    private final Path directory;
+    private final Path store;
+
+    /** One cold start: the whole process, and the child's own milestones, in ms since it was spawned. */
+    public record Run(long processMs, long injectorMs, long headerMs) {
+    }
+
+    /**
+     * Prepares the stored activation and token.
+     *
+     * @param storage the storage kind, {@link ColdStartMain#MEMORY_SEEDED}
+     * @throws IOException if the store cannot be written
+     */
+    public ColdStartProbe(String storage) throws IOException {
+        this.storage = storage;
+        this.directory = Files.createTempDirectory("powerauth-cold-",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        this.store = directory.resolve("store");
+        prepare();
+    }
+
+    /**
+     * @return one timed cold start
+     * @throws IOException if the process cannot be started
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public Run run() throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        long spawned = System.currentTimeMillis();
+        long start = System.nanoTime();
+        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                ColdStartMain.class.getName(), storage, store.toString(), baseUri.toString(), application.appKey(),
+                application.appSecret(), application.masterServerPublicKey(), Long.toString(spawned))
+                .redirectErrorStream(true).start();
+        byte[] output;
+        try (InputStream in = process.getInputStream()) {
+            output = in.readAllBytes();
+        }
+        if (!process.waitFor(PROCESS_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the cold-start process did not exit");
+        }
+        long processMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        String[] lines = new String(output, StandardCharsets.UTF_8).strip().split("\n");
+        if (process.exitValue() != 0 || lines.length < 2 || !lines[0].startsWith("injector=")) {
+            throw new IllegalStateException("the cold-start process failed with exit code " + process.exitValue()
+                    + "; first output line: " + (lines.length == 0 ? "" : lines[0]));
+        }
+        String header = lines[lines.length - 1].strip();
+        int status = emulator.handle(new EmulatorRequest("GET", "/api/resource",
+                Map.of(TokenHeader.HEADER_NAME, header), new byte[0])).status();
+        if (status != 200) {
+            throw new IllegalStateException("the server rejected the cold-start header with HTTP " + status);
+        }
+        String[] milestones = lines[0].split(" ");
+        return new Run(processMs, Long.parseLong(milestones[0].substring("injector=".length())),
+                Long.parseLong(milestones[1].substring("header=".length())));
+    }
+
+    @Override
+    public void close() throws IOException {
+        emulator.close();
+        try (var files = Files.walk(directory)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private PowerAuthClientConfig config() {
+        return PowerAuthClientConfig.builder(baseUri, application.appKey(), application.appSecret(),
+                application.masterServerPublicKey()).build();
+    }
+
+    private void prepare() throws IOException {
+        Injector injector = Guice.createInjector(Stage.PRODUCTION, new PowerAuthTokenModule(config()),
+                storageModule());
+        try (PowerAuthClient client = injector.getInstance(PowerAuthClient.class)) {
+            EmulatorActivationCode code = emulator.initActivation(application);
+            client.activation().createActivation(PowerAuthActivation.builder(code.activationCode(), "cold start")
+                    .build()).join();
+            client.activation().commitActivation(PowerAuthAuthentication.commitWithPassword(PASSWORD.clone()));
+            emulator.commitActivation(code.activationId());
+            client.tokenStore().requestAccessToken(ColdStartMain.TOKEN_NAME,
+                    PowerAuthAuthentication.possessionWithPassword(PASSWORD.clone())).join();
+        }
+        if (ColdStartMain.MEMORY_SEEDED.equals(storage)) {
+            export(injector.getInstance(SecureStorage.class), config().powerAuthConfiguration().namespace());
+        }
+    }
+
+    private Module storageModule() {
+        if (ColdStartMain.MEMORY_SEEDED.equals(storage)) {
+            return new InMemoryStorageModule();
+        }
+        throw new IllegalArgumentException("unknown storage kind " + storage);
+    }
+
+    /** Writes the namespace's entries as {@code name<TAB>base64(value)} lines, readable only by this user. */
+    private void export(SecureStorage source, StorageNamespace namespace) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (String name : source.names(namespace)) {
+            SecretBytes value = source.get(namespace, name).orElseThrow();
+            try {
+                lines.add(name + "\t" + Base64.getEncoder().encodeToString(
+                        value.copyBytes(org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess.get())));
+            } finally {
+                value.destroy();
+            }
+        }
+        Files.createFile(store, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.write(store, lines, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,127 @@
+package org.opentokens.powerauth.token.benchmarks.suite;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Mode;
+import org.opentokens.powerauth.token.benchmarks.crypto.ActivationBenchmark;
+import org.opentokens.powerauth.token.benchmarks.crypto.TokenCreateBenchmark;
+import org.opentokens.powerauth.token.benchmarks.header.HeaderBenchmark;
+import org.opentokens.powerauth.token.benchmarks.storage.StorageBenchmark;
+
+/** The comparison groups of the suite, in report order. */
+public final class Groups {
+    private Groups() {
+    }
+
+    /** @return every group */
+    public static List<Group> all() {
+        return List.of(header(), headerThroughput(), tokenCreate(), activation(), storage());
+    }
+
+    /**
+     * @param id a group id
+     * @return the group
+     * @throws IllegalArgumentException if there is no such group
+     */
+    public static Group byId(String id) {
+        return all().stream().filter(g -> g.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no benchmark group " + id));
+    }
+
+    static Group header() {
+        return new Group("header", "1. Header generation (protocol 3.3, cached token)",
+                List.of(Side.averageTime("ours", HeaderBenchmark.class, "ours", TimeUnit.NANOSECONDS),
+                        Side.averageTime("wultra", HeaderBenchmark.class, "wultra", TimeUnit.NANOSECONDS),
+                        Side.averageTime("floor", HeaderBenchmark.class, "floor", TimeUnit.NANOSECONDS)),
+                List.of(Ratio.atLeast("Wultra / ours", "wultra", "ours", 15),
+                        Ratio.atMost("ours / floor", "ours", "floor", 1.3)),
+                List.of(),
+                "ours: `PowerAuthTokenStore.generateHeaderForToken` on a cached token, time synchronized, randomness "
+                        + "from the header benchmarks' RandomSource; wultra: `ClientTokenGenerator` nonce, timestamp "
+                        + "and `computeTokenDigest`, then `PowerAuthTokenHttpHeader.buildHttpHeader`; floor: 16 bytes "
+                        + "from a generator of the same kind as ours, one JDK HMAC-SHA256 keyed once, Base64 and "
+                        + "string concatenation.");
+    }
+
+    static Group headerThroughput() {
+        return new Group("throughput", "2. Header throughput, 1 and 2 threads",
+                List.of(throughput("ours-1t", "ours", 1), throughput("ours-2t", "ours", 2),
+                        throughput("floor-1t", "floor", 1), throughput("floor-2t", "floor", 2),
+                        throughput("ours-shared-1t", "ours", 1).with("random", "shared"),
+                        throughput("ours-shared-2t", "ours", 2).with("random", "shared")),
+                List.of(Ratio.atLeast("ours: 2 threads / 1 thread", "ours-2t", "ours-1t", 1.8),
+                        new Ratio("floor: 2 threads / 1 thread (what the machine allowed)", List.of("floor-2t"),
+                                List.of("floor-1t"), null, true),
+                        new Ratio("ours with one shared default SecureRandom: 2 threads / 1 thread",
+                                List.of("ours-shared-2t"), List.of("ours-shared-1t"), null, true)),
+                List.of(),
+                "Both threads share one token store and one cached token. ours and floor draw nonces from one "
+                        + "SHA1PRNG per thread (`RandomSource.perThread`); the shared rows use one default "
+                        + "`new SecureRandom()` (NativePRNG, which takes process-wide locks) through "
+                        + "`RandomSource.of`. The floor's scaling shows what the machine itself allowed during the "
+                        + "run (2 cores, shared with other work).");
+    }
+
+    static Group tokenCreate() {
+        Class<?> b = TokenCreateBenchmark.class;
+        return new Group("token-create", "3. Token create, client crypto only (protocol 3.3)",
+                List.of(Side.averageTime("ours-request", b, "oursRequest", TimeUnit.MICROSECONDS),
+                        Side.averageTime("wultra-request", b, "wultraRequest", TimeUnit.MICROSECONDS),
+                        Side.averageTime("ours-response", b, "oursResponse", TimeUnit.MICROSECONDS).withoutCpu(),
+                        Side.averageTime("wultra-response", b, "wultraResponse", TimeUnit.MICROSECONDS).withoutCpu()),
+                List.of(new Ratio("Wultra / ours (request + response)", List.of("wultra-request", "wultra-response"),
+                                List.of("ours-request", "ours-response"), 1.5, true),
+                        new Ratio("Wultra / ours, request only", List.of("wultra-request"), List.of("ours-request"),
+                                null, true),
+                        new Ratio("Wultra / ours, response only", List.of("wultra-response"),
+                                List.of("ours-response"), null, true)),
+                List.of(),
+                "Request: ECIES encryption of `{}` in activation scope to the cached activation-scope temporary "
+                        + "key (the client reuses it for minutes), the possession + knowledge signature over the "
+                        + "encrypted JSON body, the `X-PowerAuth-Authorization` header and the counter step. "
+                        + "Response: ECIES decryption of the server's answer, prepared outside the measured call by "
+                        + "Wultra's server encryptor. Same keys and inputs on both sides; JSON is written the same "
+                        + "way for both.");
+    }
+
+    static Group activation() {
+        Class<?> b = ActivationBenchmark.class;
+        return new Group("activation", "4. Activation create, client crypto only (protocol 3.3)",
+                List.of(Side.averageTime("ours-request", b, "oursRequest", TimeUnit.MICROSECONDS),
+                        Side.averageTime("wultra-request", b, "wultraRequest", TimeUnit.MICROSECONDS),
+                        Side.averageTime("ours-response", b, "oursResponse", TimeUnit.MICROSECONDS).withoutCpu(),
+                        Side.averageTime("wultra-response", b, "wultraResponse", TimeUnit.MICROSECONDS).withoutCpu()),
+                List.of(new Ratio("Wultra / ours (request + response)", List.of("wultra-request", "wultra-response"),
+                                List.of("ours-request", "ours-response"), null, true),
+                        new Ratio("Wultra / ours, request only", List.of("wultra-request"), List.of("ours-request"),
+                                null, true),
+                        new Ratio("Wultra / ours, response only", List.of("wultra-response"),
+                                List.of("ours-response"), null, true)),
+                List.of(),
+                "No target in the issue; reported for comparison. Request: parse the application-scope temporary "
+                        + "key received as Base64 (each activation gets a fresh key object), generate the device "
+                        + "key pair, encrypt layer 2, then layer 1 around it. Response (answer prepared outside the "
+                        + "measured call by Wultra's server encryptors): decrypt both layers, parse the server "
+                        + "public key and counter, fingerprint, master secret (ECDH), the five derived keys and the "
+                        + "vault-encrypted device private key. PBKDF2 knowledge-key protection (a configured cost) "
+                        + "and JSON are left out on both sides.");
+    }
+
+    static Group storage() {
+        Class<?> b = StorageBenchmark.class;
+        return new Group("storage", "5. Storage",
+                List.of(Side.averageTime("memory-put", b, "put", TimeUnit.MICROSECONDS).with("backend", "memory"),
+                        Side.averageTime("memory-get", b, "get", TimeUnit.MICROSECONDS).with("backend", "memory"),
+                        Side.of("memory-remove-all-10k", b, "removeAllLocalTokens", Mode.SingleShotTime,
+                                TimeUnit.MILLISECONDS, 1).with("backend", "memory")),
+                List.of(),
+                List.of(),
+                "put: overwrite of one of 1,000 entries of 160 bytes (about a token record); get: read of one of "
+                        + "them; remove-all: `PowerAuthTokenStore.removeAllLocalTokens` with 10,000 tokens of the "
+                        + "activation stored (refilled outside the measurement before each shot).");
+    }
+
+    private static Side throughput(String label, String method, int threads) {
+        return Side.of(label, HeaderBenchmark.class, method, Mode.Throughput, TimeUnit.MILLISECONDS, threads);
+    }
+}
