@@ -10,6 +10,7 @@ import org.opentokens.powerauth.testkit.EmulatorConnectionResetException;
 import org.opentokens.powerauth.testkit.EmulatorRequest;
 import org.opentokens.powerauth.testkit.EmulatorResponse;
 import org.opentokens.powerauth.testkit.PowerAuthEmulator;
+import org.opentokens.powerauth.token.application.json.EnvelopeMaps;
 import org.opentokens.powerauth.token.domain.ecies.EciesEncryptedRequest;
 import org.opentokens.powerauth.token.domain.ecies.EciesEncryptedResponse;
 import org.opentokens.powerauth.token.domain.ecies.EncryptionHeader;
@@ -52,7 +53,7 @@ public final class EmulatorPowerAuthServer implements PowerAuthServer {
 
     @Override
     public EciesEncryptedResponse createActivation(EciesEncryptedRequest layer1, EncryptionHeader header) {
-        return envelope(call("/pa/v3/activation/create", bytes(envelopeMap(layer1)),
+        return envelope(call("/pa/v3/activation/create", bytes(EnvelopeMaps.toMap(layer1)),
                 Map.of(EncryptionHeader.HEADER_NAME, header.value())));
     }
 
@@ -77,7 +78,7 @@ public final class EmulatorPowerAuthServer implements PowerAuthServer {
 
     @Override
     public EciesEncryptedResponse createToken(EciesEncryptedRequest envelope, RequestSigner signer) {
-        return envelope(signed("/pa/v3/token/create", bytes(envelopeMap(envelope)), signer));
+        return envelope(signed("/pa/v3/token/create", bytes(EnvelopeMaps.toMap(envelope)), signer));
     }
 
     @Override
@@ -162,23 +163,6 @@ public final class EmulatorPowerAuthServer implements PowerAuthServer {
             throw new InvalidServerResponseException("response lacks " + field);
         }
         return value.asLong();
-    }
-
-    private static Map<String, Object> envelopeMap(EciesEncryptedRequest request) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        if (request.temporaryKeyId() != null) {
-            map.put("temporaryKeyId", request.temporaryKeyId());
-        }
-        map.put("ephemeralPublicKey", request.ephemeralPublicKey());
-        map.put("encryptedData", request.encryptedData());
-        map.put("mac", request.mac());
-        if (request.nonce() != null) {
-            map.put("nonce", request.nonce());
-        }
-        if (request.timestamp() != null) {
-            map.put("timestamp", request.timestamp());
-        }
-        return map;
     }
 
     private static byte[] bytes(Object value) {
