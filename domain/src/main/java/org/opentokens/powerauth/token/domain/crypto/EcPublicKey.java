@@ -8,18 +8,30 @@ import org.opentokens.powerauth.token.domain.error.InvalidPublicKeyException;
 
 /**
  * A validated P-256 public key. Equality is by point; the encoding a key was parsed from does not matter.
- * Thread-safe.
+ *
+ * <p>A parsed key keeps its validated uncompressed encoding and builds Bouncy Castle's point only when a
+ * computation needs it, so a process that only loads keys (a stored activation, the configured master key) and
+ * generates token headers never loads Bouncy Castle. Thread-safe.
  */
 public final class EcPublicKey {
-    private final ECPoint point;
     /** Key agreements after which this key switches to a precomputed comb (see {@link #multiply}). */
     private static final int COMB_AFTER_AGREEMENTS = 2;
 
+    /** {@code 04 || X || Y}, validated. */
+    private final byte[] uncompressed;
+    /** Bouncy Castle's point, built on first use; one object, so that its precomputations are kept. */
+    private volatile ECPoint point;
     /** Key agreements so far, counted up to the switch; a lost update under a race only delays it. */
     private volatile int agreements;
 
     EcPublicKey(ECPoint point) {
-        this.point = point.normalize();
+        ECPoint normalized = point.normalize();
+        this.uncompressed = normalized.getEncoded(false);
+        this.point = normalized;
+    }
+
+    private EcPublicKey(byte[] uncompressed) {
+        this.uncompressed = uncompressed;
     }
 
     /**
@@ -36,16 +48,7 @@ public final class EcPublicKey {
         if (!compressed && !uncompressed) {
             throw new InvalidPublicKeyException("P-256 public key must be 33 bytes compressed or 65 bytes uncompressed");
         }
-        ECPoint p;
-        try {
-            p = P256.DOMAIN.getCurve().decodePoint(encoded);
-        } catch (RuntimeException e) {
-            throw new InvalidPublicKeyException("public key is not a point on P-256", e);
-        }
-        if (p.isInfinity() || !p.isValid()) {
-            throw new InvalidPublicKeyException("public key is not a valid point on P-256");
-        }
-        return new EcPublicKey(p);
+        return new EcPublicKey(P256Points.uncompressedOf(encoded));
     }
 
     /**
@@ -60,26 +63,33 @@ public final class EcPublicKey {
 
     /** @return the 65-byte uncompressed SEC1 encoding ({@code 04 || X || Y}) */
     public byte[] uncompressed() {
-        return point.getEncoded(false);
+        return uncompressed.clone();
     }
 
     /** @return the 33-byte compressed SEC1 encoding ({@code 02|03 || X}) */
     public byte[] compressed() {
-        return point.getEncoded(true);
+        byte[] out = Arrays.copyOfRange(uncompressed, 0, 33);
+        out[0] = (byte) ((uncompressed[64] & 1) == 0 ? 0x02 : 0x03);
+        return out;
     }
 
     /** @return the affine X coordinate as a 32-byte big-endian array */
     public byte[] xCoordinate() {
-        return point.getAffineXCoord().getEncoded();
+        return Arrays.copyOfRange(uncompressed, 1, 33);
     }
 
     /** @return the affine X coordinate as an unsigned big-endian integer without leading zero bytes */
     public BigInteger xAsInteger() {
-        return point.getAffineXCoord().toBigInteger();
+        return new BigInteger(1, uncompressed, 1, 32);
     }
 
     ECPoint point() {
-        return point;
+        ECPoint p = point;
+        if (p == null) {
+            p = P256.DOMAIN.getCurve().decodePoint(uncompressed).normalize();
+            point = p;
+        }
+        return p;
     }
 
     /**
@@ -95,15 +105,15 @@ public final class EcPublicKey {
     ECPoint multiply(BigInteger k) {
         int before = agreements;
         if (before >= COMB_AFTER_AGREEMENTS) {
-            return P256.COMB.multiply(point, k);
+            return P256.COMB.multiply(point(), k);
         }
         agreements = before + 1;
-        return point.multiply(k);
+        return point().multiply(k);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof EcPublicKey other && point.equals(other.point);
+        return o instanceof EcPublicKey other && Arrays.equals(uncompressed, other.uncompressed);
     }
 
     @Override

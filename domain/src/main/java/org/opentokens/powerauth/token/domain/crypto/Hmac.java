@@ -41,13 +41,7 @@ public final class Hmac {
      */
     public static byte[] hash(byte[]... data) {
         if (PROTOTYPE == null) {
-            SHA256Digest digest = new SHA256Digest();
-            for (byte[] part : data) {
-                digest.update(part, 0, part.length);
-            }
-            byte[] out = new byte[LENGTH];
-            digest.doFinal(out, 0);
-            return out;
+            return Bc.hash(data);
         }
         MessageDigest digest = fresh();
         for (byte[] part : data) {
@@ -63,14 +57,7 @@ public final class Hmac {
 
     /** Bouncy Castle's HMAC, the fallback; package-private so tests can compare both paths. */
     static byte[] bcHmac(byte[] key, byte[]... data) {
-        HMac mac = new HMac(new SHA256Digest());
-        mac.init(new KeyParameter(key));
-        for (byte[] part : data) {
-            mac.update(part, 0, part.length);
-        }
-        byte[] out = new byte[LENGTH];
-        mac.doFinal(out, 0);
-        return out;
+        return Bc.hmac(key, data);
     }
 
     private static byte[] jdkHmac(byte[] key, byte[]... data) {
@@ -124,6 +111,36 @@ public final class Hmac {
             return digest;
         } catch (NoSuchAlgorithmException | CloneNotSupportedException e) {
             return null;
+        }
+    }
+
+    /**
+     * The Bouncy Castle fallback, in a class of its own: verifying {@code Hmac} then loads no Bouncy Castle
+     * class, so code that only hashes never opens (and verifies) the signed jar.
+     */
+    private static final class Bc {
+        private Bc() {
+        }
+
+        static byte[] hmac(byte[] key, byte[]... data) {
+            HMac mac = new HMac(new SHA256Digest());
+            mac.init(new KeyParameter(key));
+            for (byte[] part : data) {
+                mac.update(part, 0, part.length);
+            }
+            byte[] out = new byte[LENGTH];
+            mac.doFinal(out, 0);
+            return out;
+        }
+
+        static byte[] hash(byte[]... data) {
+            SHA256Digest digest = new SHA256Digest();
+            for (byte[] part : data) {
+                digest.update(part, 0, part.length);
+            }
+            byte[] out = new byte[LENGTH];
+            digest.doFinal(out, 0);
+            return out;
         }
     }
 }

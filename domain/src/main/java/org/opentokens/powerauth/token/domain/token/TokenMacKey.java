@@ -27,8 +27,7 @@ final class TokenMacKey {
     private final boolean jdk;
     private final MessageDigest jdkInner;
     private final MessageDigest jdkOuter;
-    private final SHA256Digest bcInner;
-    private final SHA256Digest bcOuter;
+    private final BcPads bc;
     private volatile boolean destroyed;
 
     /** @param key the raw key, at most one block long; not retained */
@@ -57,15 +56,11 @@ final class TokenMacKey {
                     jdkInner.update(innerPad);
                     jdkOuter = sha256();
                     jdkOuter.update(pad);
-                    bcInner = null;
-                    bcOuter = null;
+                    bc = null;
                 } else {
                     jdkInner = null;
                     jdkOuter = null;
-                    bcInner = new SHA256Digest();
-                    bcInner.update(innerPad, 0, BLOCK);
-                    bcOuter = new SHA256Digest();
-                    bcOuter.update(pad, 0, BLOCK);
+                    bc = new BcPads(innerPad, pad);
                 }
             } finally {
                 Arrays.fill(innerPad, (byte) 0);
@@ -85,7 +80,7 @@ final class TokenMacKey {
         if (destroyed) {
             throw new IllegalStateException("token secret was destroyed");
         }
-        byte[] out = jdk ? jdkMac(message, length) : bcMac(message, length);
+        byte[] out = jdk ? jdkMac(message, length) : bc.mac(message, length);
         if (destroyed) {
             Arrays.fill(out, (byte) 0);
             throw new IllegalStateException("token secret was destroyed");
@@ -99,8 +94,7 @@ final class TokenMacKey {
             jdkInner.reset();
             jdkOuter.reset();
         } else {
-            bcInner.reset();
-            bcOuter.reset();
+            bc.reset();
         }
     }
 
@@ -112,17 +106,6 @@ final class TokenMacKey {
         outer.update(innerHash);
         Arrays.fill(innerHash, (byte) 0);
         return outer.digest();
-    }
-
-    private byte[] bcMac(byte[] message, int length) {
-        SHA256Digest digest = new SHA256Digest(bcInner);
-        byte[] out = new byte[32];
-        digest.update(message, 0, length);
-        digest.doFinal(out, 0);
-        digest.reset(bcOuter);
-        digest.update(out, 0, out.length);
-        digest.doFinal(out, 0);
-        return out;
     }
 
     private static MessageDigest copy(MessageDigest prototype) {
@@ -154,6 +137,36 @@ final class TokenMacKey {
             return true;
         } catch (NoSuchAlgorithmException | CloneNotSupportedException e) {
             return false;
+        }
+    }
+
+    /**
+     * The Bouncy Castle fallback, in a class of its own: verifying {@code TokenMacKey} then never loads a
+     * Bouncy Castle class, so a process that only makes headers never opens (and verifies) the signed jar.
+     */
+    private static final class BcPads {
+        private final SHA256Digest inner = new SHA256Digest();
+        private final SHA256Digest outer = new SHA256Digest();
+
+        BcPads(byte[] innerPad, byte[] outerPad) {
+            inner.update(innerPad, 0, BLOCK);
+            outer.update(outerPad, 0, BLOCK);
+        }
+
+        byte[] mac(byte[] message, int length) {
+            SHA256Digest digest = new SHA256Digest(inner);
+            byte[] out = new byte[32];
+            digest.update(message, 0, length);
+            digest.doFinal(out, 0);
+            SHA256Digest finish = new SHA256Digest(outer);
+            finish.update(out, 0, out.length);
+            finish.doFinal(out, 0);
+            return out;
+        }
+
+        void reset() {
+            inner.reset();
+            outer.reset();
         }
     }
 }
