@@ -10,6 +10,7 @@ import com.sun.jna.ptr.PointerByReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.opentokens.powerauth.token.port.out.StorageException;
@@ -63,14 +64,42 @@ final class LibSecretBackend implements KeyringBackend {
             throw new StorageUnavailableException("no D-Bus session bus: DBUS_SESSION_BUS_ADDRESS is unset, there is no"
                     + " $XDG_RUNTIME_DIR/bus socket and no DISPLAY to autolaunch one");
         }
-        Map<String, Object> options = Map.of(Library.OPTION_STRING_ENCODING, "UTF-8");
-        try {
-            LibSecretLibrary secret = Native.load(library, LibSecretLibrary.class, options);
-            GLibLibrary glib = Native.load(GLIB, GLibLibrary.class, options);
-            GLibLibrary gobject = Native.load(GOBJECT, GLibLibrary.class, options);
-            return new LibSecretBackend(secret, glib, gobject, service, timeout);
-        } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
-            throw new StorageUnavailableException("libsecret (package libsecret-1-0) cannot be loaded", e);
+        Libraries libraries = Libraries.get(library);
+        return new LibSecretBackend(libraries.secret, libraries.glib, libraries.gobject, service, timeout);
+    }
+
+    /**
+     * The native libraries, loaded once per JVM and never released: JNA unloads a library whose last proxy is
+     * garbage collected, and libsecret's GObject types cannot survive an unload and reload (the second
+     * registration fails and its type initialisation then blocks forever).
+     */
+    private static final class Libraries {
+        private static final Map<String, Libraries> LOADED = new HashMap<>();
+
+        final LibSecretLibrary secret;
+        final GLibLibrary glib;
+        final GLibLibrary gobject;
+
+        private Libraries(LibSecretLibrary secret, GLibLibrary glib, GLibLibrary gobject) {
+            this.secret = secret;
+            this.glib = glib;
+            this.gobject = gobject;
+        }
+
+        static synchronized Libraries get(String library) {
+            Libraries loaded = LOADED.get(library);
+            if (loaded != null) {
+                return loaded;
+            }
+            Map<String, Object> options = Map.of(Library.OPTION_STRING_ENCODING, "UTF-8");
+            try {
+                loaded = new Libraries(Native.load(library, LibSecretLibrary.class, options),
+                        Native.load(GLIB, GLibLibrary.class, options), Native.load(GOBJECT, GLibLibrary.class, options));
+            } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
+                throw new StorageUnavailableException("libsecret (package libsecret-1-0) cannot be loaded", e);
+            }
+            LOADED.put(library, loaded);
+            return loaded;
         }
     }
 
