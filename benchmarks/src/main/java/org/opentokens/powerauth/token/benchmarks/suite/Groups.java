@@ -37,8 +37,8 @@ public final class Groups {
                 List.of(Ratio.atLeast("Wultra / ours", "wultra", "ours", 15),
                         Ratio.atMost("ours / floor", "ours", "floor", 1.3)),
                 List.of(),
-                "ours: `PowerAuthTokenStore.generateHeaderForToken` on a cached token, time synchronized, randomness "
-                        + "from the header benchmarks' RandomSource; wultra: `ClientTokenGenerator` nonce, timestamp "
+                "ours: `PowerAuthTokenStore.generateHeaderForToken` on a cached token, time synchronized, nonces "
+                        + "from one SHA1PRNG per thread (`RandomSource.perThread`); wultra: `ClientTokenGenerator` nonce, timestamp "
                         + "and `computeTokenDigest`, then `PowerAuthTokenHttpHeader.buildHttpHeader`; floor: 16 bytes "
                         + "from a generator of the same kind as ours, one JDK HMAC-SHA256 keyed once, Base64 and "
                         + "string concatenation.");
