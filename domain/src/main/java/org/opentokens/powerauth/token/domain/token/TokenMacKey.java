@@ -1,32 +1,36 @@
 package org.opentokens.powerauth.token.domain.token;
 
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 
 /**
- * An HMAC-SHA256 key with its inner and outer pad blocks already absorbed, so each MAC of a short message costs
- * two SHA-256 compressions and no key set-up.
+ * An HMAC-SHA256 key prepared once: its inner and outer pad blocks are computed when the key is made, so a
+ * header costs no key set-up.
  *
  * <p>This is the header hot path, so it runs on the JDK's SHA-256 ({@link MessageDigest}), which HotSpot compiles
  * to the CPU's SHA instructions and which is about five times faster than Bouncy Castle's pure-Java
- * {@link SHA256Digest}. The result is the same HMAC. If the platform's SHA-256 cannot be cloned, Bouncy Castle's
- * digest is used instead.
+ * {@link SHA256Digest}; the result is the same HMAC. Each thread reuses one digest object, so a MAC allocates
+ * only its 32-byte output (copying a prepared digest state instead cost two clones of a few hundred bytes per
+ * header, and the garbage collector's time showed up in multi-threaded throughput). If the platform has no
+ * SHA-256, Bouncy Castle's digest is used instead.
  *
- * <p>The two prepared digests are prototypes that are only ever copied, never updated, so one instance serves
- * many threads without locking. {@link #destroy()} resets them (best effort: the per-call copies are left to the
- * garbage collector, as the JVM may copy anything).
+ * <p>The pads are never changed after construction, so one instance serves many threads without locking.
+ * {@link #destroy()} zeroes them (best effort: the JVM may have copied them).
  */
 final class TokenMacKey {
     private static final int BLOCK = 64;
+    private static final int LENGTH = 32;
     private static final byte IPAD = 0x36;
     private static final byte OPAD = 0x5c;
-    private static final boolean JDK_DIGEST = jdkDigestClones();
+    private static final boolean JDK_DIGEST = jdkDigestAvailable();
+    private static final ThreadLocal<MessageDigest> DIGESTS = ThreadLocal.withInitial(TokenMacKey::sha256);
 
     private final boolean jdk;
-    private final MessageDigest jdkInner;
-    private final MessageDigest jdkOuter;
+    private final byte[] innerPad;
+    private final byte[] outerPad;
     private final BcPads bc;
     private volatile boolean destroyed;
 
@@ -37,37 +41,19 @@ final class TokenMacKey {
 
     /**
      * @param key the raw key, at most one block long; not retained
-     * @param jdk whether to use the JDK's SHA-256 (only tests pass {@code false} on a platform where it clones)
+     * @param jdk whether to use the JDK's SHA-256 (only tests pass {@code false} on a platform that has it)
      */
     TokenMacKey(byte[] key, boolean jdk) {
         this.jdk = jdk;
         if (key.length > BLOCK) {
             throw new IllegalArgumentException("key longer than one block");
         }
-        byte[] pad = new byte[BLOCK];
-        try {
-            System.arraycopy(key, 0, pad, 0, key.length);
-            xor(pad, IPAD);
-            byte[] innerPad = pad.clone();
-            xor(pad, (byte) (IPAD ^ OPAD));
-            try {
-                if (jdk) {
-                    jdkInner = sha256();
-                    jdkInner.update(innerPad);
-                    jdkOuter = sha256();
-                    jdkOuter.update(pad);
-                    bc = null;
-                } else {
-                    jdkInner = null;
-                    jdkOuter = null;
-                    bc = new BcPads(innerPad, pad);
-                }
-            } finally {
-                Arrays.fill(innerPad, (byte) 0);
-            }
-        } finally {
-            Arrays.fill(pad, (byte) 0);
-        }
+        innerPad = new byte[BLOCK];
+        System.arraycopy(key, 0, innerPad, 0, key.length);
+        outerPad = innerPad.clone();
+        xor(innerPad, IPAD);
+        xor(outerPad, OPAD);
+        bc = jdk ? null : new BcPads(innerPad, outerPad);
     }
 
     /**
@@ -90,30 +76,28 @@ final class TokenMacKey {
 
     void destroy() {
         destroyed = true;
-        if (jdk) {
-            jdkInner.reset();
-            jdkOuter.reset();
-        } else {
+        Arrays.fill(innerPad, (byte) 0);
+        Arrays.fill(outerPad, (byte) 0);
+        if (bc != null) {
             bc.reset();
         }
     }
 
     private byte[] jdkMac(byte[] message, int length) {
-        MessageDigest inner = copy(jdkInner);
-        inner.update(message, 0, length);
-        byte[] innerHash = inner.digest();
-        MessageDigest outer = copy(jdkOuter);
-        outer.update(innerHash);
-        Arrays.fill(innerHash, (byte) 0);
-        return outer.digest();
-    }
-
-    private static MessageDigest copy(MessageDigest prototype) {
+        MessageDigest digest = DIGESTS.get();
+        byte[] out = new byte[LENGTH];
         try {
-            return (MessageDigest) prototype.clone();
-        } catch (CloneNotSupportedException e) {
-            throw new IllegalStateException("SHA-256 stopped supporting clone", e);
+            digest.update(innerPad);
+            digest.update(message, 0, length);
+            digest.digest(out, 0, LENGTH);
+            digest.update(outerPad);
+            digest.update(out);
+            digest.digest(out, 0, LENGTH);
+        } catch (DigestException e) {
+            digest.reset();
+            throw new IllegalStateException("SHA-256 refused a 32-byte output buffer", e);
         }
+        return out;
     }
 
     private static void xor(byte[] block, byte value) {
@@ -130,12 +114,12 @@ final class TokenMacKey {
         }
     }
 
-    /** @return whether the platform's SHA-256 exists and can be cloned, which the fast path needs */
-    private static boolean jdkDigestClones() {
+    /** @return whether the platform provides SHA-256 (every Java platform must) */
+    private static boolean jdkDigestAvailable() {
         try {
-            MessageDigest.getInstance("SHA-256").clone();
+            MessageDigest.getInstance("SHA-256");
             return true;
-        } catch (NoSuchAlgorithmException | CloneNotSupportedException e) {
+        } catch (NoSuchAlgorithmException e) {
             return false;
         }
     }
