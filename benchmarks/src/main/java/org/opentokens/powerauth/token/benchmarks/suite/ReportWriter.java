@@ -30,7 +30,8 @@ final class ReportWriter {
         line("");
         line("Each ratio is computed per round from sides measured side by side in one JVM, then the median over "
                 + "rounds is compared with the target. The CPU column is the same ratio on process CPU time per "
-                + "operation, which stretches less with the machine's other load.");
+                + "operation, which stretches less with the machine's other load; for throughput it is CPU time per "
+                + "operation at 1 thread over 2 threads, so about 1 means the second thread adds no CPU per header.");
         line("");
         line("| group | measure | median | rounds (min–max) | CPU-time ratio | target | met |");
         line("|---|---|---|---|---|---|---|");
