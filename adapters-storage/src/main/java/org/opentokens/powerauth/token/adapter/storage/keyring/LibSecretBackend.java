@@ -1,0 +1,182 @@
+package org.opentokens.powerauth.token.adapter.storage.keyring;
+
+import com.sun.jna.Library;
+import com.sun.jna.Memory;
+import com.sun.jna.Native;
+import com.sun.jna.NativeLong;
+import com.sun.jna.Pointer;
+import com.sun.jna.ptr.NativeLongByReference;
+import com.sun.jna.ptr.PointerByReference;
+import java.util.Map;
+import java.util.Optional;
+import org.opentokens.powerauth.token.port.out.StorageException;
+import org.opentokens.powerauth.token.port.out.StorageLockedException;
+import org.opentokens.powerauth.token.port.out.StorageUnavailableException;
+
+/**
+ * Linux back-end: the Secret Service through libsecret-1 via JNA. Items are filed in the default collection
+ * under this library's own schema ({@value #SCHEMA}) with the attributes {@code service} and {@code account};
+ * values are binary ({@code application/octet-stream}), so no secret passes through a Java string. libsecret
+ * starts no Java threads, so a missing service can never keep the JVM alive.
+ *
+ * <p>Errors: a locked collection ({@code SECRET_ERROR_IS_LOCKED} on writes; on reads that find nothing, the
+ * default collection's locked flag) is {@link StorageLockedException};
+ * everything else (no session bus, no Secret Service, no default collection, no libsecret) is
+ * {@link StorageUnavailableException} with libsecret's message, which names no item contents.
+ */
+final class LibSecretBackend implements KeyringBackend {
+    static final String SCHEMA = "org.opentokens.powerauth.token.Storage";
+    private static final String LIBSECRET = "libsecret-1.so.0";
+    private static final String GLIB = "libglib-2.0.so.0";
+    private static final String GOBJECT = "libgobject-2.0.so.0";
+    private static final String CONTENT_TYPE = "application/octet-stream";
+    private static final SecretSchemaStruct SCHEMA_STRUCT = SecretSchemaStruct.of(SCHEMA, "service", "account");
+
+    private final LibSecretLibrary secret;
+    private final GLibLibrary glib;
+    private final GLibLibrary gobject;
+    private final int secretErrorDomain;
+    private final String service;
+
+    private LibSecretBackend(LibSecretLibrary secret, GLibLibrary glib, GLibLibrary gobject, String service) {
+        this.secret = secret;
+        this.glib = glib;
+        this.gobject = gobject;
+        this.secretErrorDomain = secret.secret_error_get_quark();
+        this.service = service;
+    }
+
+    static LibSecretBackend load(String service) {
+        return load(service, LIBSECRET);
+    }
+
+    /** @param library the libsecret file name to load (tests pass a missing one) */
+    static LibSecretBackend load(String service, String library) {
+        Map<String, Object> options = Map.of(Library.OPTION_STRING_ENCODING, "UTF-8");
+        try {
+            LibSecretLibrary secret = Native.load(library, LibSecretLibrary.class, options);
+            GLibLibrary glib = Native.load(GLIB, GLibLibrary.class, options);
+            GLibLibrary gobject = Native.load(GOBJECT, GLibLibrary.class, options);
+            return new LibSecretBackend(secret, glib, gobject, service);
+        } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
+            throw new StorageUnavailableException("libsecret (package libsecret-1-0) cannot be loaded", e);
+        }
+    }
+
+    @Override
+    public int maxItemBytes() {
+        return Integer.MAX_VALUE;
+    }
+
+    @Override
+    public Optional<byte[]> read(String account) {
+        PointerByReference error = new PointerByReference();
+        Pointer value = secret.secret_password_lookup_binary_sync(SCHEMA_STRUCT.getPointer(), null, error,
+                "service", service, "account", account, null);
+        if (value == null) {
+            throwIfError(error, "read");
+            checkDefaultCollectionUsable();
+            return Optional.empty();
+        }
+        try {
+            NativeLongByReference length = new NativeLongByReference();
+            Pointer bytes = secret.secret_value_get(value, length);
+            return Optional.of(bytes.getByteArray(0, Math.toIntExact(length.getValue().longValue())));
+        } finally {
+            secret.secret_value_unref(value);
+        }
+    }
+
+    @Override
+    public void write(String account, String label, byte[] value) {
+        Memory memory = new Memory(Math.max(1, value.length));
+        Pointer secretValue;
+        try {
+            memory.write(0, value, 0, value.length);
+            secretValue = secret.secret_value_new(memory, new NativeLong(value.length), CONTENT_TYPE);
+        } finally {
+            memory.clear();
+            memory.close();
+        }
+        try {
+            PointerByReference error = new PointerByReference();
+            boolean stored = secret.secret_password_store_binary_sync(SCHEMA_STRUCT.getPointer(), null, label,
+                    secretValue, null, error, "service", service, "account", account, null);
+            if (!stored) {
+                throwIfError(error, "write");
+                throw new StorageUnavailableException("keychain write failed without a reason");
+            }
+        } finally {
+            secret.secret_value_unref(secretValue);
+        }
+    }
+
+    @Override
+    public boolean delete(String account) {
+        PointerByReference error = new PointerByReference();
+        boolean removed = secret.secret_password_clear_sync(SCHEMA_STRUCT.getPointer(), null, error,
+                "service", service, "account", account, null);
+        if (!removed) {
+            throwIfError(error, "delete");
+        }
+        return removed;
+    }
+
+    /**
+     * A lookup that finds nothing is only "absent" if the default collection is there and unlocked: libsecret
+     * does not report items it could not unlock, so a locked keychain would otherwise look empty.
+     */
+    private void checkDefaultCollectionUsable() {
+        PointerByReference error = new PointerByReference();
+        Pointer service = secret.secret_service_get_sync(0, null, error);
+        if (service == null) {
+            throwIfError(error, "read");
+            throw new StorageUnavailableException("Secret Service unavailable (read)");
+        }
+        try {
+            Pointer collection = secret.secret_collection_for_alias_sync(service, "default", 0, null, error);
+            if (collection == null) {
+                throwIfError(error, "read");
+                throw new StorageUnavailableException("keychain has no default collection (read)");
+            }
+            try {
+                if (secret.secret_collection_get_locked(collection)) {
+                    throw new StorageLockedException("keychain collection is locked (read)");
+                }
+            } finally {
+                gobject.g_object_unref(collection);
+            }
+        } finally {
+            gobject.g_object_unref(service);
+        }
+    }
+
+    private void throwIfError(PointerByReference error, String action) {
+        Pointer gerror = error.getValue();
+        if (gerror == null) {
+            return;
+        }
+        int domain = gerror.getInt(0);
+        int code = gerror.getInt(4);
+        Pointer messagePointer = gerror.getPointer(8);
+        String message = messagePointer == null ? "(no message)" : messagePointer.getString(0, "UTF-8");
+        glib.g_error_free(gerror);
+        throw classify(action, domain == secretErrorDomain, code, message);
+    }
+
+    static StorageException classify(String action, boolean secretDomain, int code, String message) {
+        LibSecretError cause = new LibSecretError(message);
+        if (secretDomain && code == LibSecretLibrary.SECRET_ERROR_IS_LOCKED) {
+            return new StorageLockedException("keychain collection is locked (" + action + ")", cause);
+        }
+        if (secretDomain && code == LibSecretLibrary.SECRET_ERROR_NO_SUCH_OBJECT) {
+            return new StorageUnavailableException("keychain has no default collection (" + action + "): " + message, cause);
+        }
+        return new StorageUnavailableException("Secret Service unavailable (" + action + "): " + message, cause);
+    }
+
+    @Override
+    public String toString() {
+        return "LibSecretBackend[" + service + "]";
+    }
+}

@@ -1,0 +1,111 @@
+package org.opentokens.powerauth.token.adapter.storage.keyring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.opentokens.powerauth.token.port.out.StorageTestSupport.assertHolds;
+import static org.opentokens.powerauth.token.port.out.TestSecretBytesFactory.patterned;
+
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+import org.opentokens.powerauth.token.domain.secret.SecretBytes;
+import org.opentokens.powerauth.token.port.out.StorageCorruptException;
+import org.opentokens.powerauth.token.port.out.StorageNamespace;
+
+/**
+ * Crashes a keychain write after every possible number of item operations and checks that a restarted
+ * process sees the namespace entirely before or entirely after the write, and that leftovers are swept.
+ */
+class ItemLayoutCrashTest {
+    private static final StorageNamespace NS = StorageNamespace.of("instance");
+    private static final int ITEM = 100;
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({"small, small", "small, large", "large, small", "large, large", "none, large", "large, none"})
+    void aCrashAtAnyStepLeavesTheOldOrTheNewNamespace(String before, String after) {
+        for (int crashAt = 0; ; crashAt++) {
+            FakeKeyringBackend backend = new FakeKeyringBackend(ITEM);
+            KeyringSecureStorage storage = new KeyringSecureStorage("svc", backend);
+            Map<String, SecretBytes> oldEntries = entries(before, 1);
+            Map<String, SecretBytes> newEntries = entries(after, 2);
+            if (!oldEntries.isEmpty()) {
+                storage.putAll(NS, oldEntries);
+            }
+            backend.crashAfter(crashAt);
+            boolean crashed = false;
+            try {
+                if (newEntries.isEmpty()) {
+                    storage.deleteAll(NS);
+                } else {
+                    storage.putAll(NS, newEntries);
+                }
+            } catch (FakeKeyringBackend.Crash e) {
+                crashed = true;
+            }
+
+            FakeKeyringBackend afterRestart = backend.restarted();
+            afterRestart.crashAfter(Integer.MAX_VALUE);
+            KeyringSecureStorage restarted = new KeyringSecureStorage("svc", afterRestart);
+            Set<String> names = restarted.names(NS);
+            if (names.equals(newEntries.keySet()) && holds(restarted, newEntries)) {
+                // the write committed
+            } else {
+                assertThat(names).as("crash after %d item operations", crashAt).isEqualTo(oldEntries.keySet());
+                assertThat(holds(restarted, oldEntries)).isTrue();
+            }
+            // The next write sweeps whatever the crash left, and only the live items remain.
+            restarted.putAll(NS, entries("large", 3));
+            restarted.deleteAll(NS);
+            assertThat(afterRestart.items()).as("items left after crash %d and a wipe", crashAt).isEmpty();
+            if (!crashed) {
+                return;
+            }
+        }
+    }
+
+    @Test
+    void aChunkThatDoesNotMatchItsHeadIsCorrupt() {
+        FakeKeyringBackend backend = new FakeKeyringBackend(ITEM);
+        KeyringSecureStorage storage = new KeyringSecureStorage("svc", backend);
+        storage.putAll(NS, entries("large", 1));
+        String chunk = ItemLayout.chunkAccount(KeyringSecureStorage.account(NS), 0, 1);
+        byte[] damaged = backend.items().get(chunk);
+        damaged[5] ^= 1;
+
+        assertThatThrownBy(() -> storage.names(NS)).isInstanceOf(StorageCorruptException.class);
+        backend.items().remove(chunk);
+        assertThatThrownBy(() -> storage.names(NS)).isInstanceOf(StorageCorruptException.class)
+                .hasMessageContaining("missing");
+    }
+
+    private static boolean holds(KeyringSecureStorage storage, Map<String, SecretBytes> entries) {
+        for (Map.Entry<String, SecretBytes> entry : entries.entrySet()) {
+            SecretBytes value = storage.get(NS, entry.getKey()).orElse(null);
+            if (value == null || !value.sameBytesAs(entry.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Map<String, SecretBytes> entries(String size, int seed) {
+        return switch (size) {
+            case "none" -> Map.of();
+            case "small" -> Map.of("a", patterned(10, seed), "b", patterned(20, seed));
+            default -> Map.of("a", patterned(450, seed), "b", patterned(300, seed));
+        };
+    }
+
+    @Test
+    void largeNamespacesRoundTripThroughChunks() {
+        FakeKeyringBackend backend = new FakeKeyringBackend(ITEM);
+        KeyringSecureStorage storage = new KeyringSecureStorage("svc", backend);
+        storage.put(NS, "big", patterned(5000, 4));
+
+        assertHolds(storage.get(NS, "big"), patterned(5000, 4));
+        assertThat(backend.items()).hasSizeGreaterThan(50).allSatisfy((account, value) ->
+                assertThat(value.length).isLessThanOrEqualTo(ITEM));
+    }
+}
