@@ -33,7 +33,7 @@ import java.util.Map;
  * rule objects run against the real code ({@code LayeringTest}) and against deliberate violators
  * ({@code RulesBiteTest}).
  */
-final class ArchitectureRules {
+public final class ArchitectureRules {
     private ArchitectureRules() {
     }
 
@@ -149,7 +149,8 @@ final class ArchitectureRules {
             .allowEmptyShould(true);
 
     /** Every rule, by name, for the parameterised bite test. */
-    static Map<String, ArchRule> all() {
+    /** @return every rule by name, for a layering test in any module that sees the production classes */
+    public static Map<String, ArchRule> all() {
         Map<String, ArchRule> rules = new LinkedHashMap<>();
         rules.put("onion", ONION);
         rules.put("domainDependencies", DOMAIN_DEPENDENCIES);
