@@ -15,8 +15,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code activate}: creates an activation with a code and commits it locally with a password. */
-@Command(name = "activate", description = {"Create an activation with an activation code and commit it locally with a",
-        "password. The server settings are saved (encrypted) for the instance. The back office then commits it."})
+@Command(mixinStandardHelpOptions = true, name = "activate",
+        description = "Create an activation with an activation code and commit it locally with a password. The server "
+        + "settings are saved (encrypted) for the instance. The back office then commits it.")
 final class ActivateCommand implements Callable<Integer> {
     @Option(names = "--server", required = true, paramLabel = "URL",
             description = "Base URL of the enrollment server (the /pa/v3/... paths follow it).")

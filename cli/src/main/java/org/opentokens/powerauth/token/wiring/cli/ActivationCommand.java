@@ -7,7 +7,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code activation}: the activation subcommands. */
-@Command(name = "activation", description = "Manage the instance's activation.",
+@Command(mixinStandardHelpOptions = true, name = "activation", description = "Manage the instance's activation.",
         subcommands = ActivationRemoveCommand.class)
 final class ActivationCommand implements Callable<Integer> {
     @Spec

@@ -12,8 +12,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code activation remove}: removes the activation and its tokens, on the server (with the password) and here. */
-@Command(name = "remove", description = {"Remove the activation on the server (signed with the password), then",
-        "locally with all its tokens and the instance's saved settings."})
+@Command(mixinStandardHelpOptions = true, name = "remove",
+        description = "Remove the activation on the server (signed with the password), then locally with all its "
+        + "tokens and the instance's saved settings.")
 final class ActivationRemoveCommand implements Callable<Integer> {
     @Option(names = "--local", description = "Remove it only here; the server is not told.")
     boolean local;

@@ -13,8 +13,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code demo}: the whole story against an embedded emulator; touches none of the user's data. */
-@Command(name = "demo", description = {"Run the whole token story against an embedded PowerAuth emulator, with a",
-        "throw-away store in a temporary directory. Touches none of your data."})
+@Command(mixinStandardHelpOptions = true, name = "demo",
+        description = "Run the whole token story against an embedded PowerAuth emulator, with a throw-away store in a "
+        + "temporary directory. Touches none of your data.")
 final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

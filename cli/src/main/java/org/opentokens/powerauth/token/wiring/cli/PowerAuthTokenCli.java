@@ -22,8 +22,9 @@ import picocli.CommandLine.Spec;
  * from the OS keychain or a passphrase. Exit codes are those of {@link ExitCodes}.
  */
 @Command(name = "powerauth-token", mixinStandardHelpOptions = true, versionProvider = CliVersion.class,
-        description = {"PowerAuth tokens from the command line: activate once, then print X-PowerAuth-Token headers",
-                "for curl and scripts, e.g.  curl -H \"$(powerauth-token token header balance)\" URL"},
+
+                description = "PowerAuth tokens from the command line: activate once, then print X-PowerAuth-Token headers for "
+                + "curl and scripts, e.g.  curl -H \"$(powerauth-token token header balance)\" URL",
         subcommands = {ActivateCommand.class, StatusCommand.class, TokenCommand.class, ActivationCommand.class,
                 DemoCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",

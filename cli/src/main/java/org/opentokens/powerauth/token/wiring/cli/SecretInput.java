@@ -3,7 +3,10 @@ package org.opentokens.powerauth.token.wiring.cli;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** Reads the activation password and the storage passphrase: from standard input, the environment or the terminal, never from arguments. */
+/**
+ * Reads the activation password and the storage passphrase: from standard input, the environment or the terminal,
+ * never from arguments.
+ */
 final class SecretInput {
     private SecretInput() {
     }

@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code status}: the instance's activation, as stored and as the server sees it, and its tokens. */
-@Command(name = "status", description = "Show the activation (locally and on the server) and the local tokens.")
+@Command(mixinStandardHelpOptions = true, name = "status",
+        description = "Show the activation (locally and on the server) and the local tokens.")
 final class StatusCommand implements Callable<Integer> {
     @Option(names = "--local", description = "Do not ask the server.")
     boolean local;

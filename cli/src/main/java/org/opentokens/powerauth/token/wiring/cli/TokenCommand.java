@@ -7,7 +7,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code token}: the token subcommands. */
-@Command(name = "token", description = "Request, use, list and remove tokens.",
+@Command(mixinStandardHelpOptions = true, name = "token", description = "Request, use, list and remove tokens.",
         subcommands = {TokenRequestCommand.class, TokenHeaderCommand.class, TokenListCommand.class,
                 TokenRemoveCommand.class})
 final class TokenCommand implements Callable<Integer> {

@@ -11,8 +11,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code token header NAME}: a fresh, single-use {@code X-PowerAuth-Token} header. */
-@Command(name = "header", description = {"Print a fresh, single-use X-PowerAuth-Token header for the token NAME,",
-        "e.g.  curl -H \"$(powerauth-token token header NAME)\" URL"})
+@Command(mixinStandardHelpOptions = true, name = "header",
+        description = "Print a fresh, single-use X-PowerAuth-Token header for the token NAME, e.g.  curl -H "
+        + "\"$(powerauth-token token header NAME)\" URL")
 final class TokenHeaderCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NAME", description = "Local name of the token.")
     String name;

@@ -12,7 +12,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code token list}: the stored tokens of the instance. */
-@Command(name = "list", description = "List the tokens stored for the instance's activation.")
+@Command(mixinStandardHelpOptions = true, name = "list",
+        description = "List the tokens stored for the instance's activation.")
 final class TokenListCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -12,7 +12,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code token remove NAME}: removes a token on the server and locally, or only locally. */
-@Command(name = "remove", description = "Remove the token NAME on the server, then locally.")
+@Command(mixinStandardHelpOptions = true, name = "remove",
+        description = "Remove the token NAME on the server, then locally.")
 final class TokenRemoveCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NAME", description = "Local name of the token.")
     String name;

@@ -13,8 +13,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code token request NAME}: creates a token on the server (or returns the stored one). */
-@Command(name = "request", description = {"Create a token on the server, signed with the given factors, and store it",
-        "under NAME. A stored token of that name is returned as it is."})
+@Command(mixinStandardHelpOptions = true, name = "request",
+        description = "Create a token on the server, signed with the given factors, and store it under NAME. A stored "
+        + "token of that name is returned as it is.")
 final class TokenRequestCommand implements Callable<Integer> {
     /** The factors a token can be created with from the command line. */
     enum Factors {

@@ -171,7 +171,8 @@ public final class TokenDemo {
         step(10, "Client: removed the activation (signed with possession and the password) -> server state "
                 + serverState + ", local state " + client.activation().localState());
 
-        DemoResult result = new DemoResult(created.activationId(), afterCommit, status.state(), token.signatureType(), statuses, replay.status(), replay.code(),
+        DemoResult result = new DemoResult(created.activationId(), afterCommit, status.state(),
+                token.signatureType(), statuses, replay.status(), replay.code(),
                 removed.status(), refused, serverState, client.activation().localState());
         out.println();
         out.println(result.asExpected() ? "Every step behaved as expected." : "Some step did not behave as expected.");
