@@ -34,6 +34,7 @@ final class CliHarness implements AutoCloseable {
     final EmulatorApplication app = emulator.createApplication();
     final Path dataDir;
     final Map<String, String> env = new HashMap<>();
+    String keySource = "passphrase";
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     CliHarness(Path dataDir) {
@@ -56,7 +57,7 @@ final class CliHarness implements AutoCloseable {
     Result runWithStdin(String stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        List<String> all = new ArrayList<>(List.of("--data-dir", dataDir.toString(), "--key-source", "passphrase"));
+        List<String> all = new ArrayList<>(List.of("--data-dir", dataDir.toString(), "--key-source", keySource));
         all.addAll(List.of(args));
         CliEnvironment environment = new CliEnvironment(
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
