@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import javax.net.ssl.SSLContext;
@@ -110,7 +111,14 @@ public final class PowerAuthTokenHttpClient extends HttpClient {
             time.reset();
             return delegate.send(sign(request), handler);
         }
-        return Attempt.unwrap(first).join();
+        try {
+            return Attempt.unwrap(first).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw e;
+        }
     }
 
     @Override
