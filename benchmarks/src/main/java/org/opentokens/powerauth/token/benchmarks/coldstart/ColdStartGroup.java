@@ -34,7 +34,7 @@ public final class ColdStartGroup {
                         + "loopback HTTP (a fresh process has no offset yet) and generates the first header, "
                         + "which the suite checks against the emulator. process: spawn to exit, timed by the "
                         + "parent; injector-ready and first-header: the child's clock, in ms since the parent "
-                        + "spawned it. Storage: " + storage + ".");
+                        + "spawned it. Storage: " + describe(storage) + ".");
     }
 
     /**
@@ -60,6 +60,14 @@ public final class ColdStartGroup {
             }
         }
         return new GroupResult(definition(storage), out);
+    }
+
+    private static String describe(String storage) {
+        if (ColdStartMain.SQLITE.equals(storage)) {
+            return "`SqliteSecureStorage` opened by the injector (file check, schema check, key check), its raw "
+                    + "master key read from a file as a keychain would hand it over";
+        }
+        return "in-memory, seeded from a file with what a persistent store would hold";
     }
 
     private static Side side(String label) {

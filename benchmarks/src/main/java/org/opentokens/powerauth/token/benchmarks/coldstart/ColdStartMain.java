@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.opentokens.powerauth.token.adapter.storage.sqlite.SqliteSecureStorage;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthorizationHttpHeader;
 import org.opentokens.powerauth.token.port.out.SecureStorage;
@@ -26,8 +27,9 @@ import org.opentokens.powerauth.token.wiring.PowerAuthTokenModule;
  * (synchronizing time with the server first, as a fresh process must) and exits.
  *
  * <p>Arguments: {@code <storage> <store path> <base URI> <app key> <app secret> <master public key>
- * <spawn epoch ms>}. Storage {@code memory-seeded} loads the stored entries from a file into the in-memory
- * storage (what a persistent store would hold). It prints {@code injector=<ms> header=<ms>} (milliseconds since
+ * <spawn epoch ms>}. Storage {@code sqlite} opens the SQLite store (its raw key, as a keychain would hand it
+ * over, in {@code <store path>.key}); {@code memory-seeded} loads the stored entries from a file into the
+ * in-memory storage. It prints {@code injector=<ms> header=<ms>} (milliseconds since
  * the parent spawned it) and then the header value for the parent to check against the server.
  */
 public final class ColdStartMain {
@@ -35,6 +37,10 @@ public final class ColdStartMain {
     public static final String TOKEN_NAME = "bench";
     /** Storage kind: the in-memory storage, seeded from a file. */
     public static final String MEMORY_SEEDED = "memory-seeded";
+    /** Storage kind: the SQLite store file, its raw master key in a file next to it. */
+    public static final String SQLITE = "sqlite";
+    /** Suffix of the key file next to a SQLite store. */
+    static final String KEY_SUFFIX = ".key";
 
     private ColdStartMain() {
     }
@@ -52,7 +58,7 @@ public final class ColdStartMain {
         PowerAuthClientConfig config = PowerAuthClientConfig.builder(args[2], args[3], args[4], args[5]).build();
         Path store = Path.of(args[1]);
         Injector injector = Guice.createInjector(Stage.PRODUCTION, new PowerAuthTokenModule(config),
-                storageModule(args[0]));
+                storageModule(args[0], store));
         if (MEMORY_SEEDED.equals(args[0])) {
             seed(injector.getInstance(SecureStorage.class), config, store);
         }
@@ -65,13 +71,31 @@ public final class ColdStartMain {
             out.println(header.value());
             out.flush();
         }
+        if (injector.getInstance(SecureStorage.class) instanceof SqliteSecureStorage sqlite) {
+            sqlite.close();
+        }
     }
 
-    private static Module storageModule(String kind) {
+    /**
+     * @param kind the storage kind
+     * @param store the store path
+     * @return the storage module for that kind
+     * @throws IOException if the SQLite key file cannot be read
+     */
+    static Module storageModule(String kind, Path store) throws IOException {
         if (MEMORY_SEEDED.equals(kind)) {
             return new InMemoryStorageModule();
         }
+        if (SQLITE.equals(kind)) {
+            byte[] key = Base64.getDecoder().decode(Files.readString(keyFile(store), StandardCharsets.US_ASCII)
+                    .strip());
+            return new SqliteModule(store, SecretBytes.takeOwnership(key));
+        }
         throw new IllegalArgumentException("unknown storage kind " + kind);
+    }
+
+    static Path keyFile(Path store) {
+        return store.resolveSibling(store.getFileName() + KEY_SUFFIX);
     }
 
     /** Loads {@code name<TAB>base64(value)} lines into the instance's namespace. */

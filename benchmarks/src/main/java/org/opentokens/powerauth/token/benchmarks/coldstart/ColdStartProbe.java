@@ -2,7 +2,6 @@ package org.opentokens.powerauth.token.benchmarks.coldstart;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
-import com.google.inject.Module;
 import com.google.inject.Stage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,13 +19,15 @@ import org.opentokens.powerauth.testkit.EmulatorActivationCode;
 import org.opentokens.powerauth.testkit.EmulatorApplication;
 import org.opentokens.powerauth.testkit.EmulatorRequest;
 import org.opentokens.powerauth.testkit.PowerAuthEmulator;
+import org.opentokens.powerauth.token.adapter.storage.sqlite.SqliteSecureStorage;
+import org.opentokens.powerauth.token.benchmarks.storage.Backends;
+import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
 import org.opentokens.powerauth.token.domain.token.TokenHeader;
 import org.opentokens.powerauth.token.port.in.PowerAuthActivation;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
 import org.opentokens.powerauth.token.port.out.SecureStorage;
 import org.opentokens.powerauth.token.port.out.StorageNamespace;
-import org.opentokens.powerauth.token.wiring.InMemoryStorageModule;
 import org.opentokens.powerauth.token.wiring.PowerAuthClient;
 import org.opentokens.powerauth.token.wiring.PowerAuthClientConfig;
 import org.opentokens.powerauth.token.wiring.PowerAuthTokenModule;
@@ -54,7 +55,7 @@ public final class ColdStartProbe implements AutoCloseable {
     /**
      * Prepares the stored activation and token.
      *
-     * @param storage the storage kind, {@link ColdStartMain#MEMORY_SEEDED}
+     * @param storage the storage kind, {@link ColdStartMain#SQLITE} or {@link ColdStartMain#MEMORY_SEEDED}
      * @throws IOException if the store cannot be written
      */
     public ColdStartProbe(String storage) throws IOException {
@@ -119,8 +120,15 @@ public final class ColdStartProbe implements AutoCloseable {
     }
 
     private void prepare() throws IOException {
+        if (ColdStartMain.SQLITE.equals(storage)) {
+            SecretBytes key = Backends.randomKey();
+            Path keyFile = ColdStartMain.keyFile(store);
+            Files.createFile(keyFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(keyFile, Base64.getEncoder().encodeToString(key.copyBytes(InsecureSecretAccess.get())),
+                    StandardCharsets.US_ASCII);
+        }
         Injector injector = Guice.createInjector(Stage.PRODUCTION, new PowerAuthTokenModule(config()),
-                storageModule());
+                ColdStartMain.storageModule(storage, store));
         try (PowerAuthClient client = injector.getInstance(PowerAuthClient.class)) {
             EmulatorActivationCode code = emulator.initActivation(application);
             client.activation().createActivation(PowerAuthActivation.builder(code.activationCode(), "cold start")
@@ -130,16 +138,13 @@ public final class ColdStartProbe implements AutoCloseable {
             client.tokenStore().requestAccessToken(ColdStartMain.TOKEN_NAME,
                     PowerAuthAuthentication.possessionWithPassword(PASSWORD.clone())).join();
         }
+        SecureStorage written = injector.getInstance(SecureStorage.class);
         if (ColdStartMain.MEMORY_SEEDED.equals(storage)) {
-            export(injector.getInstance(SecureStorage.class), config().powerAuthConfiguration().namespace());
+            export(written, config().powerAuthConfiguration().namespace());
         }
-    }
-
-    private Module storageModule() {
-        if (ColdStartMain.MEMORY_SEEDED.equals(storage)) {
-            return new InMemoryStorageModule();
+        if (written instanceof SqliteSecureStorage sqlite) {
+            sqlite.close();
         }
-        throw new IllegalArgumentException("unknown storage kind " + storage);
     }
 
     /** Writes the namespace's entries as {@code name<TAB>base64(value)} lines, readable only by this user. */
@@ -149,7 +154,7 @@ public final class ColdStartProbe implements AutoCloseable {
             SecretBytes value = source.get(namespace, name).orElseThrow();
             try {
                 lines.add(name + "\t" + Base64.getEncoder().encodeToString(
-                        value.copyBytes(org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess.get())));
+                        value.copyBytes(InsecureSecretAccess.get())));
             } finally {
                 value.destroy();
             }

@@ -5,13 +5,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import java.security.SecureRandom;
+import org.opentokens.powerauth.token.adapter.storage.StorageKeySource;
+import org.opentokens.powerauth.token.adapter.storage.StorageKeySources;
 import org.opentokens.powerauth.token.adapter.storage.inmemory.InMemorySecureStorage;
+import org.opentokens.powerauth.token.adapter.storage.sqlite.SqliteSecureStorage;
+import org.opentokens.powerauth.token.domain.secret.SecretBytes;
+import org.opentokens.powerauth.token.port.out.RandomSource;
 import org.opentokens.powerauth.token.port.out.SecureStorage;
 
-/** The storage back ends the storage group measures, each in a fresh temporary directory when it has files. */
-final class Backends {
+/** The storage back ends the benchmarks use, each in a fresh temporary directory when it has files. */
+public final class Backends {
     /** {@link InMemorySecureStorage}. */
-    static final String MEMORY = "memory";
+    public static final String MEMORY = "memory";
+    /** {@link SqliteSecureStorage} in a file of a fresh directory, with a raw key (as from the OS keychain). */
+    public static final String SQLITE = "sqlite";
 
     private Backends() {
     }
@@ -25,7 +33,27 @@ final class Backends {
         if (MEMORY.equals(name)) {
             return new InMemorySecureStorage();
         }
+        if (SQLITE.equals(name)) {
+            return sqlite(directory.resolve("tokens.db"), randomKey());
+        }
         throw new IllegalArgumentException("unknown storage back end " + name);
+    }
+
+    /**
+     * @param file the store file, created if missing
+     * @param key the 32-byte master key
+     * @return the open SQLite storage
+     */
+    public static SqliteSecureStorage sqlite(Path file, SecretBytes key) {
+        return SqliteSecureStorage.builder(file).keySource(StorageKeySources.rawKey(key))
+                .randomSource(RandomSource.of(new SecureRandom())).open();
+    }
+
+    /** @return a fresh random 32-byte master key */
+    public static SecretBytes randomKey() {
+        byte[] key = new byte[StorageKeySource.KEY_BYTES];
+        new SecureRandom().nextBytes(key);
+        return SecretBytes.takeOwnership(key);
     }
 
     /** Closes the storage if it holds resources. */

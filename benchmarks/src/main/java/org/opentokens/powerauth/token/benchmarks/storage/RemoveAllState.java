@@ -29,8 +29,8 @@ public class RemoveAllState {
     /** Tokens stored before each wipe. */
     static final int TOKENS = 10_000;
 
-    /** The back end: {@code memory} (and {@code sqlite} once the adapter is in). */
-    @Param({Backends.MEMORY})
+    /** The back end: {@code memory} or {@code sqlite}. */
+    @Param({Backends.MEMORY, Backends.SQLITE})
     public String backend;
 
     ClientGraph graph;

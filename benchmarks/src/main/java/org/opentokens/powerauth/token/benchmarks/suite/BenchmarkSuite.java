@@ -57,7 +57,7 @@ public final class BenchmarkSuite {
         }
         if (only == null || only.contains(ColdStartGroup.ID)) {
             Progress.line("cold start: " + mode.coldStarts() + " processes");
-            results.add(ColdStartGroup.measure(ColdStartMain.MEMORY_SEEDED, mode.coldStarts(), mode.warmupRound()));
+            results.add(ColdStartGroup.measure(ColdStartMain.SQLITE, mode.coldStarts(), mode.warmupRound()));
         }
         long minutes = Math.round((System.nanoTime() - t0) / 60e9);
         List<String> header = new ArrayList<>();

@@ -6,6 +6,7 @@ import org.openjdk.jmh.annotations.Mode;
 import org.opentokens.powerauth.token.benchmarks.crypto.ActivationBenchmark;
 import org.opentokens.powerauth.token.benchmarks.crypto.TokenCreateBenchmark;
 import org.opentokens.powerauth.token.benchmarks.header.HeaderBenchmark;
+import org.opentokens.powerauth.token.benchmarks.storage.Backends;
 import org.opentokens.powerauth.token.benchmarks.storage.StorageBenchmark;
 
 /** The comparison groups of the suite, in report order. */
@@ -36,8 +37,8 @@ public final class Groups {
                 List.of(Ratio.atLeast("Wultra / ours", "wultra", "ours", 15),
                         Ratio.atMost("ours / floor", "ours", "floor", 1.3)),
                 List.of(),
-                "ours: `PowerAuthTokenStore.generateHeaderForToken` on a cached token, time synchronized, randomness "
-                        + "from the header benchmarks' RandomSource; wultra: `ClientTokenGenerator` nonce, timestamp "
+                "ours: `PowerAuthTokenStore.generateHeaderForToken` on a cached token, time synchronized, nonces "
+                        + "from one SHA1PRNG per thread (`RandomSource.perThread`); wultra: `ClientTokenGenerator` nonce, timestamp "
                         + "and `computeTokenDigest`, then `PowerAuthTokenHttpHeader.buildHttpHeader`; floor: 16 bytes "
                         + "from a generator of the same kind as ours, one JDK HMAC-SHA256 keyed once, Base64 and "
                         + "string concatenation.");
@@ -110,15 +111,23 @@ public final class Groups {
     static Group storage() {
         Class<?> b = StorageBenchmark.class;
         return new Group("storage", "5. Storage",
-                List.of(Side.averageTime("memory-put", b, "put", TimeUnit.MICROSECONDS).with("backend", "memory"),
-                        Side.averageTime("memory-get", b, "get", TimeUnit.MICROSECONDS).with("backend", "memory"),
+                List.of(storage("sqlite-put", "put", Backends.SQLITE), storage("sqlite-get", "get", Backends.SQLITE),
+                        storage("memory-put", "put", Backends.MEMORY), storage("memory-get", "get", Backends.MEMORY),
+                        Side.of("sqlite-remove-all-10k", b, "removeAllLocalTokens", Mode.SingleShotTime,
+                                TimeUnit.MILLISECONDS, 1).with("backend", Backends.SQLITE),
                         Side.of("memory-remove-all-10k", b, "removeAllLocalTokens", Mode.SingleShotTime,
-                                TimeUnit.MILLISECONDS, 1).with("backend", "memory")),
+                                TimeUnit.MILLISECONDS, 1).with("backend", Backends.MEMORY)),
                 List.of(),
-                List.of(),
+                List.of(new Limit("removeAllLocalTokens, 10,000 SQLite tokens", "sqlite-remove-all-10k", 200, "ms")),
                 "put: overwrite of one of 1,000 entries of 160 bytes (about a token record); get: read of one of "
                         + "them; remove-all: `PowerAuthTokenStore.removeAllLocalTokens` with 10,000 tokens of the "
-                        + "activation stored (refilled outside the measurement before each shot).");
+                        + "activation stored (refilled outside the measurement before each shot). SQLite: "
+                        + "`SqliteSecureStorage` (WAL, AES-256-GCM per record, raw master key as from the OS "
+                        + "keychain) on the local disk; memory: `InMemorySecureStorage`.");
+    }
+
+    private static Side storage(String label, String method, String backend) {
+        return Side.averageTime(label, StorageBenchmark.class, method, TimeUnit.MICROSECONDS).with("backend", backend);
     }
 
     private static Side throughput(String label, String method, int threads) {

@@ -19,7 +19,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 public record SuiteMode(String name, int rounds, int warmupIterations, int measurementIterations,
         TimeValue iterationTime, int singleShots, int coldStarts, boolean warmupRound) {
     /** The committed report. */
-    public static final SuiteMode FULL = new SuiteMode("full", 3, 2, 3, TimeValue.seconds(1), 5, 7, true);
+    public static final SuiteMode FULL = new SuiteMode("full", 3, 2, 2, TimeValue.seconds(1), 5, 7, true);
     /** A smoke run of a few seconds. */
     public static final SuiteMode SHORT = new SuiteMode("short", 1, 1, 1, TimeValue.milliseconds(100), 1, 1, false);
 

@@ -2,16 +2,18 @@ package org.opentokens.powerauth.token.benchmarks.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The storage benchmarks touch real entries, and the wipe really removes all 10,000 tokens each time. */
 class StorageBenchmarkTest {
     private static final StorageBenchmark BENCHMARK = new StorageBenchmark();
 
-    @Test
-    void getsReadTheStoredValuesAndPutsKeepTheEntryCount() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {Backends.MEMORY, Backends.SQLITE})
+    void getsReadTheStoredValuesAndPutsKeepTheEntryCount(String backend) throws Exception {
         StorageState state = new StorageState();
-        state.backend = Backends.MEMORY;
+        state.backend = backend;
         state.setUp();
         try {
             for (int i = 0; i < 2 * StorageState.ENTRIES; i++) {
@@ -26,10 +28,11 @@ class StorageBenchmarkTest {
         }
     }
 
-    @Test
-    void removeAllLocalTokensWipesEveryStoredTokenAndTheRefillRestoresThem() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {Backends.MEMORY, Backends.SQLITE})
+    void removeAllLocalTokensWipesEveryStoredTokenAndTheRefillRestoresThem(String backend) throws Exception {
         RemoveAllState state = new RemoveAllState();
-        state.backend = Backends.MEMORY;
+        state.backend = backend;
         state.setUp();
         try {
             for (int shot = 0; shot < 2; shot++) {

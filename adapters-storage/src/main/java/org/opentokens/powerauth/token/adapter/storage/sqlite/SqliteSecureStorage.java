@@ -15,6 +15,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.StatementExceptions;
 import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
@@ -106,13 +107,15 @@ public final class SqliteSecureStorage implements SecureStorage, AutoCloseable {
             List<byte[][]> rows = checked.entrySet().stream()
                     .map(entry -> sealRow(ns, entry.getKey(), entry.getValue())).toList();
             return jdbi.inTransaction(handle -> {
+                // One prepared statement for the whole batch: preparing a statement per row dominated big batches.
+                PreparedBatch batch = handle.prepareBatch(
+                        "INSERT INTO entry (ns, name, sealed_name, sealed_value) VALUES (?, ?, ?, ?)"
+                        + " ON CONFLICT (ns, name) DO UPDATE SET sealed_name = excluded.sealed_name,"
+                        + " sealed_value = excluded.sealed_value");
                 for (byte[][] row : rows) {
-                    handle.createUpdate("INSERT INTO entry (ns, name, sealed_name, sealed_value) VALUES (?, ?, ?, ?)"
-                            + " ON CONFLICT (ns, name) DO UPDATE SET sealed_name = excluded.sealed_name,"
-                            + " sealed_value = excluded.sealed_value")
-                            .bind(0, ns).bind(1, row[0]).bind(2, row[1]).bind(3, row[2])
-                            .execute();
+                    batch.bind(0, ns).bind(1, row[0]).bind(2, row[1]).bind(3, row[2]).add();
                 }
+                batch.execute();
                 return null;
             });
         });
@@ -148,10 +151,13 @@ public final class SqliteSecureStorage implements SecureStorage, AutoCloseable {
             byte[] ns = cipher.namespaceTag(namespace);
             List<byte[]> tags = checked.stream().map(name -> cipher.nameTag(ns, name)).toList();
             return jdbi.inTransaction(handle -> {
-                int removed = 0;
+                PreparedBatch batch = handle.prepareBatch("DELETE FROM entry WHERE ns = ? AND name = ?");
                 for (byte[] tag : tags) {
-                    removed += handle.createUpdate("DELETE FROM entry WHERE ns = ? AND name = ?")
-                            .bind(0, ns).bind(1, tag).execute();
+                    batch.bind(0, ns).bind(1, tag).add();
+                }
+                int removed = 0;
+                for (int count : batch.execute()) {
+                    removed += count;
                 }
                 return removed;
             });
