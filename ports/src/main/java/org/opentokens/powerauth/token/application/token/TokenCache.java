@@ -86,8 +86,9 @@ final class TokenCache {
 
     Optional<TokenRecord> remove(String tokenName) {
         return session.locked(() -> {
-            storage.delete(session.namespace(), entry(tokenName));
+            // Load before deleting: a first use after a restart must still see (and report) the removed token.
             Map<String, TokenRecord> next = new HashMap<>(loaded());
+            storage.delete(session.namespace(), entry(tokenName));
             TokenRecord removed = next.remove(tokenName);
             snapshot = Map.copyOf(next);
             return Optional.ofNullable(removed);

@@ -113,6 +113,19 @@ class TokenStoreFlowTest {
     }
 
     @Test
+    void localRemovalRightAfterARestartReportsTheStoredToken() {
+        Testbed.Client client = bed.client();
+        client.activate();
+        client.tokens.requestAccessToken("t", PowerAuthAuthentication.possession()).join();
+
+        Testbed.Client restarted = bed.client();
+
+        assertThat(restarted.tokens.removeLocalToken("t")).isTrue();
+        assertThat(restarted.tokens.localTokenNames()).isEmpty();
+        assertThat(bed.client().tokens.hasLocalToken("t")).isFalse();
+    }
+
+    @Test
     void twoInstancesKeepTheSameNameApart() {
         Testbed.Client one = bed.client("one", ProtocolVersion.V3_3);
         Testbed.Client two = bed.client("two", ProtocolVersion.V3_3);

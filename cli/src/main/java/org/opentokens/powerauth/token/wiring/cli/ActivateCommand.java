@@ -1,0 +1,94 @@
+package org.opentokens.powerauth.token.wiring.cli;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.opentokens.powerauth.token.domain.ProtocolVersion;
+import org.opentokens.powerauth.token.port.in.PowerAuthActivation;
+import org.opentokens.powerauth.token.port.in.PowerAuthActivationResult;
+import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
+import org.opentokens.powerauth.token.wiring.PowerAuthClient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code activate}: creates an activation with a code and commits it locally with a password. */
+@Command(mixinStandardHelpOptions = true, name = "activate",
+        description = "Create an activation with an activation code and commit it locally with a password. The server "
+        + "settings are saved (encrypted) for the instance. The back office then commits it.")
+final class ActivateCommand implements Callable<Integer> {
+    @Option(names = "--server", required = true, paramLabel = "URL",
+            description = "Base URL of the enrollment server (the /pa/v3/... paths follow it).")
+    String server;
+
+    @Option(names = "--app-key", required = true, paramLabel = "BASE64", description = "APP_KEY of the application.")
+    String appKey;
+
+    @Option(names = "--app-secret", required = true, paramLabel = "BASE64",
+            description = "APP_SECRET of the application (embedded in every app; not a user secret).")
+    String appSecret;
+
+    @Option(names = "--master-key", required = true, paramLabel = "BASE64",
+            description = "KEY_SERVER_MASTER_PUBLIC of the application.")
+    String masterKey;
+
+    @Option(names = "--code", required = true, paramLabel = "CODE",
+            description = "Activation code XXXXX-XXXXX-XXXXX-XXXXX, or the QR payload CODE#SIGNATURE.")
+    String code;
+
+    @Option(names = "--name", defaultValue = "powerauth-token CLI", paramLabel = "NAME",
+            description = "Name of this device in the user's list (default: ${DEFAULT-VALUE}).")
+    String name;
+
+    @Option(names = "--protocol", defaultValue = "3.3", paramLabel = "VERSION",
+            description = "Protocol version: 3.0, 3.1, 3.2 or 3.3 (default: ${DEFAULT-VALUE}).")
+    String protocol;
+
+    @Option(names = "--password-stdin",
+            description = "Read the new password from standard input (after the passphrase, if both come from it). "
+                    + "Otherwise $" + CliEnvironment.PASSWORD_ENV + " or the terminal.")
+    boolean passwordStdin;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PowerAuthTokenCli root = PowerAuthTokenCli.root(spec);
+        InstanceConfig config = new InstanceConfig(server, appKey, appSecret, masterKey,
+                ProtocolVersion.fromWireValue(protocol));
+        config.clientConfig(root.instance, root.env().knowledgeKeyIterations);
+        try (CliSession session = CliSession.open(root)) {
+            session.config().ifPresent(existing -> {
+                throw new CliException(ExitCodes.ACTIVATION, "instance '" + session.instance()
+                        + "' already has an activation with " + existing.serverUrl()
+                        + "; remove it with 'activation remove' or choose another --instance");
+            });
+            char[] password = SecretInput.password(root.env(), passwordStdin, "New password: ");
+            PowerAuthAuthentication commit;
+            try {
+                commit = PowerAuthAuthentication.commitWithPassword(password);
+            } finally {
+                Arrays.fill(password, '\0');
+            }
+            PowerAuthClient client = session.client(config);
+            PowerAuthActivationResult result = client.activation()
+                    .createActivation(PowerAuthActivation.builder(code, name).platform("cli").build()).join();
+            client.activation().commitActivation(commit);
+            session.saveConfig(config);
+
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("instance", session.instance());
+            json.put("activationId", result.activationId());
+            json.put("fingerprint", result.activationFingerprint());
+            json.put("localState", client.activation().localState().name());
+            root.output().print("Activated instance '" + session.instance() + "': activation " + result.activationId()
+                    + ", fingerprint " + result.activationFingerprint() + System.lineSeparator()
+                    + "The back office must now commit it (the user compares the fingerprint); check with: "
+                    + "powerauth-token status", json);
+            return ExitCodes.OK;
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package org.opentokens.powerauth.token.wiring.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Properties;
+import org.opentokens.powerauth.token.domain.ProtocolVersion;
+import org.opentokens.powerauth.token.domain.error.MalformedDataException;
+import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
+import org.opentokens.powerauth.token.domain.secret.SecretBytes;
+import org.opentokens.powerauth.token.port.out.StorageCorruptException;
+import org.opentokens.powerauth.token.wiring.PowerAuthClientConfig;
+
+/**
+ * The server settings of one CLI instance, saved by {@code activate} in the encrypted store next to the
+ * activation (the application secret is no user secret, but it stays out of plain files all the same).
+ * {@code toString} leaves the application secret out.
+ */
+final class InstanceConfig {
+    private final String serverUrl;
+    private final String appKey;
+    private final String appSecret;
+    private final String masterServerPublicKey;
+    private final ProtocolVersion protocolVersion;
+
+    InstanceConfig(String serverUrl, String appKey, String appSecret, String masterServerPublicKey,
+            ProtocolVersion protocolVersion) {
+        this.serverUrl = Objects.requireNonNull(serverUrl, "serverUrl");
+        this.appKey = Objects.requireNonNull(appKey, "appKey");
+        this.appSecret = Objects.requireNonNull(appSecret, "appSecret");
+        this.masterServerPublicKey = Objects.requireNonNull(masterServerPublicKey, "masterServerPublicKey");
+        this.protocolVersion = Objects.requireNonNull(protocolVersion, "protocolVersion");
+    }
+
+    String serverUrl() {
+        return serverUrl;
+    }
+
+    ProtocolVersion protocolVersion() {
+        return protocolVersion;
+    }
+
+    /**
+     * @return the client configuration for this instance
+     * @throws MalformedDataException for a malformed key
+     * @throws IllegalArgumentException for a malformed server URL
+     */
+    PowerAuthClientConfig clientConfig(String instanceId, int knowledgeKeyIterations) {
+        return PowerAuthClientConfig.builder(serverUrl, appKey, appSecret, masterServerPublicKey)
+                .instanceId(instanceId)
+                .protocolVersion(protocolVersion)
+                .knowledgeKeyIterations(knowledgeKeyIterations)
+                .build();
+    }
+
+    SecretBytes encode() {
+        Properties properties = new Properties();
+        properties.setProperty("serverUrl", serverUrl);
+        properties.setProperty("appKey", appKey);
+        properties.setProperty("appSecret", appSecret);
+        properties.setProperty("masterServerPublicKey", masterServerPublicKey);
+        properties.setProperty("protocolVersion", protocolVersion.wireValue());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (Writer writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
+            properties.store(writer, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return SecretBytes.takeOwnership(bytes.toByteArray());
+    }
+
+    static InstanceConfig decode(SecretBytes encoded) {
+        Properties properties = new Properties();
+        byte[] raw = encoded.copyBytes(InsecureSecretAccess.get());
+        try (InputStreamReader reader = new InputStreamReader(new ByteArrayInputStream(raw), StandardCharsets.UTF_8)) {
+            properties.load(reader);
+            return new InstanceConfig(required(properties, "serverUrl"), required(properties, "appKey"),
+                    required(properties, "appSecret"), required(properties, "masterServerPublicKey"),
+                    ProtocolVersion.fromWireValue(required(properties, "protocolVersion")));
+        } catch (IOException | IllegalArgumentException | MalformedDataException e) {
+            throw new StorageCorruptException("the instance's saved server settings are damaged", e);
+        } finally {
+            Arrays.fill(raw, (byte) 0);
+        }
+    }
+
+    private static String required(Properties properties, String key) {
+        String value = properties.getProperty(key);
+        if (value == null) {
+            throw new IllegalArgumentException("missing " + key);
+        }
+        return value;
+    }
+
+    @Override
+    public String toString() {
+        return "InstanceConfig[" + serverUrl + ", appKey=" + appKey + ", " + protocolVersion + ", appSecret=<redacted>]";
+    }
+}

@@ -1,0 +1,11 @@
+package org.opentokens.powerauth.token.wiring.cli;
+
+/** Where the key of the CLI's encrypted store comes from ({@code --key-source}). */
+enum KeySourceChoice {
+    /** A passphrase if one is given, else the OS keychain if it answers, else a passphrase typed in the terminal. */
+    AUTO,
+    /** A random key kept in the OS keychain. */
+    KEYCHAIN,
+    /** A key derived from a passphrase (PBKDF2-HMAC-SHA256). */
+    PASSPHRASE
+}

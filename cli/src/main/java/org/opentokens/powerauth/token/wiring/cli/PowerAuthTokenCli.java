@@ -1,0 +1,122 @@
+package org.opentokens.powerauth.token.wiring.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code powerauth-token}: PowerAuth tokens from the command line. {@code activate} once, then
+ * {@code token request NAME} and {@code token header NAME} for each call, e.g.
+ * {@code curl -H "$(powerauth-token token header balance)" https://bank.example/api/balance}.
+ *
+ * <p>Everything lives in one encrypted SQLite file per user (see {@code --data-dir}, {@code --db}); its key comes
+ * from the OS keychain or a passphrase. Exit codes are those of {@link ExitCodes}.
+ */
+@Command(name = "powerauth-token", mixinStandardHelpOptions = true, versionProvider = CliVersion.class,
+
+                description = "PowerAuth tokens from the command line: activate once, then print X-PowerAuth-Token headers for "
+                + "curl and scripts, e.g.  curl -H \"$(powerauth-token token header balance)\" URL",
+        subcommands = {ActivateCommand.class, StatusCommand.class, TokenCommand.class, ActivationCommand.class,
+                DemoCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success",
+            "1:unexpected error, or a demo step went wrong",
+            "2:usage error: bad option or argument, no way to read a password or passphrase",
+            "3:the server rejected the request or answered nonsense",
+            "4:the server cannot be reached",
+            "5:no activation for the instance (or, for activate, one exists already)",
+            "6:no local token of that name",
+            "7:the local store is locked (wrong passphrase, keychain item gone), damaged or unavailable"})
+public final class PowerAuthTokenCli implements Callable<Integer> {
+    @Option(names = "--instance", scope = ScopeType.INHERIT, defaultValue = "default", paramLabel = "ID",
+            description = "Instance to use; each has its own activation and tokens (default: ${DEFAULT-VALUE}).")
+    String instance;
+
+    @Option(names = "--data-dir", scope = ScopeType.INHERIT, paramLabel = "DIR",
+            description = "Directory of the store (default: the per-user data directory).")
+    Path dataDir;
+
+    @Option(names = "--db", scope = ScopeType.INHERIT, paramLabel = "FILE",
+            description = "The store file itself; overrides --data-dir.")
+    Path db;
+
+    @Option(names = "--json", scope = ScopeType.INHERIT, description = "Print results (and errors) as JSON.")
+    boolean json;
+
+    @Option(names = "--key-source", scope = ScopeType.INHERIT, defaultValue = "auto", paramLabel = "SOURCE",
+            description = "Key of the store: auto, keychain or passphrase (default: ${DEFAULT-VALUE}). The "
+                    + "passphrase comes from --passphrase-stdin, $" + CliEnvironment.PASSPHRASE_ENV
+                    + " or the terminal.")
+    KeySourceChoice keySource;
+
+    @Option(names = "--passphrase-stdin", scope = ScopeType.INHERIT,
+            description = "Read the store passphrase from the first line of standard input.")
+    boolean passphraseStdin;
+
+    @Spec
+    CommandSpec spec;
+
+    private final CliEnvironment env;
+
+    PowerAuthTokenCli(CliEnvironment env) {
+        this.env = env;
+    }
+
+    CliEnvironment env() {
+        return env;
+    }
+
+    Output output() {
+        return new Output(env.out, json);
+    }
+
+    static PowerAuthTokenCli root(CommandSpec spec) {
+        return (PowerAuthTokenCli) spec.root().userObject();
+    }
+
+    /**
+     * Runs the tool on the process's streams and exits with its exit code.
+     *
+     * @param args the command line
+     */
+    public static void main(String[] args) {
+        System.exit(run(CliEnvironment.system(), args));
+    }
+
+    static int run(CliEnvironment env, String... args) {
+        PowerAuthTokenCli root = new PowerAuthTokenCli(env);
+        CommandLine commandLine = new CommandLine(root);
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setOut(new PrintWriter(env.out, true, Charset.defaultCharset()));
+        commandLine.setErr(new PrintWriter(env.err, true, Charset.defaultCharset()));
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            Failures.Failure failure = Failures.classify(e);
+            if (root.json) {
+                Map<String, Object> error = new LinkedHashMap<>();
+                error.put("exitCode", failure.exitCode());
+                error.put("message", failure.message());
+                env.err.println(Json.write(Map.of("error", error)));
+            } else {
+                env.err.println("powerauth-token: " + failure.message());
+            }
+            env.err.flush();
+            return failure.exitCode();
+        });
+        return commandLine.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command");
+    }
+}

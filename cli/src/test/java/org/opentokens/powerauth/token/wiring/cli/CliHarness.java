@@ -1,0 +1,109 @@
+package org.opentokens.powerauth.token.wiring.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.opentokens.powerauth.testkit.EmulatorActivationCode;
+import org.opentokens.powerauth.testkit.EmulatorApplication;
+import org.opentokens.powerauth.testkit.PowerAuthEmulator;
+
+/**
+ * Runs the CLI in-process against the testkit emulator on 127.0.0.1, with captured streams, no terminal, a store
+ * in a temporary directory and the lowest PBKDF2 cost the store accepts.
+ */
+final class CliHarness implements AutoCloseable {
+    static final String PASSWORD = "1234";
+    static final String PASSPHRASE = "correct horse battery staple";
+
+    final PowerAuthEmulator emulator = PowerAuthEmulator.create();
+    final URI baseUri = emulator.start();
+    final EmulatorApplication app = emulator.createApplication();
+    final Path dataDir;
+    final Map<String, String> env = new HashMap<>();
+    String keySource = "passphrase";
+    Optional<ConsoleInput> console = Optional.empty();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    CliHarness(Path dataDir) {
+        this.dataDir = dataDir;
+        env.put(CliEnvironment.PASSPHRASE_ENV, PASSPHRASE);
+        env.put(CliEnvironment.PASSWORD_ENV, PASSWORD);
+    }
+
+    /** What one run printed and returned. */
+    record Result(int exitCode, String out, String err) {
+        String line() {
+            return out.strip();
+        }
+    }
+
+    Result run(String... args) {
+        return runWithStdin("", args);
+    }
+
+    Result runWithStdin(String stdin, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        List<String> all = new ArrayList<>(List.of("--data-dir", dataDir.toString(), "--key-source", keySource));
+        all.addAll(List.of(args));
+        CliEnvironment environment = new CliEnvironment(
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                env, console, dataDir.resolve("unused-default"), 100_000, 10);
+        int code = PowerAuthTokenCli.run(environment, all.toArray(String[]::new));
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** @return the arguments of {@code activate} for a fresh code of this harness's application */
+    String[] activateArgs(EmulatorActivationCode code, String... extra) {
+        List<String> args = new ArrayList<>(List.of("activate", "--server", baseUri.toString(),
+                "--app-key", app.appKey(), "--app-secret", app.appSecret(),
+                "--master-key", app.masterServerPublicKey(), "--code", code.activationCode()));
+        args.addAll(List.of(extra));
+        return args.toArray(String[]::new);
+    }
+
+    /** Activates through the CLI and lets the back office commit. @return the activation id */
+    String activate(String... extra) {
+        EmulatorActivationCode code = emulator.initActivation(app);
+        Result result = run(activateArgs(code, extra));
+        if (result.exitCode() != 0) {
+            throw new AssertionError("activate failed: " + result);
+        }
+        emulator.commitActivation(code.activationId());
+        return code.activationId();
+    }
+
+    /** @return the HTTP status of the emulator's protected resource for this header value */
+    int useHeaderValue(String value) {
+        HttpRequest request = HttpRequest.newBuilder(baseUri.resolve("/api/resource"))
+                .timeout(Duration.ofSeconds(10)).header("X-PowerAuth-Token", value).GET().build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        emulator.close();
+    }
+}

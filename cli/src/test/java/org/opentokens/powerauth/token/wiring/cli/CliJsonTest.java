@@ -1,0 +1,102 @@
+package org.opentokens.powerauth.token.wiring.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opentokens.powerauth.testkit.EmulatorActivationCode;
+
+/** {@code --json}: every command prints one JSON object; errors too, on standard error. */
+class CliJsonTest {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private CliHarness cli;
+
+    @BeforeEach
+    void start() {
+        cli = new CliHarness(dir);
+    }
+
+    @AfterEach
+    void stop() {
+        cli.close();
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("not JSON: " + text, e);
+        }
+    }
+
+    private JsonNode ok(String... args) {
+        CliHarness.Result result = cli.run(args);
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out().lines().count()).isEqualTo(1);
+        return json(result.out());
+    }
+
+    @Test
+    void everyCommandAnswersWithOneJsonObject() {
+        EmulatorActivationCode code = cli.emulator.initActivation(cli.app);
+        String[] activateArgs = cli.activateArgs(code, "--json");
+
+        JsonNode activated = ok(activateArgs);
+        assertThat(activated.get("activationId").asText()).isEqualTo(code.activationId());
+        assertThat(activated.get("fingerprint").asText()).hasSize(8);
+        assertThat(activated.get("localState").asText()).isEqualTo("COMMITTED");
+        cli.emulator.commitActivation(code.activationId());
+
+        JsonNode token = ok("--json", "token", "request", "t");
+        assertThat(token.get("name").asText()).isEqualTo("t");
+        assertThat(token.get("factors").asText()).isEqualTo("possession");
+        assertThat(token.get("tokenId").asText()).isEqualTo(cli.emulator.tokens(code.activationId()).get(0).tokenId());
+
+        JsonNode header = ok("--json", "token", "header", "t");
+        assertThat(header.get("name").asText()).isEqualTo("X-PowerAuth-Token");
+        assertThat(cli.useHeaderValue(header.get("value").asText())).isEqualTo(200);
+
+        JsonNode list = ok("--json", "token", "list");
+        assertThat(list.get("tokens")).hasSize(1);
+        assertThat(list.get("tokens").get(0).get("name").asText()).isEqualTo("t");
+
+        JsonNode status = ok("--json", "status");
+        assertThat(status.get("serverState").asText()).isEqualTo("ACTIVE");
+        assertThat(status.get("failedAttempts").asInt()).isZero();
+        assertThat(status.get("tokens").get(0).asText()).isEqualTo("t");
+        assertThat(status.get("protocolVersion").asText()).isEqualTo("3.3");
+
+        assertThat(ok("--json", "token", "remove", "t").get("removed").asText()).isEqualTo("server and local");
+        JsonNode removed = ok("--json", "activation", "remove");
+        assertThat(removed.get("activationId").asText()).isEqualTo(code.activationId());
+    }
+
+    @Test
+    void demoReportsItsOutcome() {
+        JsonNode demo = ok("--json", "demo");
+
+        assertThat(demo.get("asExpected").asBoolean()).isTrue();
+        assertThat(demo.get("replayStatus").asInt()).isEqualTo(401);
+    }
+
+    @Test
+    void errorsGoToStandardErrorAsJsonWithTheExitCode() {
+        CliHarness.Result result = cli.run("--json", "status");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.ACTIVATION);
+        assertThat(result.out()).isEmpty();
+        JsonNode error = json(result.err()).get("error");
+        assertThat(error.get("exitCode").asInt()).isEqualTo(ExitCodes.ACTIVATION);
+        assertThat(error.get("message").asText()).contains("has no activation");
+    }
+}
