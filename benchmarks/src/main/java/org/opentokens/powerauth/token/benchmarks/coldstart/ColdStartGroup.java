@@ -64,8 +64,8 @@ public final class ColdStartGroup {
 
     private static String describe(String storage) {
         if (ColdStartMain.SQLITE.equals(storage)) {
-            return "`SqliteSecureStorage` opened by the injector (file check, schema check, key check), its raw "
-                    + "master key read from a file as a keychain would hand it over";
+            return "the wiring's `SqliteStorageModule` (the store is opened, checked and unlocked on first use), "
+                    + "its raw master key read from a file as a keychain would hand it over";
         }
         return "in-memory, seeded from a file with what a persistent store would hold";
     }

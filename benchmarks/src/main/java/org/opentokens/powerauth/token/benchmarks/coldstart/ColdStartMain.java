@@ -13,7 +13,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.opentokens.powerauth.token.adapter.storage.sqlite.SqliteSecureStorage;
+import org.opentokens.powerauth.token.adapter.storage.StorageKeySources;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthorizationHttpHeader;
 import org.opentokens.powerauth.token.port.out.SecureStorage;
@@ -21,6 +21,7 @@ import org.opentokens.powerauth.token.wiring.InMemoryStorageModule;
 import org.opentokens.powerauth.token.wiring.PowerAuthClient;
 import org.opentokens.powerauth.token.wiring.PowerAuthClientConfig;
 import org.opentokens.powerauth.token.wiring.PowerAuthTokenModule;
+import org.opentokens.powerauth.token.wiring.SqliteStorageModule;
 
 /**
  * The cold-start process: builds the injector with the storage, generates the first header of the stored token
@@ -71,15 +72,12 @@ public final class ColdStartMain {
             out.println(header.value());
             out.flush();
         }
-        if (injector.getInstance(SecureStorage.class) instanceof SqliteSecureStorage sqlite) {
-            sqlite.close();
-        }
     }
 
     /**
      * @param kind the storage kind
      * @param store the store path
-     * @return the storage module for that kind
+     * @return the wiring's storage module for that kind, as a host installs it
      * @throws IOException if the SQLite key file cannot be read
      */
     static Module storageModule(String kind, Path store) throws IOException {
@@ -87,11 +85,15 @@ public final class ColdStartMain {
             return new InMemoryStorageModule();
         }
         if (SQLITE.equals(kind)) {
-            byte[] key = Base64.getDecoder().decode(Files.readString(keyFile(store), StandardCharsets.US_ASCII)
-                    .strip());
-            return new SqliteModule(store, SecretBytes.takeOwnership(key));
+            return new SqliteStorageModule(store, StorageKeySources.rawKey(readKey(store)));
         }
         throw new IllegalArgumentException("unknown storage kind " + kind);
+    }
+
+    /** @return the raw master key stored next to a SQLite store */
+    static SecretBytes readKey(Path store) throws IOException {
+        return SecretBytes.takeOwnership(Base64.getDecoder().decode(
+                Files.readString(keyFile(store), StandardCharsets.US_ASCII).strip()));
     }
 
     static Path keyFile(Path store) {

@@ -127,8 +127,10 @@ public final class ColdStartProbe implements AutoCloseable {
             Files.writeString(keyFile, Base64.getEncoder().encodeToString(key.copyBytes(InsecureSecretAccess.get())),
                     StandardCharsets.US_ASCII);
         }
+        // The parent writes the store through a module it can close; the cold processes use the wiring's.
         Injector injector = Guice.createInjector(Stage.PRODUCTION, new PowerAuthTokenModule(config()),
-                ColdStartMain.storageModule(storage, store));
+                ColdStartMain.SQLITE.equals(storage) ? new SqliteModule(store, ColdStartMain.readKey(store))
+                        : ColdStartMain.storageModule(storage, store));
         try (PowerAuthClient client = injector.getInstance(PowerAuthClient.class)) {
             EmulatorActivationCode code = emulator.initActivation(application);
             client.activation().createActivation(PowerAuthActivation.builder(code.activationCode(), "cold start")

@@ -10,8 +10,9 @@ import org.opentokens.powerauth.token.domain.secret.SecretBytes;
 import org.opentokens.powerauth.token.port.out.SecureStorage;
 
 /**
- * Binds {@link SecureStorage} to a {@code SqliteSecureStorage} on a file with a raw master key, the way a storage
- * module of the wiring does (the wiring's own SQLite module was not there when this was written).
+ * Binds {@link SecureStorage} to a {@code SqliteSecureStorage} on a file with a raw master key, opened at once
+ * and closable, unlike the wiring's lazy, process-long {@code SqliteStorageModule}: the probe prepares the store
+ * with it and closes it before the cold processes open the file.
  */
 final class SqliteModule extends PrivateModule {
     private final Path file;
