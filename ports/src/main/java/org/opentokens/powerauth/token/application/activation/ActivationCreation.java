@@ -8,6 +8,7 @@ import java.util.Objects;
 import org.opentokens.powerauth.token.application.PowerAuthConfiguration;
 import org.opentokens.powerauth.token.application.json.EnvelopeMaps;
 import org.opentokens.powerauth.token.application.json.JsonFields;
+import org.opentokens.powerauth.token.application.json.ServerData;
 import org.opentokens.powerauth.token.application.keystore.TemporaryKeyProvider;
 import org.opentokens.powerauth.token.application.time.TimeSynchronizationService;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
@@ -25,7 +26,6 @@ import org.opentokens.powerauth.token.domain.ecies.EciesEncryptorId;
 import org.opentokens.powerauth.token.domain.ecies.EciesParameters;
 import org.opentokens.powerauth.token.domain.ecies.EciesSecrets;
 import org.opentokens.powerauth.token.domain.ecies.EncryptionHeader;
-import org.opentokens.powerauth.token.domain.error.PowerAuthClientException;
 import org.opentokens.powerauth.token.port.in.PowerAuthActivation;
 import org.opentokens.powerauth.token.port.out.InvalidServerResponseException;
 import org.opentokens.powerauth.token.port.out.JsonCodec;
@@ -110,7 +110,7 @@ final class ActivationCreation {
 
     private PendingActivation pending(JsonFields response, EcKeyPair deviceKeys) {
         String activationId = response.string("activationId");
-        try {
+        return ServerData.check("activation layer 2 response has an invalid field", () -> {
             EcPublicKey serverKey = EcPublicKey.fromBase64(response.string("serverPublicKey"));
             HashCounter counter = HashCounter.fromBase64(response.string("ctrData"));
             if (activationId.isBlank() || activationId.length() > 64) {
@@ -118,19 +118,11 @@ final class ActivationCreation {
             }
             String fingerprint = ActivationFingerprint.compute(deviceKeys.publicKey(), serverKey, activationId);
             return new PendingActivation(activationId, deviceKeys, serverKey, counter, fingerprint);
-        } catch (InvalidServerResponseException e) {
-            throw e;
-        } catch (PowerAuthClientException e) {
-            throw new InvalidServerResponseException("activation layer 2 response has an invalid field", e);
-        }
+        });
     }
 
     private static byte[] decrypt(EciesEncryptor encryptor, EciesEncryptedResponse response) {
-        try {
-            return encryptor.decryptResponse(response);
-        } catch (PowerAuthClientException e) {
-            throw new InvalidServerResponseException("the activation response does not decrypt", e);
-        }
+        return ServerData.check("the activation response does not decrypt", () -> encryptor.decryptResponse(response));
     }
 
     private Map<String, Object> layer2Request(EcPublicKey devicePublicKey, PowerAuthActivation request) {

@@ -8,7 +8,7 @@ import org.opentokens.powerauth.token.domain.counter.CounterSync;
 import org.opentokens.powerauth.token.domain.counter.CounterSyncResult;
 import org.opentokens.powerauth.token.domain.crypto.B64;
 import org.opentokens.powerauth.token.domain.crypto.SymmetricKey;
-import org.opentokens.powerauth.token.domain.error.PowerAuthClientException;
+import org.opentokens.powerauth.token.application.json.ServerData;
 import org.opentokens.powerauth.token.domain.record.ActivationRecord;
 import org.opentokens.powerauth.token.port.in.PowerAuthActivationStatus;
 import org.opentokens.powerauth.token.port.out.ActivationStatusResponse;
@@ -62,9 +62,8 @@ final class ActivationStatusCheck {
     private static CounterSyncResult synchronize(ActivationRecord current, ActivationStatusBlob blob) {
         SymmetricKey transport = current.transportKey();
         try {
-            return CounterSync.synchronize(current.counter(), blob, transport);
-        } catch (PowerAuthClientException e) {
-            throw new InvalidServerResponseException("the activation status has invalid counter fields", e);
+            return ServerData.check("the activation status has invalid counter fields",
+                    () -> CounterSync.synchronize(current.counter(), blob, transport));
         } finally {
             transport.destroy();
         }
@@ -74,18 +73,16 @@ final class ActivationStatusCheck {
             byte[] challenge) {
         SymmetricKey transport = activation.transportKey();
         try {
-            byte[] encrypted = B64.decode(response.encryptedStatusBlobBase64(), "encryptedStatusBlob",
-                    ActivationStatusBlob.LENGTH);
-            byte[] nonce = response.nonceBase64() == null ? null
-                    : B64.decode(response.nonceBase64(), "nonce", ActivationStatusBlob.CHALLENGE_LENGTH);
-            if (challenge != null && nonce == null) {
-                throw new InvalidServerResponseException("activation status lacks its nonce");
-            }
-            return ActivationStatusBlob.decrypt(encrypted, transport, challenge, nonce);
-        } catch (InvalidServerResponseException e) {
-            throw e;
-        } catch (PowerAuthClientException e) {
-            throw new InvalidServerResponseException("the activation status blob is invalid", e);
+            return ServerData.check("the activation status blob is invalid", () -> {
+                byte[] encrypted = B64.decode(response.encryptedStatusBlobBase64(), "encryptedStatusBlob",
+                        ActivationStatusBlob.LENGTH);
+                byte[] nonce = response.nonceBase64() == null ? null
+                        : B64.decode(response.nonceBase64(), "nonce", ActivationStatusBlob.CHALLENGE_LENGTH);
+                if (challenge != null && nonce == null) {
+                    throw new InvalidServerResponseException("activation status lacks its nonce");
+                }
+                return ActivationStatusBlob.decrypt(encrypted, transport, challenge, nonce);
+            });
         } finally {
             transport.destroy();
         }

@@ -8,17 +8,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.opentokens.powerauth.token.application.PowerAuthConfiguration;
 import org.opentokens.powerauth.token.application.json.JsonFields;
+import org.opentokens.powerauth.token.application.json.ServerData;
 import org.opentokens.powerauth.token.application.time.TimeSynchronizationService;
 import org.opentokens.powerauth.token.domain.crypto.EcPublicKey;
 import org.opentokens.powerauth.token.domain.crypto.SymmetricKey;
-import org.opentokens.powerauth.token.domain.error.PowerAuthClientException;
 import org.opentokens.powerauth.token.domain.keystore.SignedJwt;
 import org.opentokens.powerauth.token.domain.keystore.TemporaryKey;
 import org.opentokens.powerauth.token.domain.keystore.TemporaryKeyClaims;
 import org.opentokens.powerauth.token.domain.keystore.TemporaryKeyRequestJwt;
 import org.opentokens.powerauth.token.domain.keystore.TemporaryKeyResponseJwt;
 import org.opentokens.powerauth.token.domain.record.ActivationRecord;
-import org.opentokens.powerauth.token.port.out.InvalidServerResponseException;
 import org.opentokens.powerauth.token.port.out.JsonCodec;
 import org.opentokens.powerauth.token.port.out.PowerAuthServer;
 import org.opentokens.powerauth.token.port.out.RandomSource;
@@ -136,17 +135,13 @@ public final class TemporaryKeyProvider {
         String responseJwt = server.createTemporaryKey(requestJwt);
         long end = clock.millis();
         EcPublicKey signer = activation == null ? configuration.masterServerPublicKey() : activation.serverPublicKey();
-        try {
+        return ServerData.check("the temporary key response was rejected", () -> {
             SignedJwt verified = TemporaryKeyResponseJwt.verifyEs256(responseJwt, signer);
             TemporaryKeyClaims parsed = claims(verified);
             time.processServerTime(parsed.issuedAtMs(), start, end);
             return TemporaryKey.validate(parsed, challenge, configuration.applicationKey(),
                     activation == null ? null : activation.activationId(), time.estimatedServerTimeMs());
-        } catch (InvalidServerResponseException e) {
-            throw e;
-        } catch (PowerAuthClientException e) {
-            throw new InvalidServerResponseException("the temporary key response was rejected: " + e.getMessage(), e);
-        }
+        });
     }
 
     private SymmetricKey signingKey(ActivationRecord activation) {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.opentokens.powerauth.token.application.PowerAuthConfiguration;
 import org.opentokens.powerauth.token.application.json.EnvelopeMaps;
 import org.opentokens.powerauth.token.application.json.JsonFields;
+import org.opentokens.powerauth.token.application.json.ServerData;
 import org.opentokens.powerauth.token.application.keystore.TemporaryKeyProvider;
 import org.opentokens.powerauth.token.application.session.ActivationSession;
 import org.opentokens.powerauth.token.application.session.ActivationSigner;
@@ -18,13 +19,11 @@ import org.opentokens.powerauth.token.domain.ecies.EciesEncryptor;
 import org.opentokens.powerauth.token.domain.ecies.EciesEncryptorId;
 import org.opentokens.powerauth.token.domain.ecies.EciesParameters;
 import org.opentokens.powerauth.token.domain.ecies.EciesSecrets;
-import org.opentokens.powerauth.token.domain.error.PowerAuthClientException;
 import org.opentokens.powerauth.token.domain.record.ActivationRecord;
 import org.opentokens.powerauth.token.domain.record.TokenRecord;
 import org.opentokens.powerauth.token.domain.token.TokenId;
 import org.opentokens.powerauth.token.domain.token.TokenSecret;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
-import org.opentokens.powerauth.token.port.out.InvalidServerResponseException;
 import org.opentokens.powerauth.token.port.out.JsonCodec;
 import org.opentokens.powerauth.token.port.out.PowerAuthServer;
 import org.opentokens.powerauth.token.port.out.RandomSource;
@@ -94,12 +93,8 @@ final class TokenCreation {
             EciesEncryptedResponse response = server.createToken(request,
                     signer.signerFor(authentication, CREATE_URI_ID, generation));
             EnvelopeMaps.syncTime(time, response, start, clock.millis());
-            byte[] plain;
-            try {
-                plain = encryptor.decryptResponse(response);
-            } catch (PowerAuthClientException e) {
-                throw new InvalidServerResponseException("the token response does not decrypt", e);
-            }
+            byte[] plain = ServerData.check("the token response does not decrypt",
+                    () -> encryptor.decryptResponse(response));
             JsonFields fields = JsonFields.parse(json, plain, "token response");
             java.util.Arrays.fill(plain, (byte) 0);
             return record(tokenName, authentication, activation, fields);
@@ -110,16 +105,10 @@ final class TokenCreation {
 
     private TokenRecord record(String tokenName, PowerAuthAuthentication authentication, ActivationRecord activation,
             JsonFields fields) {
-        TokenSecret secret;
-        TokenId tokenId;
-        try {
-            tokenId = TokenId.of(fields.string("tokenId"));
-            secret = TokenSecret.fromBase64(fields.string("tokenSecret"));
-        } catch (InvalidServerResponseException e) {
-            throw e;
-        } catch (PowerAuthClientException | IllegalArgumentException e) {
-            throw new InvalidServerResponseException("the token response has an invalid field", e);
-        }
+        TokenId tokenId = ServerData.check("the token response has an invalid field",
+                () -> TokenId.of(fields.string("tokenId")));
+        TokenSecret secret = ServerData.check("the token response has an invalid field",
+                () -> TokenSecret.fromBase64(fields.string("tokenSecret")));
         try {
             return TokenRecord.of(tokenName, tokenId, secret, activation.activationId(),
                     authentication.signatureType(), clock.millis());
