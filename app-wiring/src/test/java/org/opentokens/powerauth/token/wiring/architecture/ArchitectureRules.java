@@ -9,6 +9,9 @@ import static com.tngtech.archunit.library.Architectures.onionArchitecture;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.GeneralCodingRules;
 import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
@@ -149,6 +152,19 @@ public final class ArchitectureRules {
             .allowEmptyShould(true);
 
     /** Every rule, by name, for the parameterised bite test. */
+    /**
+     * Imports the production classes of every module on the test class path: tests excluded, and fixtures that
+     * arrive as a test-jar (the ports contract suites and fakes) counted as tests too.
+     *
+     * @return the classes the rules check
+     */
+    public static JavaClasses productionClasses() {
+        return new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(location -> !location.contains("-tests.jar"))
+                .importPackages("org.opentokens.powerauth.token");
+    }
+
     /** @return every rule by name, for a layering test in any module that sees the production classes */
     public static Map<String, ArchRule> all() {
         Map<String, ArchRule> rules = new LinkedHashMap<>();

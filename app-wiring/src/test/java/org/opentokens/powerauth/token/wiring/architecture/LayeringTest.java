@@ -3,8 +3,6 @@ package org.opentokens.powerauth.token.wiring.architecture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,11 +17,7 @@ class LayeringTest {
 
     @BeforeAll
     static void importProductionClasses() {
-        production = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                // Test fixtures that arrive as a test-jar (the ports contract suites and fakes) are tests too.
-                .withImportOption(location -> !location.contains("-tests.jar"))
-                .importPackages("org.opentokens.powerauth.token");
+        production = ArchitectureRules.productionClasses();
     }
 
     static Stream<Arguments> rules() {
