@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 final class TunedJvm {
     /** The flags of every tuned run; {@code -Xshare:auto} falls back to no archive if it is missing or stale. */
     static final List<String> FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
-            "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+            "-Xlog:cds*=off");
 
     private TunedJvm() {
     }
