@@ -1,10 +1,17 @@
 package org.opentokens.powerauth.token.adapter.http;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** The activation status request payload; {@code challenge} is left out for protocol 3.0. */
-@JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"activationId", "challenge"})
 record ActivationStatusRequestJson(String activationId, String challenge) {
+
+    Map<String, Object> toJson() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("activationId", activationId);
+        if (challenge != null) {
+            out.put("challenge", challenge);
+        }
+        return out;
+    }
 }

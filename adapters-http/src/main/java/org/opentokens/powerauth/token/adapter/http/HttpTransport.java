@@ -28,22 +28,43 @@ final class HttpTransport {
     private static final Logger LOG = System.getLogger(JavaHttpPowerAuthServer.class.getName());
     private static final String JSON = "application/json";
 
-    private final HttpClient client;
+    private final HttpServerConfig config;
     private final String baseUri;
     private final Duration requestTimeout;
     private final Map<String, String> extraHeaders;
     private final HttpResponse.BodyHandler<HttpAnswer> bodyHandler;
+    private volatile HttpClient client;
 
     HttpTransport(HttpServerConfig config) {
-        this.client = config.httpClient().orElseGet(() -> defaultClient(config));
+        this.config = config;
+        this.client = config.httpClient().orElse(null);
         this.baseUri = config.baseUri().toString();
         this.requestTimeout = config.requestTimeout();
         this.extraHeaders = config.extraHeaders();
         this.bodyHandler = CappedBodySubscriber.handler(config.maxResponseBytes());
     }
 
+    /**
+     * The caller's client, or the adapter's own, built on first use: building one sets up the JDK's TLS context
+     * and the client's selector thread, which a host that never calls the server (or not yet) does not need.
+     */
     HttpClient client() {
-        return client;
+        HttpClient current = client;
+        if (current == null) {
+            synchronized (this) {
+                current = client;
+                if (current == null) {
+                    current = defaultClient(config);
+                    client = current;
+                }
+            }
+        }
+        return current;
+    }
+
+    /** @return whether a client is in place yet (the caller's, or the adapter's own after its first call) */
+    boolean hasClient() {
+        return client != null;
     }
 
     /**
@@ -68,7 +89,7 @@ final class HttpTransport {
         if (Thread.currentThread().isInterrupted()) {
             throw unreachable(endpoint, start, "interrupted before sending", new InterruptedException());
         }
-        CompletableFuture<HttpResponse<HttpAnswer>> call = client.sendAsync(request.build(), bodyHandler);
+        CompletableFuture<HttpResponse<HttpAnswer>> call = client().sendAsync(request.build(), bodyHandler);
         try {
             HttpAnswer answer = call.get(requestTimeout.toNanos(), TimeUnit.NANOSECONDS).body();
             LOG.log(Level.DEBUG, () -> endpoint.describe() + " -> " + answer.status() + " in " + millis(start) + " ms");

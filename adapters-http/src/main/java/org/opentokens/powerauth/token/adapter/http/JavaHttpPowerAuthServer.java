@@ -14,7 +14,7 @@ import org.opentokens.powerauth.token.port.out.PowerAuthServer;
 import org.opentokens.powerauth.token.port.out.RequestSigner;
 
 /**
- * The {@link PowerAuthServer} port over {@code java.net.http} and Jackson, with the real {@code /pa/v3} shapes.
+ * The {@link PowerAuthServer} port over {@code java.net.http} and Jackson's streaming parser, with the real {@code /pa/v3} shapes.
  *
  * <pre>{@code
  * PowerAuthServer server = new JavaHttpPowerAuthServer(HttpServerConfig.builder()
@@ -22,7 +22,7 @@ import org.opentokens.powerauth.token.port.out.RequestSigner;
  *         .build());
  * }</pre>
  *
- * <p>Without a caller's client it builds one that speaks HTTP/1.1, never follows redirects and uses the
+ * <p>Without a caller's client it builds one, on the first call, that speaks HTTP/1.1, never follows redirects and uses the
  * configured connect timeout and TLS context. Every call has one deadline, {@link HttpServerConfig#requestTimeout()},
  * covering the whole answer; bodies over {@link HttpServerConfig#maxResponseBytes()} are cut off as they stream in.
  * Thread-safe; signed requests are never retried.
@@ -45,16 +45,16 @@ public final class JavaHttpPowerAuthServer implements PowerAuthServer {
     @Override
     public long fetchServerTime() {
         HttpAnswer answer = transport.post(Endpoint.STATUS, EMPTY_OBJECT.clone(), null, null);
-        ServerStatusJson status = reader.wrapped(answer, Endpoint.STATUS, ServerStatusJson.class);
+        ServerStatusJson status = reader.wrapped(answer, Endpoint.STATUS, ServerStatusJson::read);
         return Endpoint.STATUS.require(status.serverTime(), "responseObject.serverTime");
     }
 
     @Override
     public String createTemporaryKey(String requestJwt) {
         Objects.requireNonNull(requestJwt, "requestJwt");
-        byte[] body = json.write(new RequestObjectJson<>(new JwtJson(requestJwt)));
+        byte[] body = json.write(RequestObjectJson.of(new JwtJson(requestJwt).toJson()));
         HttpAnswer answer = transport.post(Endpoint.KEYSTORE_CREATE, body, null, null);
-        JwtJson jwt = reader.wrapped(answer, Endpoint.KEYSTORE_CREATE, JwtJson.class);
+        JwtJson jwt = reader.wrapped(answer, Endpoint.KEYSTORE_CREATE, JwtJson::read);
         return Endpoint.KEYSTORE_CREATE.require(jwt.jwt(), "responseObject.jwt");
     }
 
@@ -62,44 +62,45 @@ public final class JavaHttpPowerAuthServer implements PowerAuthServer {
     public EciesEncryptedResponse createActivation(EciesEncryptedRequest layer1, EncryptionHeader header) {
         Objects.requireNonNull(layer1, "layer1");
         Objects.requireNonNull(header, "header");
-        byte[] body = json.write(EciesRequestJson.of(layer1));
+        byte[] body = json.write(EciesRequestJson.of(layer1).toJson());
         HttpAnswer answer = transport.post(Endpoint.ACTIVATION_CREATE, body, EncryptionHeader.HEADER_NAME,
                 header.value());
-        return reader.unwrapped(answer, Endpoint.ACTIVATION_CREATE, EciesResponseJson.class)
+        return reader.unwrapped(answer, Endpoint.ACTIVATION_CREATE, EciesResponseJson::read)
                 .toDomain(Endpoint.ACTIVATION_CREATE);
     }
 
     @Override
     public ActivationStatusResponse fetchActivationStatus(String activationId, String challengeBase64) {
         Objects.requireNonNull(activationId, "activationId");
-        byte[] body = json.write(new RequestObjectJson<>(new ActivationStatusRequestJson(activationId, challengeBase64)));
+        byte[] body = json.write(RequestObjectJson.of(
+                new ActivationStatusRequestJson(activationId, challengeBase64).toJson()));
         HttpAnswer answer = transport.post(Endpoint.ACTIVATION_STATUS, body, null, null);
-        return reader.wrapped(answer, Endpoint.ACTIVATION_STATUS, ActivationStatusResponseJson.class)
+        return reader.wrapped(answer, Endpoint.ACTIVATION_STATUS, ActivationStatusResponseJson::read)
                 .toPort(Endpoint.ACTIVATION_STATUS);
     }
 
     @Override
     public String removeActivation(RequestSigner signer) {
         HttpAnswer answer = signedPost(Endpoint.ACTIVATION_REMOVE, EMPTY_OBJECT.clone(), signer);
-        ActivationIdJson removed = reader.wrapped(answer, Endpoint.ACTIVATION_REMOVE, ActivationIdJson.class);
+        ActivationIdJson removed = reader.wrapped(answer, Endpoint.ACTIVATION_REMOVE, ActivationIdJson::read);
         return Endpoint.ACTIVATION_REMOVE.require(removed.activationId(), "responseObject.activationId");
     }
 
     @Override
     public EciesEncryptedResponse createToken(EciesEncryptedRequest envelope, RequestSigner signer) {
         Objects.requireNonNull(envelope, "envelope");
-        byte[] body = json.write(EciesRequestJson.of(envelope));
+        byte[] body = json.write(EciesRequestJson.of(envelope).toJson());
         HttpAnswer answer = signedPost(Endpoint.TOKEN_CREATE, body, signer);
-        return reader.unwrapped(answer, Endpoint.TOKEN_CREATE, EciesResponseJson.class)
+        return reader.unwrapped(answer, Endpoint.TOKEN_CREATE, EciesResponseJson::read)
                 .toDomain(Endpoint.TOKEN_CREATE);
     }
 
     @Override
     public TokenId removeToken(TokenId tokenId, RequestSigner signer) {
         Objects.requireNonNull(tokenId, "tokenId");
-        byte[] body = json.write(new RequestObjectJson<>(new TokenIdJson(tokenId.value())));
+        byte[] body = json.write(RequestObjectJson.of(new TokenIdJson(tokenId.value()).toJson()));
         HttpAnswer answer = signedPost(Endpoint.TOKEN_REMOVE, body, signer);
-        TokenIdJson removed = reader.wrapped(answer, Endpoint.TOKEN_REMOVE, TokenIdJson.class);
+        TokenIdJson removed = reader.wrapped(answer, Endpoint.TOKEN_REMOVE, TokenIdJson::read);
         String value = Endpoint.TOKEN_REMOVE.require(removed.tokenId(), "responseObject.tokenId");
         try {
             return TokenId.of(value);
@@ -108,9 +109,14 @@ public final class JavaHttpPowerAuthServer implements PowerAuthServer {
         }
     }
 
-    /** @return the client in use, the caller's or the adapter's own */
+    /** @return the client in use, the caller's or the adapter's own (built now if no call built it yet) */
     HttpClient httpClient() {
         return transport.client();
+    }
+
+    /** @return whether the HTTP client exists yet; the adapter builds its own on the first call */
+    boolean hasHttpClient() {
+        return transport.hasClient();
     }
 
     /** Serializes first, signs those bytes exactly once, sends exactly those bytes; a failed signing sends nothing. */

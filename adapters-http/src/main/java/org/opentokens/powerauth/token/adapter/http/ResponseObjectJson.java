@@ -1,9 +1,19 @@
 package org.opentokens.powerauth.token.adapter.http;
 
+import java.util.Map;
+
 /**
- * A plain response body, {@code {"status":"OK","responseObject":…}}.
+ * Reads the payload of a plain response body, {@code {"status":"OK","responseObject":{…}}}.
  *
  * @param <T> the payload type
  */
-record ResponseObjectJson<T>(String status, T responseObject) {
+@FunctionalInterface
+interface ResponseObjectJson<T> {
+    /**
+     * @param responseObject the {@code responseObject}, never null
+     * @param endpoint the endpoint, for messages
+     * @return the payload record
+     * @throws org.opentokens.powerauth.token.port.out.InvalidServerResponseException if a field has the wrong type
+     */
+    T read(Map<String, Object> responseObject, Endpoint endpoint);
 }

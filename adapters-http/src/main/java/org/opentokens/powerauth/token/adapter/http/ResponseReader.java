@@ -1,6 +1,6 @@
 package org.opentokens.powerauth.token.adapter.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
 import org.opentokens.powerauth.token.port.out.InvalidServerResponseException;
 import org.opentokens.powerauth.token.port.out.ServerRejectedException;
 
@@ -28,25 +28,21 @@ final class ResponseReader {
      *
      * @param answer the answer
      * @param endpoint the endpoint that gave it
-     * @param payload the {@code responseObject} record type
+     * @param payload reads the {@code responseObject} record
      * @param <T> the payload type
      * @return the payload, never null
      */
-    <T> T wrapped(HttpAnswer answer, Endpoint endpoint, Class<T> payload) {
-        JsonNode node = successObject(answer, endpoint);
-        JsonNode status = node.get(STATUS);
-        if (status != null && !(status.isTextual() && OK.equals(status.textValue()))) {
+    <T> T wrapped(HttpAnswer answer, Endpoint endpoint, ResponseObjectJson<T> payload) {
+        Map<String, Object> node = successObject(answer, endpoint);
+        Object status = node.get(STATUS);
+        if (status != null && !OK.equals(status)) {
             throw endpoint.invalid("response status is not OK");
         }
-        JsonNode inner = node.get(RESPONSE_OBJECT);
-        if (inner == null || inner.isNull()) {
+        Map<String, Object> inner = WireJson.object(node, RESPONSE_OBJECT, endpoint);
+        if (inner == null) {
             throw endpoint.invalid("response lacks " + RESPONSE_OBJECT);
         }
-        if (!inner.isObject()) {
-            throw endpoint.invalid(RESPONSE_OBJECT + " is not a JSON object");
-        }
-        ResponseObjectJson<T> envelope = json.convert(node, json.wrapped(payload), endpoint);
-        return envelope.responseObject();
+        return payload.read(inner, endpoint);
     }
 
     /**
@@ -54,15 +50,15 @@ final class ResponseReader {
      *
      * @param answer the answer
      * @param endpoint the endpoint that gave it
-     * @param type the record type of the whole body
+     * @param type reads the record from the whole body
      * @param <T> the record type
      * @return the record, never null
      */
-    <T> T unwrapped(HttpAnswer answer, Endpoint endpoint, Class<T> type) {
-        return json.convert(successObject(answer, endpoint), json.plain(type), endpoint);
+    <T> T unwrapped(HttpAnswer answer, Endpoint endpoint, ResponseObjectJson<T> type) {
+        return type.read(successObject(answer, endpoint), endpoint);
     }
 
-    private JsonNode successObject(HttpAnswer answer, Endpoint endpoint) {
+    private Map<String, Object> successObject(HttpAnswer answer, Endpoint endpoint) {
         if (!answer.isSuccess()) {
             throw new ServerRejectedException(answer.status(), errorCode(answer, endpoint));
         }
@@ -72,9 +68,8 @@ final class ResponseReader {
         if (answer.body().length == 0) {
             throw endpoint.invalid("response body is empty");
         }
-        JsonNode node = json.readObject(answer.body(), endpoint);
-        JsonNode status = node.get(STATUS);
-        if (status != null && status.isTextual() && ERROR.equals(status.textValue())) {
+        Map<String, Object> node = json.readObject(answer.body(), endpoint);
+        if (ERROR.equals(node.get(STATUS))) {
             throw new ServerRejectedException(answer.status(), code(node));
         }
         return node;
@@ -85,16 +80,15 @@ final class ResponseReader {
             return null;
         }
         try {
-            JsonNode node = json.readObject(answer.body(), endpoint);
-            JsonNode status = node.get(STATUS);
-            return status != null && status.isTextual() && ERROR.equals(status.textValue()) ? code(node) : null;
+            Map<String, Object> node = json.readObject(answer.body(), endpoint);
+            return ERROR.equals(node.get(STATUS)) ? code(node) : null;
         } catch (InvalidServerResponseException notPowerAuthError) {
             return null;
         }
     }
 
-    private static String code(JsonNode node) {
-        JsonNode code = node.path(RESPONSE_OBJECT).path("code");
-        return code.isTextual() ? code.textValue() : null;
+    private static String code(Map<String, Object> node) {
+        return node.get(RESPONSE_OBJECT) instanceof Map<?, ?> inner && inner.get("code") instanceof String code
+                ? code : null;
     }
 }

@@ -1,118 +1,101 @@
 package org.opentokens.powerauth.token.adapter.http;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.type.LogicalType;
-import java.io.IOException;
+import java.util.Map;
+import org.opentokens.powerauth.token.domain.error.MalformedDataException;
 
 /**
- * The adapter's strictly configured Jackson mapper for HTTP bodies: duplicate keys, trailing tokens, nulls for
- * primitives, floats for integers and scalar coercions are errors; unknown response properties are ignored; null
- * request fields are left out. Parse failures never carry Jackson's messages, which quote the input.
+ * The adapter's strict JSON for HTTP bodies, on Jackson's streaming API only (no data binding, so nothing is
+ * introspected or generated at start-up): duplicate keys, trailing content and nesting deeper than
+ * {@link #MAX_DEPTH} are errors; fields are read with {@link #string} and {@link #integer}, which refuse a value of
+ * another JSON type (no coercion of numbers, booleans or floats); unknown response properties are ignored; request
+ * records leave null fields out. Failures never carry Jackson's messages, which quote the input.
  */
 final class WireJson {
     /** Deepest nesting accepted in a response body. */
     static final int MAX_DEPTH = 32;
+    private static final String WRONG_TYPE = "response has a field of the wrong type";
 
-    private final ObjectMapper mapper;
+    private final JsonFactory factory;
 
     WireJson() {
-        JsonFactory factory = JsonFactory.builder()
+        this.factory = JsonFactory.builder()
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxNestingDepth(MAX_DEPTH)
-                        .build())
-                .build();
-        this.mapper = JsonMapper.builder(factory)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-                .defaultPropertyInclusion(JsonInclude.Value.construct(
-                        JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
-                .withCoercionConfig(LogicalType.Textual, c -> c
-                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH + 1).build())
                 .build();
     }
 
     /**
-     * @param dto a wire record
+     * @param object a request body as ordered fields (nested maps for nested objects), without null values
      * @return its compact UTF-8 JSON
      */
-    byte[] write(Object dto) {
-        try {
-            return mapper.writeValueAsBytes(dto);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialize " + dto.getClass().getSimpleName());
-        }
+    byte[] write(Map<String, ?> object) {
+        return JsonValueWriter.write(factory, object);
     }
 
     /**
      * @param body a response body
      * @param endpoint the endpoint that sent it, for messages
-     * @return the top-level JSON object
+     * @return the top-level JSON object; nested objects are maps, numbers {@code Long}, {@code BigInteger} or
+     *     {@code BigDecimal}
      * @throws org.opentokens.powerauth.token.port.out.InvalidServerResponseException if the body is not one
      *     well-formed JSON object
      */
-    JsonNode readObject(byte[] body, Endpoint endpoint) {
-        JsonNode node;
+    Map<String, Object> readObject(byte[] body, Endpoint endpoint) {
         try {
-            node = mapper.readTree(body);
-        } catch (IOException e) {
-            throw endpoint.invalid("response is not valid JSON");
+            return JsonValueReader.read(factory, body);
+        } catch (MalformedDataException e) {
+            throw endpoint.invalid("response is not one well-formed JSON object");
         }
-        if (node == null || !node.isObject()) {
-            throw endpoint.invalid("response is not a JSON object");
-        }
-        return node;
     }
 
     /**
-     * @param node a JSON object from {@link #readObject}
-     * @param type the wire record type
+     * @param object a JSON object
+     * @param field a field name
      * @param endpoint the endpoint, for messages
-     * @param <T> the record type
-     * @return the record
-     * @throws org.opentokens.powerauth.token.port.out.InvalidServerResponseException if a field has the wrong type
+     * @return the field's string, or null if it is absent or JSON null
+     * @throws org.opentokens.powerauth.token.port.out.InvalidServerResponseException if the field is not a string
      */
-    <T> T convert(JsonNode node, JavaType type, Endpoint endpoint) {
-        try {
-            return mapper.treeToValue(node, type);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw endpoint.invalid("response has a field of the wrong type");
+    static String string(Map<String, Object> object, String field, Endpoint endpoint) {
+        Object value = object.get(field);
+        if (value == null || value instanceof String) {
+            return (String) value;
         }
+        throw endpoint.invalid(WRONG_TYPE);
     }
 
     /**
-     * @param payload the payload record type
-     * @return the type of {@code {"status":…,"responseObject":payload}}
+     * @param object a JSON object
+     * @param field a field name
+     * @param endpoint the endpoint, for messages
+     * @return the field's integer, or null if it is absent or JSON null
+     * @throws org.opentokens.powerauth.token.port.out.InvalidServerResponseException if the field is not an
+     *     integer that fits a {@code long} (a float, a string or anything else)
      */
-    JavaType wrapped(Class<?> payload) {
-        return mapper.getTypeFactory().constructParametricType(ResponseObjectJson.class, payload);
+    static Long integer(Map<String, Object> object, String field, Endpoint endpoint) {
+        Object value = object.get(field);
+        if (value == null || value instanceof Long) {
+            return (Long) value;
+        }
+        throw endpoint.invalid(WRONG_TYPE);
     }
 
     /**
-     * @param type a record type
-     * @return its Jackson type
+     * @param object a JSON object
+     * @param field a field name
+     * @param endpoint the endpoint, for messages
+     * @return the field's object, or null if it is absent or JSON null
+     * @throws org.opentokens.powerauth.token.port.out.InvalidServerResponseException if the field is not an object
      */
-    JavaType plain(Class<?> type) {
-        return mapper.getTypeFactory().constructType(type);
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> object(Map<String, Object> object, String field, Endpoint endpoint) {
+        Object value = object.get(field);
+        if (value == null || value instanceof Map) {
+            return (Map<String, Object>) value;
+        }
+        throw endpoint.invalid(field + " is not a JSON object");
     }
 }

@@ -46,6 +46,18 @@ class JavaHttpPowerAuthServerClientTest {
     }
 
     @Test
+    void buildsItsOwnClientOnlyWhenTheFirstCallIsMade() {
+        stub.respond("/pa/v3/status", 200, ok("{\"serverTime\":11}"));
+        JavaHttpPowerAuthServer server = new JavaHttpPowerAuthServer(
+                HttpServerConfig.builder().baseUri(stub.baseUri()).build());
+
+        assertThat(server.hasHttpClient()).as("no client before the first call").isFalse();
+        assertThat(server.fetchServerTime()).isEqualTo(11L);
+        assertThat(server.hasHttpClient()).isTrue();
+        assertThat(stub.received()).extracting(ReceivedRequest::path).containsExactly("/pa/v3/status");
+    }
+
+    @Test
     void usesTheCallersClient() {
         AtomicInteger tasks = new AtomicInteger();
         HttpClient custom = HttpClient.newBuilder()

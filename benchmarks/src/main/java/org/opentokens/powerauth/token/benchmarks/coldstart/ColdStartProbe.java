@@ -47,6 +47,7 @@ public final class ColdStartProbe implements AutoCloseable {
     private final String storage;
     private final Path directory;
     private final Path store;
+    private String tunedClassPath;
 
     /** One cold start: the whole process, and the child's own milestones, in ms since it was spawned. */
     public record Run(long processMs, long injectorMs, long headerMs) {
@@ -72,13 +73,50 @@ public final class ColdStartProbe implements AutoCloseable {
      * @throws InterruptedException if interrupted while waiting
      */
     public Run run() throws IOException, InterruptedException {
+        return run(List.of(), System.getProperty("java.class.path"));
+    }
+
+    /**
+     * A cold start of the tuned deployment ({@link TunedJvm}). The first call packs the class path into jars and
+     * trains the archive with one untimed run.
+     *
+     * @return one timed cold start with the tuned flags and the archive
+     * @throws IOException if the process cannot be started or the archive was not written
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public Run runTuned() throws IOException, InterruptedException {
+        Path archive = tunedArchive();
+        if (tunedClassPath == null) {
+            tunedClassPath = TunedJvm.jarsOnly(System.getProperty("java.class.path"), directory);
+            List<String> training = new ArrayList<>(TunedJvm.FLAGS);
+            training.add(TunedJvm.train(archive));
+            run(training, tunedClassPath);
+            if (!Files.isRegularFile(archive)) {
+                throw new IllegalStateException("the training run wrote no class data archive");
+            }
+        }
+        List<String> flags = new ArrayList<>(TunedJvm.FLAGS);
+        flags.add(TunedJvm.use(archive));
+        return run(flags, tunedClassPath);
+    }
+
+    /** @return where the tuned runs' class data archive is (written by the first {@link #runTuned()}) */
+    Path tunedArchive() {
+        return directory.resolve("cold-start.jsa");
+    }
+
+    private Run run(List<String> jvmFlags, String classPath) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(jvmFlags);
+        command.addAll(List.of("-cp", classPath, ColdStartMain.class.getName(), storage, store.toString(),
+                baseUri.toString(), application.appKey(), application.appSecret(),
+                application.masterServerPublicKey()));
         long spawned = System.currentTimeMillis();
+        command.add(Long.toString(spawned));
         long start = System.nanoTime();
-        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                ColdStartMain.class.getName(), storage, store.toString(), baseUri.toString(), application.appKey(),
-                application.appSecret(), application.masterServerPublicKey(), Long.toString(spawned))
-                .redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         byte[] output;
         try (InputStream in = process.getInputStream()) {
             output = in.readAllBytes();

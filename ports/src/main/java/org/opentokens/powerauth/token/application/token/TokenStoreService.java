@@ -14,7 +14,6 @@ import java.util.concurrent.RejectedExecutionException;
 import org.opentokens.powerauth.token.application.keystore.TemporaryKeyProvider;
 import org.opentokens.powerauth.token.application.session.ActivationSession;
 import org.opentokens.powerauth.token.application.session.ActivationSigner;
-import org.opentokens.powerauth.token.application.time.TimeNotSynchronizedException;
 import org.opentokens.powerauth.token.application.time.TimeSynchronizationService;
 import org.opentokens.powerauth.token.domain.record.ActivationRecord;
 import org.opentokens.powerauth.token.domain.record.TokenRecord;
@@ -50,6 +49,7 @@ public final class TokenStoreService implements PowerAuthTokenStore {
     private final ActivationSigner signer;
     private final TokenCache cache;
     private final TokenCreation creation;
+    private final HeaderTime headerTime;
     private final Map<String, TokenFlight> flights = new ConcurrentHashMap<>();
     private final Object flightLock = new Object();
 
@@ -75,6 +75,7 @@ public final class TokenStoreService implements PowerAuthTokenStore {
         this.cache = new TokenCache(session);
         this.creation = new TokenCreation(session, server, Objects.requireNonNull(json, "json"), random, time,
                 Objects.requireNonNull(temporaryKeys, "temporaryKeys"), signer, clock);
+        this.headerTime = new HeaderTime(time, server, executor);
         session.addLossListener(this::activationLost);
     }
 
@@ -180,12 +181,16 @@ public final class TokenStoreService implements PowerAuthTokenStore {
         TokenRecord record = cache.cached(tokenName);
         if (record == null) {
             checkName(tokenName);
+            // A fresh process must read storage and fetch the server time, each a first use of its library;
+            // the fetch runs meanwhile on the executor. A storage failure still comes first, as without it.
+            CompletableFuture<Void> sync = time.isSynchronized() ? null : headerTime.start();
             session.require();
             record = cache.get(tokenName)
                     .orElseThrow(() -> new TokenNotFoundException("there is no local token of this name"));
+            HeaderTime.await(sync);
         }
         if (!time.isSynchronized()) {
-            synchronizeTime();
+            headerTime.synchronize();
         }
         long timestamp = time.currentServerTimeMs();
         byte[] nonce = random.nextBytes(TokenDigest.NONCE_LENGTH);
@@ -236,17 +241,6 @@ public final class TokenStoreService implements PowerAuthTokenStore {
     @Override
     public void removeAllLocalTokens() {
         cache.removeAll();
-    }
-
-    private void synchronizeTime() {
-        try {
-            time.ensureSynchronized(server::fetchServerTime);
-        } catch (TimeNotSynchronizedException e) {
-            throw e;
-        } catch (org.opentokens.powerauth.token.domain.error.PowerAuthClientException e) {
-            throw new TimeNotSynchronizedException(TimeNotSynchronizedException.Reason.FETCH_FAILED,
-                    "time is not synchronized and the server time could not be fetched", e);
-        }
     }
 
     private void activationLost() {
