@@ -32,6 +32,20 @@ final class ObjectGraphWalker {
 
     private final Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Deque<Object> queue = new ArrayDeque<>();
+    private final List<Object> owned = new ArrayList<>();
+    private final boolean register;
+
+    /** @param register whether to feed {@link SecretRegistry} (toStrings, harvested secrets) */
+    ObjectGraphWalker(boolean register) {
+        this.register = register;
+    }
+
+    /** @return every instance of the type reachable from the root, without registering anything */
+    static <T> List<T> instancesOf(Object root, Class<T> type) {
+        ObjectGraphWalker walker = new ObjectGraphWalker(false);
+        walker.walk(root);
+        return walker.owned.stream().filter(type::isInstance).map(type::cast).toList();
+    }
 
     void walk(Object root) {
         enqueue(root);
@@ -83,7 +97,8 @@ final class ObjectGraphWalker {
     }
 
     private void own(Object object, Class<?> type) {
-        if (!type.isHidden() && !type.isSynthetic()) {
+        owned.add(object);
+        if (register && !type.isHidden() && !type.isSynthetic()) {
             SecretRegistry.toStringOf(object, String.valueOf(object));
             harvest(object, type);
         }
@@ -95,7 +110,7 @@ final class ObjectGraphWalker {
                 try {
                     field.setAccessible(true);
                     Object value = field.get(object);
-                    if (value instanceof byte[] bytes && secretName(field.getName())) {
+                    if (register && value instanceof byte[] bytes && secretName(field.getName())) {
                         SecretRegistry.bytes("in-memory " + c.getSimpleName() + "." + field.getName(), bytes);
                     }
                     enqueue(value);

@@ -83,7 +83,7 @@ public final class SecretRegistry {
 
     /** Takes the {@code toString} of every project object reachable from the roots, and harvests their keys. */
     public static void walk(Object... roots) {
-        ObjectGraphWalker walker = new ObjectGraphWalker();
+        ObjectGraphWalker walker = new ObjectGraphWalker(true);
         for (Object root : roots) {
             walker.walk(root);
         }
