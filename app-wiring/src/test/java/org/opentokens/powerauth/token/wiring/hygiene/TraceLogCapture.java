@@ -1,12 +1,15 @@
 package org.opentokens.powerauth.token.wiring.hygiene;
 
+import java.io.BufferedWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,15 +27,16 @@ import org.junit.platform.launcher.TestPlan;
 
 /**
  * Installed once per test JVM when the JUnit launcher session opens, before any test class loads: sets the JUL
- * root logger (where {@code System.Logger}, Guice and the JDK log) to {@code ALL} and keeps every record, with
- * its parameters and thrown chain, in memory. When the test plan starts (after surefire took over the standard
+ * root logger (where {@code System.Logger}, Guice and the JDK log) to {@code ALL} and writes every record, with
+ * its raw message, parameters and thrown chain, to {@link #julLogFile()} (ISO-8859-1, so raw secret bytes would
+ * appear there byte for byte). When the test plan starts (after surefire took over the standard
  * streams) it tees standard output and error. SLF4J (the testkit, JDBI)
  * goes through slf4j-simple at TRACE into {@link #slf4jLogFile()}, set up by the module's surefire settings.
  */
 public final class TraceLogCapture implements LauncherSessionListener, TestExecutionListener {
     private static final int STD_LIMIT = 64 << 20;
-    private static final StringBuffer JUL = new StringBuffer();
     private static final AtomicLong JUL_RECORDS = new AtomicLong();
+    private static Writer julWriter;
     private static final ByteArrayOutputStream STD = new ByteArrayOutputStream();
     private static volatile boolean installed;
     private static PrintStream teeOut;
@@ -66,13 +70,13 @@ public final class TraceLogCapture implements LauncherSessionListener, TestExecu
             return;
         }
         installed = true;
-        Path slf4j = slf4jLogFile();
-        if (slf4j != null) {
-            try {
-                Files.createDirectories(slf4j.toAbsolutePath().getParent());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        try {
+            Files.createDirectories(julLogFile().toAbsolutePath().getParent());
+            // An OutputStreamWriter replaces what ISO-8859-1 cannot hold instead of failing.
+            julWriter = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(julLogFile()),
+                    StandardCharsets.ISO_8859_1), 1 << 16);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         Logger root = Logger.getLogger("");
         root.setLevel(Level.ALL);
@@ -83,9 +87,24 @@ public final class TraceLogCapture implements LauncherSessionListener, TestExecu
         return installed;
     }
 
-    /** @return every JUL record so far, formatted, with raw message, parameters and stack traces */
-    static String julText() {
-        return JUL.toString();
+    /** @return the file holding every JUL record so far, flushed */
+    static Path julLogFile() {
+        Path slf4j = slf4jLogFile();
+        Path dir = slf4j != null ? slf4j.toAbsolutePath().getParent() : Path.of("target", "hygiene");
+        return dir.resolve("jul-trace.log");
+    }
+
+    /** Flushes the JUL file, so a scan sees every record so far. */
+    static void flush() {
+        synchronized (TraceLogCapture.class) {
+            try {
+                if (julWriter != null) {
+                    julWriter.flush();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     static long julRecords() {
@@ -131,7 +150,14 @@ public final class TraceLogCapture implements LauncherSessionListener, TestExecu
                 record.getThrown().printStackTrace(new PrintWriter(trace));
                 line.append('\n').append(trace);
             }
-            JUL.append(line).append('\n');
+            line.append('\n');
+            synchronized (TraceLogCapture.class) {
+                try {
+                    julWriter.write(line.toString());
+                } catch (IOException e) {
+                    reportError("cannot write the JUL capture", e, java.util.logging.ErrorManager.WRITE_FAILURE);
+                }
+            }
         }
 
         @Override
