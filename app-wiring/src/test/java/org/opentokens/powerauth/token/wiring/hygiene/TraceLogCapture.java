@@ -141,9 +141,10 @@ public final class TraceLogCapture implements LauncherSessionListener, TestExecu
             } catch (RuntimeException e) {
                 line.append("<unformattable>");
             }
-            line.append(" | raw=").append(record.getMessage());
-            if (record.getParameters() != null) {
-                line.append(" | params=").append(Arrays.deepToString(record.getParameters()));
+            if (record.getParameters() != null && record.getParameters().length > 0) {
+                // The formatted text may drop a parameter the pattern does not name: keep the raw parts too.
+                line.append(" | raw=").append(record.getMessage())
+                        .append(" | params=").append(Arrays.deepToString(record.getParameters()));
             }
             if (record.getThrown() != null) {
                 StringWriter trace = new StringWriter();
