@@ -35,21 +35,33 @@ import org.opentokens.powerauth.token.port.out.StorageNamespace;
 import org.opentokens.powerauth.token.wiring.PowerAuthClient;
 import org.opentokens.powerauth.token.wiring.PowerAuthClientConfig;
 import org.opentokens.powerauth.token.wiring.PowerAuthTokenModule;
+import org.opentokens.powerauth.token.wiring.hygiene.SecretRegistry;
 
 /**
  * The end-to-end test bed: the testkit emulator serving real HTTP on 127.0.0.1 (on the system clock, as a real
  * server is), and clients built the way a host builds them, by Guice in {@link Stage#PRODUCTION} from
  * {@link PowerAuthTokenModule}, over one shared in-memory storage that the tests can inspect.
+ *
+ * <p>It also feeds the secret-hygiene scan ({@link SecretRegistry}): the passwords, the application secret, every
+ * record written to storage, every header used, every failure seen, and at close the {@code toString} of
+ * everything reachable from its clients. The passwords are long enough to be found in a log.
  */
 final class EmulatorBed implements AutoCloseable {
-    static final String PASSWORD = "1234";
+    static final String PASSWORD = "e2e-pin-1234-Qx";
+    static final String WRONG_PASSWORD = "e2e-pin-4321-Qx";
+
+    static {
+        SecretRegistry.password(PASSWORD);
+        SecretRegistry.password(WRONG_PASSWORD);
+    }
 
     final PowerAuthEmulator emulator;
     final URI baseUri;
     final EmulatorApplication application;
-    final SecureStorage storage = new InMemorySecureStorage();
+    final SecureStorage storage = SecretRegistry.recording(new InMemorySecureStorage());
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<PowerAuthClient> clients = new ArrayList<>();
+    private final List<PowerAuthClientConfig> configs = new ArrayList<>();
 
     EmulatorBed() {
         this(PowerAuthEmulator.create());
@@ -59,6 +71,7 @@ final class EmulatorBed implements AutoCloseable {
         this.emulator = emulator;
         this.baseUri = emulator.start();
         this.application = emulator.createApplication();
+        SecretRegistry.applicationSecret(application.appSecret());
     }
 
     /** @return a config for this bed's server and application, with cheap PBKDF2 for fast tests */
@@ -78,6 +91,7 @@ final class EmulatorBed implements AutoCloseable {
         modules.add(binder -> binder.bind(SecureStorage.class).toInstance(storage));
         modules.addAll(List.of(extra));
         Injector injector = Guice.createInjector(Stage.PRODUCTION, modules);
+        configs.add(config);
         clients.add(injector.getInstance(PowerAuthClient.class));
         return injector;
     }
@@ -109,11 +123,13 @@ final class EmulatorBed implements AutoCloseable {
     }
 
     static PowerAuthAuthentication wrongPassword() {
-        return PowerAuthAuthentication.possessionWithPassword("4321".toCharArray());
+        return PowerAuthAuthentication.possessionWithPassword(WRONG_PASSWORD.toCharArray());
     }
 
     /** @return the HTTP status the token-protected sample resource answers this header with, over real HTTP */
     int useHeader(PowerAuthAuthorizationHttpHeader header) {
+        SecretRegistry.header(header.value());
+        SecretRegistry.walk(header);
         HttpRequest request = HttpRequest.newBuilder(baseUri.resolve("/api/resource"))
                 .timeout(Duration.ofSeconds(10))
                 .header(header.key(), header.value())
@@ -151,6 +167,7 @@ final class EmulatorBed implements AutoCloseable {
         try {
             future.get(30, TimeUnit.SECONDS);
         } catch (ExecutionException | CompletionException e) {
+            SecretRegistry.exception(e);
             return e.getCause();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -163,6 +180,9 @@ final class EmulatorBed implements AutoCloseable {
 
     @Override
     public void close() {
+        SecretRegistry.walk(clients.toArray());
+        SecretRegistry.walk(configs.toArray());
+        SecretRegistry.bedClosed();
         clients.forEach(PowerAuthClient::close);
         emulator.close();
     }

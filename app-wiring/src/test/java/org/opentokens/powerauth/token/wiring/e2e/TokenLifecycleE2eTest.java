@@ -44,7 +44,8 @@ class TokenLifecycleE2eTest {
                 .createActivation(PowerAuthActivation.builder(code.qrPayload(), "laptop").build()).join();
         assertThat(created.activationId()).isEqualTo(code.activationId());
         assertThat(client.activation().localState()).isEqualTo(LocalActivationState.CREATED);
-        client.activation().commitActivation(PowerAuthAuthentication.commitWithPassword("1234".toCharArray()));
+        client.activation().commitActivation(
+                PowerAuthAuthentication.commitWithPassword(EmulatorBed.PASSWORD.toCharArray()));
         assertThat(client.activation().fetchActivationStatus().join().state())
                 .isEqualTo(ActivationState.PENDING_COMMIT);
         bed.emulator.commitActivation(code.activationId());

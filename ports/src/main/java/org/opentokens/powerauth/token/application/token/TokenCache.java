@@ -18,6 +18,11 @@ import org.opentokens.powerauth.token.port.out.SecureStorage;
  * <p>Only tokens of the current usable activation are visible; records of any other activation are stale and are
  * deleted when seen. Changes run under the session lock and write storage first, then publish a new immutable
  * snapshot, so memory never holds what storage lacks. Reads of a loaded snapshot take no lock.
+ *
+ * <p>A record that leaves the cache (removed, replaced, stale, or dropped with its activation) is destroyed once
+ * the new snapshot is published, so its secret and prepared HMAC pads are wiped rather than left to the garbage
+ * collector. A lock-free reader that still holds it gets {@link IllegalStateException} from it, which
+ * {@link TokenStoreService} turns into {@link org.opentokens.powerauth.token.port.in.TokenNotFoundException}.
  */
 final class TokenCache {
     private final ActivationSession session;
@@ -78,8 +83,11 @@ final class TokenCache {
                 encoded.destroy();
             }
             Map<String, TokenRecord> next = new HashMap<>(loaded());
-            next.put(record.tokenName(), record);
+            TokenRecord replaced = next.put(record.tokenName(), record);
             snapshot = Map.copyOf(next);
+            if (replaced != null && replaced != record) {
+                replaced.destroy();
+            }
             return null;
         });
     }
@@ -91,6 +99,9 @@ final class TokenCache {
             storage.delete(session.namespace(), entry(tokenName));
             TokenRecord removed = next.remove(tokenName);
             snapshot = Map.copyOf(next);
+            if (removed != null) {
+                removed.destroy();
+            }
             return Optional.ofNullable(removed);
         });
     }
@@ -100,14 +111,24 @@ final class TokenCache {
             List<String> entries = storage.names(session.namespace()).stream()
                     .filter(n -> n.startsWith(ActivationSession.TOKEN_ENTRY_PREFIX)).toList();
             storage.deleteAll(session.namespace(), entries);
+            Map<String, TokenRecord> dropped = snapshot;
             snapshot = Map.of();
+            destroyAll(dropped);
             return null;
         });
     }
 
     /** Drops the memory copy after the session wiped storage; runs under the session lock. */
     void forget() {
+        Map<String, TokenRecord> dropped = snapshot;
         snapshot = Map.of();
+        destroyAll(dropped);
+    }
+
+    private static void destroyAll(Map<String, TokenRecord> records) {
+        if (records != null) {
+            records.values().forEach(TokenRecord::destroy);
+        }
     }
 
     private Map<String, TokenRecord> valid() {
@@ -121,8 +142,9 @@ final class TokenCache {
         }
         storage.deleteAll(session.namespace(), stale.stream().map(TokenCache::entry).toList());
         Map<String, TokenRecord> next = new HashMap<>(all);
-        stale.forEach(next::remove);
+        List<TokenRecord> dropped = stale.stream().map(next::remove).toList();
         snapshot = Map.copyOf(next);
+        dropped.forEach(TokenRecord::destroy);
         return snapshot;
     }
 

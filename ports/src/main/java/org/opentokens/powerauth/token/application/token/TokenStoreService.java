@@ -194,7 +194,16 @@ public final class TokenStoreService implements PowerAuthTokenStore {
         }
         long timestamp = time.currentServerTimeMs();
         byte[] nonce = random.nextBytes(TokenDigest.NONCE_LENGTH);
-        TokenHeader header = record.header(session.configuration().protocolVersion(), nonce, timestamp);
+        TokenHeader header;
+        try {
+            header = record.header(session.configuration().protocolVersion(), nonce, timestamp);
+        } catch (IllegalStateException e) {
+            if (record.isDestroyed()) {
+                // Removed (and wiped) by another thread after this one found it.
+                throw new TokenNotFoundException("there is no local token of this name");
+            }
+            throw e;
+        }
         return new PowerAuthAuthorizationHttpHeader(TokenHeader.HEADER_NAME, header.value());
     }
 

@@ -1,0 +1,113 @@
+package org.opentokens.powerauth.token.wiring.hygiene;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.opentokens.powerauth.token.application.session.ActivationSession;
+import org.opentokens.powerauth.token.domain.crypto.SymmetricKey;
+import org.opentokens.powerauth.token.domain.keys.KnowledgeKeyProtection;
+import org.opentokens.powerauth.token.domain.record.ActivationRecord;
+import org.opentokens.powerauth.token.domain.record.TokenRecord;
+import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
+import org.opentokens.powerauth.token.domain.secret.SecretBytes;
+import org.opentokens.powerauth.token.port.out.SecureStorage;
+import org.opentokens.powerauth.token.port.out.StorageNamespace;
+
+/**
+ * A {@link SecureStorage} decorator that decodes every activation and token record written through it and
+ * registers its secrets: the possession and transport keys, the protected knowledge key, its salt, the knowledge
+ * key itself (unlocked with every known password), the protected biometry key, the encrypted device private key,
+ * the counter data and the token secrets. A removed token's secret is known even though it left storage.
+ */
+final class RecordingSecureStorage implements SecureStorage {
+    private final SecureStorage delegate;
+
+    RecordingSecureStorage(SecureStorage delegate) {
+        this.delegate = delegate;
+    }
+
+    @Override
+    public Optional<SecretBytes> get(StorageNamespace namespace, String name) {
+        return delegate.get(namespace, name);
+    }
+
+    @Override
+    public void put(StorageNamespace namespace, String name, SecretBytes value) {
+        record(name, value);
+        delegate.put(namespace, name, value);
+    }
+
+    @Override
+    public void putAll(StorageNamespace namespace, Map<String, SecretBytes> entries) {
+        entries.forEach(RecordingSecureStorage::record);
+        delegate.putAll(namespace, entries);
+    }
+
+    @Override
+    public boolean delete(StorageNamespace namespace, String name) {
+        return delegate.delete(namespace, name);
+    }
+
+    @Override
+    public int deleteAll(StorageNamespace namespace, Collection<String> names) {
+        return delegate.deleteAll(namespace, names);
+    }
+
+    @Override
+    public int deleteAll(StorageNamespace namespace) {
+        return delegate.deleteAll(namespace);
+    }
+
+    @Override
+    public Set<String> names(StorageNamespace namespace) {
+        return delegate.names(namespace);
+    }
+
+    /** Registers the secrets of one stored value; values that are not records are registered whole. */
+    static void record(String name, SecretBytes value) {
+        if (value == null || value.isDestroyed()) {
+            return;
+        }
+        SecretRegistry.bytes("stored value", value.copyBytes(InsecureSecretAccess.get()));
+        if (name.equals(ActivationSession.ACTIVATION_ENTRY)) {
+            ActivationRecord record = ActivationRecord.decode(value);
+            try {
+                registerActivation(record);
+            } finally {
+                record.destroy();
+            }
+        } else if (name.startsWith(ActivationSession.TOKEN_ENTRY_PREFIX)) {
+            TokenRecord record = TokenRecord.decode(value);
+            try {
+                SecretRegistry.bytes("token secret", record.secret().copyBytes(InsecureSecretAccess.get()));
+            } finally {
+                record.destroy();
+            }
+        }
+    }
+
+    private static void registerActivation(ActivationRecord record) {
+        key("possession key", record.possessionKey());
+        key("transport key", record.transportKey());
+        byte[] protectedKnowledge = record.protectedKnowledgeKey();
+        byte[] salt = record.knowledgeSalt();
+        SecretRegistry.bytes("protected knowledge key", protectedKnowledge);
+        SecretRegistry.bytes("knowledge salt", salt);
+        for (String password : SecretRegistry.passwords()) {
+            key("knowledge key", KnowledgeKeyProtection.unprotect(protectedKnowledge, password.toCharArray(), salt,
+                    record.knowledgeIterations()));
+        }
+        record.protectedBiometryKey().ifPresent(b -> SecretRegistry.bytes("protected biometry key", b));
+        SecretRegistry.bytes("encrypted device private key", record.encryptedDevicePrivateKey());
+        SecretRegistry.bytes("counter data", record.counter().copyBytes(InsecureSecretAccess.get()));
+    }
+
+    private static void key(String kind, SymmetricKey key) {
+        try {
+            SecretRegistry.bytes(kind, key.copyBytes(InsecureSecretAccess.get()));
+        } finally {
+            key.destroy();
+        }
+    }
+}
