@@ -24,13 +24,18 @@ public final class ChildJvm implements AutoCloseable {
 
     private final Process process;
     private final BufferedReader out;
+    private final OutputTail tail;
+    private final Path output;
     private final PrintWriter in;
     private final Path errors;
 
-    private ChildJvm(Process process, Path errors) {
+    private ChildJvm(Process process, Path errors, Path output) throws IOException {
         this.process = process;
         this.errors = errors;
-        this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        this.output = output;
+        this.out = output == null
+                ? new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)) : null;
+        this.tail = output == null ? null : new OutputTail(output, process::isAlive);
         this.in = new PrintWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8), true);
     }
 
@@ -42,6 +47,20 @@ public final class ChildJvm implements AutoCloseable {
      * @throws IOException if it cannot start
      */
     public static ChildJvm start(Class<?> main, Map<String, String> environment, String... args) throws IOException {
+        return start(false, main, environment, args);
+    }
+
+    /**
+     * Like {@link #start}, but the child's stdout goes to a file that {@link #readLine()} follows, so that every
+     * line the child printed before a {@link #kill()} can still be read afterwards (see {@link OutputTail}).
+     */
+    public static ChildJvm startKillable(Class<?> main, Map<String, String> environment, String... args)
+            throws IOException {
+        return start(true, main, environment, args);
+    }
+
+    private static ChildJvm start(boolean outputToFile, Class<?> main, Map<String, String> environment,
+            String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-cp");
@@ -59,7 +78,11 @@ public final class ChildJvm implements AutoCloseable {
         });
         Path errors = Files.createTempFile("child-jvm-", ".err");
         builder.redirectError(errors.toFile());
-        return new ChildJvm(builder.start(), errors);
+        Path output = outputToFile ? Files.createTempFile("child-jvm-", ".out") : null;
+        if (output != null) {
+            builder.redirectOutput(output.toFile());
+        }
+        return new ChildJvm(builder.start(), errors, output);
     }
 
     /** @param line sent to the child's stdin */
@@ -73,11 +96,19 @@ public final class ChildJvm implements AutoCloseable {
      * @throws AssertionError if the child ended instead
      */
     public String readLine() throws IOException {
-        String line = out.readLine();
+        String line = readLineOrNull();
         if (line == null) {
             throw new AssertionError("child ended early: " + describe());
         }
         return line;
+    }
+
+    /**
+     * @return the child's next stdout line, or null once it has ended and everything it printed was read
+     * @throws IOException if reading fails
+     */
+    public String readLineOrNull() throws IOException {
+        return tail == null ? out.readLine() : tail.readLine();
     }
 
     /**
@@ -131,5 +162,9 @@ public final class ChildJvm implements AutoCloseable {
     public void close() throws IOException {
         process.destroyForcibly();
         Files.deleteIfExists(errors);
+        if (tail != null) {
+            tail.close();
+            Files.deleteIfExists(output);
+        }
     }
 }

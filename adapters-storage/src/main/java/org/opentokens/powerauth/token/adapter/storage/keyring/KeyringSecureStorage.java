@@ -28,7 +28,9 @@ import org.opentokens.powerauth.token.port.out.StorageNamespace;
  * value is the whole serialized namespace ({@link NamespaceCodec}). Every change rewrites that one item, which
  * the keychain replaces atomically: a crash leaves the namespace as it was before or after the call, never a
  * phantom or half-written entry. On keychains with small items (Windows: 2560 bytes per credential) a large
- * namespace is split over chunk items behind the same atomic head ({@link ItemLayout}).
+ * namespace is split over chunk items behind the same atomic head ({@link ItemLayout}). Chunk items that a
+ * crash left unreferenced are never read; the next chunked write to their slot and every wipe of the namespace
+ * ({@link #deleteAll(StorageNamespace)}, or removing its last entry) delete them.
  *
  * <p><b>Concurrency.</b> Calls on one namespace are serialized inside this object. Two processes writing the
  * same namespace at once may lose one of the two updates (last writer wins for the whole namespace) but never
@@ -146,10 +148,8 @@ public final class KeyringSecureStorage implements SecureStorage {
     public int deleteAll(StorageNamespace namespace) {
         Objects.requireNonNull(namespace, "namespace");
         return locked(namespace, current -> {
-            if (current.head == null) {
-                return 0;
-            }
-            items.delete(account(namespace), current.head);
+            // Even with no head: a wipe that a crash interrupted may have left chunk items of removed records.
+            items.delete(account(namespace), current.head == null ? ItemLayout.Head.NONE : current.head);
             return current.entries.size();
         });
     }

@@ -66,6 +66,30 @@ class ItemLayoutCrashTest {
     }
 
     @Test
+    void wipingANamespaceAfterACrashedWipeLeavesNoChunkItemBehind() {
+        int chunkItems = 0;
+        for (int crashAt = 1; crashAt == 1 || crashAt <= chunkItems; crashAt++) {
+            FakeKeyringBackend backend = new FakeKeyringBackend(ITEM);
+            new KeyringSecureStorage("svc", backend).putAll(NS, entries("large", 1));
+            chunkItems = backend.items().size() - 1;
+            backend.crashAfter(crashAt); // the head goes first, then the chunks from the last one down
+            assertThatThrownBy(() -> new KeyringSecureStorage("svc", backend).deleteAll(NS))
+                    .isInstanceOf(FakeKeyringBackend.Crash.class);
+            FakeKeyringBackend afterRestart = backend.restarted();
+            afterRestart.crashAfter(Integer.MAX_VALUE);
+            KeyringSecureStorage restarted = new KeyringSecureStorage("svc", afterRestart);
+            assertThat(restarted.names(NS)).isEmpty();
+            assertThat(afterRestart.items().keySet()).as("chunks of removed records left by the crash").isNotEmpty();
+
+            restarted.deleteAll(NS);
+
+            assertThat(afterRestart.items().keySet()).as("items left after wiping again (crash after %d deletes)",
+                    crashAt).isEmpty();
+        }
+        assertThat(chunkItems).as("chunk items of the namespace").isGreaterThan(2);
+    }
+
+    @Test
     void aChunkThatDoesNotMatchItsHeadIsCorrupt() {
         FakeKeyringBackend backend = new FakeKeyringBackend(ITEM);
         KeyringSecureStorage storage = new KeyringSecureStorage("svc", backend);

@@ -14,9 +14,10 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opentokens.powerauth.token.adapter.storage.ChildJvm;
+import org.opentokens.powerauth.token.adapter.storage.StampedValue;
 import org.opentokens.powerauth.token.adapter.storage.StorageKeySources;
 import org.opentokens.powerauth.token.adapter.storage.TestStorageKeys;
-import org.opentokens.powerauth.token.adapter.storage.sqlite.SqliteChildProcess.StampedValue;
+
 import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
 
