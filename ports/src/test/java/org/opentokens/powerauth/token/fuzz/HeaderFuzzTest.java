@@ -47,7 +47,7 @@ class HeaderFuzzTest {
         }
         FuzzReport report = Fuzz.target("fuzz: X-PowerAuth-Token header parser",
                         Mutations.strings(seeds, 300), MalformedDataException.class)
-                .run(Reliability.pick(100_000, 1_000_000), input -> {
+                .run(Reliability.pick(20_000, 1_000_000), input -> {
                     TokenHeader parsed = TokenHeader.parse(input);
                     TokenHeader again = TokenHeader.parse(parsed.value());
                     if (!again.value().equals(parsed.value())) {
@@ -76,7 +76,7 @@ class HeaderFuzzTest {
         }
         FuzzReport report = Fuzz.target("fuzz: X-PowerAuth-Authorization header parser",
                         Mutations.strings(seeds, 300), MalformedDataException.class)
-                .run(Reliability.pick(100_000, 1_000_000), input -> {
+                .run(Reliability.pick(20_000, 1_000_000), input -> {
                     AuthorizationHeader parsed = AuthorizationHeader.parse(input);
                     AuthorizationHeader again = AuthorizationHeader.parse(parsed.value());
                     if (!again.value().equals(parsed.value())) {
