@@ -145,7 +145,7 @@ public final class JsonMutations {
             case 1 -> text + "="; // broken padding
             case 2 -> text.isEmpty() ? "!" : text.substring(0, r.nextInt(text.length())); // cut
             case 3 -> text.replace('A', '-').replace('/', '_'); // URL alphabet or non-alphabet
-            case 4 -> "A".repeat(r.nextInt(3) == 0 ? 100_000 : 1 + r.nextInt(200)); // long
+            case 4 -> "A".repeat(r.nextInt(20) == 0 ? 100_000 : 1 + r.nextInt(200)); // long
             case 5 -> text + "\u0000\ud800"; // control and lone surrogate
             default -> Mutations.mutate(text, List.of(text), r);
         };
