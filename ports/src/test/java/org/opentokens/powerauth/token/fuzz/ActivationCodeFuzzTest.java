@@ -61,7 +61,7 @@ class ActivationCodeFuzzTest {
     void theQrPayloadParserThrowsOnlyInvalidActivationCodeForAnyInput() {
         FuzzReport report = Fuzz.target("fuzz: activation QR payload (code + ECDSA signature)",
                         Mutations.strings(qrPayloads, 140), InvalidActivationCodeException.class)
-                .run(Reliability.pick(3_000, 60_000), input -> {
+                .run(Reliability.pick(3_000, 30_000), input -> {
                     ActivationCode code = ActivationCode.parseWithSignature(input, masterKey);
                     if (code.signature().isEmpty()) {
                         throw new AssertionError("a verified QR code lost its signature");

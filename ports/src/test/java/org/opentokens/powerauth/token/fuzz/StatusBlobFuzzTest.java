@@ -65,7 +65,7 @@ class StatusBlobFuzzTest {
 
         FuzzReport report = Fuzz.target("fuzz: status blob (decrypt, parse, counter sync)", inputs,
                         MalformedDataException.class, StatusBlobException.class)
-                .run(Reliability.pick(20_000, 1_000_000), input -> {
+                .run(Reliability.pick(20_000, 500_000), input -> {
                     byte[] encrypted = input.plaintextLevel() && input.bytes().length == ActivationStatusBlob.LENGTH
                             ? encrypt(input.bytes(), input.v30()) : input.bytes();
                     ActivationStatusBlob blob = ActivationStatusBlob.decrypt(encrypted, transport,

@@ -57,7 +57,7 @@ class StoredRecordFuzzTest {
         FuzzReport report = Fuzz.target("fuzz: stored ActivationRecord decoder", Mutations.bytes(seeds, 400),
                         MalformedDataException.class)
                 .describedBy(Mutations::hex)
-                .run(Reliability.pick(20_000, 1_000_000), input -> {
+                .run(Reliability.pick(20_000, 500_000), input -> {
                     ActivationRecord record = ActivationRecord.decode(SecretBytes.copyOf(input));
                     byte[] again = record.encode().copyBytes(InsecureSecretAccess.get());
                     ActivationRecord.decode(SecretBytes.copyOf(again));
@@ -83,7 +83,7 @@ class StoredRecordFuzzTest {
         FuzzReport report = Fuzz.target("fuzz: stored TokenRecord decoder", Mutations.bytes(seeds, 300),
                         MalformedDataException.class)
                 .describedBy(Mutations::hex)
-                .run(Reliability.pick(20_000, 1_000_000), input -> {
+                .run(Reliability.pick(20_000, 500_000), input -> {
                     TokenRecord record = TokenRecord.decode(SecretBytes.copyOf(input));
                     byte[] again = record.encode().copyBytes(InsecureSecretAccess.get());
                     if (!java.util.Arrays.equals(again, TokenRecord.decode(SecretBytes.copyOf(again)).encode()

@@ -41,7 +41,7 @@ class JsonCodecFuzzTest {
         FuzzReport report = Fuzz.target("fuzz: JSON codec (decrypted payloads, JWT parts)", JsonMutations.of(seeds),
                         MalformedDataException.class)
                 .describedBy(Mutations::text)
-                .run(Reliability.pick(20_000, 1_000_000), input -> {
+                .run(Reliability.pick(20_000, 500_000), input -> {
                     Map<String, Object> object = codec.readObject(input);
                     Map<String, Object> again = codec.readObject(codec.write(object));
                     if (!again.equals(object)) {

@@ -115,7 +115,7 @@ class ServerResponseFuzzTest {
         FuzzReport report = Fuzz.target("fuzz: HTTP adapter, " + path + " answers", answers,
                         InvalidServerResponseException.class, ServerRejectedException.class)
                 .describedBy(a -> a.status() + " " + Mutations.text(a.body()))
-                .run(Reliability.pick(2_000, 60_000), answer -> {
+                .run(Reliability.pick(2_000, 40_000), answer -> {
                     next = answer;
                     Object result = call.apply(server);
                     if (result == null) {
