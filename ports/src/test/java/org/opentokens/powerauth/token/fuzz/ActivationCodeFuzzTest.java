@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Example;
-import net.jqwik.api.Tag;
 import org.opentokens.powerauth.testkit.EmulatorActivationCode;
 import org.opentokens.powerauth.testkit.EmulatorApplication;
 import org.opentokens.powerauth.testkit.PowerAuthEmulator;
@@ -16,6 +14,8 @@ import org.opentokens.powerauth.token.testing.Fuzz;
 import org.opentokens.powerauth.token.testing.FuzzReport;
 import org.opentokens.powerauth.token.testing.Mutations;
 import org.opentokens.powerauth.token.testing.Reliability;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * Fuzzes activation codes as typed ({@link ActivationCode#parse}) and QR payloads with their signature
@@ -41,7 +41,7 @@ class ActivationCodeFuzzTest {
         }
     }
 
-    @Example
+    @Test
     void theActivationCodeParserThrowsOnlyInvalidActivationCodeForAnyInput() {
         FuzzReport report = Fuzz.target("fuzz: activation code parser", Mutations.strings(codes, 40),
                         InvalidActivationCodeException.class)
@@ -57,7 +57,7 @@ class ActivationCodeFuzzTest {
         assertThat(report.typedTotal()).isPositive();
     }
 
-    @Example
+    @Test
     void theQrPayloadParserThrowsOnlyInvalidActivationCodeForAnyInput() {
         FuzzReport report = Fuzz.target("fuzz: activation QR payload (code + ECDSA signature)",
                         Mutations.strings(qrPayloads, 140), InvalidActivationCodeException.class)

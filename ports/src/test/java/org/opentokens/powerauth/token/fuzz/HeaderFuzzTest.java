@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
-import net.jqwik.api.Example;
-import net.jqwik.api.Tag;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
 import org.opentokens.powerauth.token.domain.crypto.B64;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
@@ -21,6 +19,8 @@ import org.opentokens.powerauth.token.testing.Fuzz;
 import org.opentokens.powerauth.token.testing.FuzzReport;
 import org.opentokens.powerauth.token.testing.Mutations;
 import org.opentokens.powerauth.token.testing.Reliability;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * Fuzzes the two header parsers: {@code X-PowerAuth-Token} (parse, re-render, verify) and
@@ -33,7 +33,7 @@ class HeaderFuzzTest {
     private final TokenSecret secret = TokenSecret.of(bytes(16));
     private final TokenHeaderVerifier verifier = new TokenHeaderVerifier();
 
-    @Example
+    @Test
     void theTokenHeaderParserThrowsOnlyMalformedDataForAnyInput() {
         List<String> seeds = new ArrayList<>();
         for (ProtocolVersion version : ProtocolVersion.values()) {
@@ -61,7 +61,7 @@ class HeaderFuzzTest {
         assertThat(report.typed()).containsKeys("InvalidTokenHeaderException");
     }
 
-    @Example
+    @Test
     void theAuthorizationHeaderParserThrowsOnlyMalformedDataForAnyInput() {
         List<String> seeds = new ArrayList<>();
         for (ProtocolVersion version : ProtocolVersion.values()) {

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Example;
-import net.jqwik.api.Tag;
 import org.opentokens.powerauth.token.domain.activation.ActivationStatusBlob;
 import org.opentokens.powerauth.token.domain.counter.CounterSync;
 import org.opentokens.powerauth.token.domain.counter.HashCounter;
@@ -17,9 +14,12 @@ import org.opentokens.powerauth.token.domain.error.MalformedDataException;
 import org.opentokens.powerauth.token.domain.error.StatusBlobException;
 import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
 import org.opentokens.powerauth.token.testing.Fuzz;
+import org.opentokens.powerauth.token.testing.FuzzInputs;
 import org.opentokens.powerauth.token.testing.FuzzReport;
 import org.opentokens.powerauth.token.testing.Mutations;
 import org.opentokens.powerauth.token.testing.Reliability;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * Fuzzes the status blob: decryption and parsing ({@link ActivationStatusBlob#decrypt}) followed by the counter
@@ -43,7 +43,7 @@ class StatusBlobFuzzTest {
         }
     }
 
-    @Example
+    @Test
     void decryptingAndSynchronizingOnAnyStatusBlobThrowsOnlyTypedErrors() {
         List<byte[]> plaintexts = new ArrayList<>();
         for (int state = 1; state <= 5; state++) {
@@ -55,11 +55,11 @@ class StatusBlobFuzzTest {
         for (byte[] p : plaintexts) {
             ciphertexts.add(encrypt(p, false));
         }
-        var plainMutants = Mutations.bytes(plaintexts, 40).generator(1000);
-        var cipherMutants = Mutations.bytes(ciphertexts, 40).generator(1000);
-        var inputs = Arbitraries.randomValue(r -> {
+        var plainMutants = Mutations.bytes(plaintexts, 40);
+        var cipherMutants = Mutations.bytes(ciphertexts, 40);
+        var inputs = FuzzInputs.of(r -> {
             boolean plain = r.nextBoolean();
-            return new BlobInput(plain, r.nextInt(4) == 0, (plain ? plainMutants : cipherMutants).next(r).value());
+            return new BlobInput(plain, r.nextInt(4) == 0, (plain ? plainMutants : cipherMutants).next(r));
         });
         HashCounter local = HashCounter.of(ctrData.clone(), 0);
 

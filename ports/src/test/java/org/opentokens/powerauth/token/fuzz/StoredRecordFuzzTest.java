@@ -6,8 +6,6 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import net.jqwik.api.Example;
-import net.jqwik.api.Tag;
 import org.opentokens.powerauth.token.domain.activation.ActivationState;
 import org.opentokens.powerauth.token.domain.counter.HashCounter;
 import org.opentokens.powerauth.token.domain.crypto.P256;
@@ -25,6 +23,8 @@ import org.opentokens.powerauth.token.testing.Fuzz;
 import org.opentokens.powerauth.token.testing.FuzzReport;
 import org.opentokens.powerauth.token.testing.Mutations;
 import org.opentokens.powerauth.token.testing.Reliability;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * Fuzzes the binary decoders of stored records (corrupt storage): {@link ActivationRecord#decode} and
@@ -35,7 +35,7 @@ import org.opentokens.powerauth.token.testing.Reliability;
 class StoredRecordFuzzTest {
     private final SecureRandom random = new SecureRandom();
 
-    @Example
+    @Test
     void theActivationRecordDecoderThrowsOnlyMalformedDataForAnyBytes() {
         List<byte[]> seeds = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
@@ -72,7 +72,7 @@ class StoredRecordFuzzTest {
         assertThat(report.typedTotal()).isPositive();
     }
 
-    @Example
+    @Test
     void theTokenRecordDecoderThrowsOnlyMalformedDataForAnyBytes() {
         List<byte[]> seeds = new ArrayList<>();
         for (PowerAuthSignatureType type : PowerAuthSignatureType.values()) {

@@ -8,12 +8,10 @@ import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Function;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.RandomGenerator;
 
 /**
- * Drives one fuzz target of the reliability suite: draws inputs from a jqwik {@link Arbitrary} with a seeded
- * {@link Random} (edge cases mixed in), feeds each to the target, and sorts every outcome into accepted, a typed
+ * Drives one fuzz target of the reliability suite: draws inputs from {@link FuzzInputs} with a seeded
+ * {@link Random}, feeds each to the target, and sorts every outcome into accepted, a typed
  * error (an exception of one of the allowed types) or an untyped error (anything else, including an
  * {@link AssertionError} from an invariant check). The run's figure is recorded through
  * {@link Reliability#record}.
@@ -25,14 +23,13 @@ import net.jqwik.api.RandomGenerator;
  */
 public final class Fuzz<T> {
     private static final int KEPT_FAILURES = 5;
-    private static final int GEN_SIZE = 1000;
 
     private final String target;
-    private final Arbitrary<T> inputs;
+    private final FuzzInputs<T> inputs;
     private final Set<Class<? extends Throwable>> allowed;
     private Function<T, String> describe = String::valueOf;
 
-    private Fuzz(String target, Arbitrary<T> inputs, Set<Class<? extends Throwable>> allowed) {
+    private Fuzz(String target, FuzzInputs<T> inputs, Set<Class<? extends Throwable>> allowed) {
         this.target = target;
         this.inputs = inputs;
         this.allowed = allowed;
@@ -46,7 +43,7 @@ public final class Fuzz<T> {
      * @return a runner
      */
     @SafeVarargs
-    public static <T> Fuzz<T> target(String target, Arbitrary<T> inputs, Class<? extends Throwable>... allowed) {
+    public static <T> Fuzz<T> target(String target, FuzzInputs<T> inputs, Class<? extends Throwable>... allowed) {
         return new Fuzz<>(Objects.requireNonNull(target), Objects.requireNonNull(inputs), Set.of(allowed));
     }
 
@@ -69,13 +66,12 @@ public final class Fuzz<T> {
     public FuzzReport run(long count, InputAction<T> action) {
         long seed = Long.getLong("fuzz.seed", new Random().nextLong());
         Random random = new Random(seed);
-        RandomGenerator<T> generator = inputs.generatorWithEmbeddedEdgeCases(GEN_SIZE);
         long accepted = 0;
         long untypedCount = 0;
         Map<String, Long> typed = new HashMap<>();
         List<String> untyped = new ArrayList<>();
         for (long i = 0; i < count; i++) {
-            T input = generator.next(random).value();
+            T input = inputs.next(random);
             try {
                 action.accept(input);
                 accepted++;

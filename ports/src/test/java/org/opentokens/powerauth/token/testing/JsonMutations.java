@@ -10,8 +10,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
 
 /**
  * Structure-aware mutants of valid JSON documents: fields dropped, duplicated or added, values retyped, strings
@@ -32,10 +30,10 @@ public final class JsonMutations {
      * @param seeds valid JSON documents
      * @return mutants of them, the seeds themselves now and then, and some random input
      */
-    public static Arbitrary<byte[]> of(List<byte[]> seeds) {
+    public static FuzzInputs<byte[]> of(List<byte[]> seeds) {
         List<JsonNode> trees = seeds.stream().map(JsonMutations::tree).toList();
         List<byte[]> copies = seeds.stream().map(byte[]::clone).toList();
-        return Arbitraries.randomValue(r -> {
+        return FuzzInputs.of(r -> {
             int roll = r.nextInt(17);
             if (roll < 14) {
                 return mutate(trees.get(r.nextInt(trees.size())), copies, r);

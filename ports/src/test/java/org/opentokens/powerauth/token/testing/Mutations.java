@@ -4,8 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
 
 /**
  * Input sources for the fuzz targets: valid seeds mutated at random (bit flips, byte and character edits,
@@ -26,9 +24,9 @@ public final class Mutations {
      * @param maxRandomLength longest purely random input
      * @return mostly mutated seeds (and the seeds themselves), sometimes random bytes
      */
-    public static Arbitrary<byte[]> bytes(List<byte[]> seeds, int maxRandomLength) {
+    public static FuzzInputs<byte[]> bytes(List<byte[]> seeds, int maxRandomLength) {
         List<byte[]> copies = seeds.stream().map(byte[]::clone).toList();
-        return Arbitraries.randomValue(r -> {
+        return FuzzInputs.of(r -> {
             int roll = r.nextInt(15);
             if (roll < 12) {
                 return mutate(pick(copies, r), copies, r);
@@ -47,9 +45,9 @@ public final class Mutations {
      * @param maxRandomLength longest purely random input
      * @return mostly mutated seeds (and the seeds themselves), sometimes random strings
      */
-    public static Arbitrary<String> strings(List<String> seeds, int maxRandomLength) {
+    public static FuzzInputs<String> strings(List<String> seeds, int maxRandomLength) {
         List<String> copies = List.copyOf(seeds);
-        return Arbitraries.randomValue(r -> {
+        return FuzzInputs.of(r -> {
             int roll = r.nextInt(15);
             if (roll < 12) {
                 return mutate(pick(copies, r), copies, r);

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import net.jqwik.api.Example;
-import net.jqwik.api.Tag;
 import org.opentokens.powerauth.token.adapter.http.JacksonJsonCodec;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
 import org.opentokens.powerauth.token.port.out.JsonCodec;
@@ -15,6 +13,8 @@ import org.opentokens.powerauth.token.testing.FuzzReport;
 import org.opentokens.powerauth.token.testing.JsonMutations;
 import org.opentokens.powerauth.token.testing.Mutations;
 import org.opentokens.powerauth.token.testing.Reliability;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * Fuzzes {@link JacksonJsonCodec#readObject}, which reads every decrypted ECIES payload (token, activation layers 1
@@ -25,7 +25,7 @@ import org.opentokens.powerauth.token.testing.Reliability;
 class JsonCodecFuzzTest {
     private final JsonCodec codec = new JacksonJsonCodec();
 
-    @Example
+    @Test
     void readingAnyBytesThrowsOnlyMalformedData() {
         List<byte[]> seeds = List.of(
                 utf8("{\"tokenId\":\"d2e4f6a8-b0c2-4d4e-8f0a-1b3c5d7e9f01\",\"tokenSecret\":\"VVVVVVVVVVVVVVVVVVVVVQ==\"}"),

@@ -6,10 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Example;
-import net.jqwik.api.Tag;
 import org.opentokens.powerauth.token.adapter.http.HttpServerConfig;
 import org.opentokens.powerauth.token.adapter.http.JavaHttpPowerAuthServer;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
@@ -23,10 +19,13 @@ import org.opentokens.powerauth.token.port.out.PowerAuthServer;
 import org.opentokens.powerauth.token.port.out.RequestSigner;
 import org.opentokens.powerauth.token.port.out.ServerRejectedException;
 import org.opentokens.powerauth.token.testing.Fuzz;
+import org.opentokens.powerauth.token.testing.FuzzInputs;
 import org.opentokens.powerauth.token.testing.FuzzReport;
 import org.opentokens.powerauth.token.testing.JsonMutations;
 import org.opentokens.powerauth.token.testing.Mutations;
 import org.opentokens.powerauth.token.testing.Reliability;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * Fuzzes every {@code /pa/v3} response shape through the real HTTP adapter ({@link JavaHttpPowerAuthServer}: capped
@@ -56,24 +55,24 @@ class ServerResponseFuzzTest {
             .maxResponseBytes(64 * 1024)
             .build());
 
-    @Example
+    @Test
     void serverStatusAnswersGiveOnlyTypedErrors() {
         fuzz("/pa/v3/status", List.of(ok("{\"serverTime\":1700000000123,\"application\":{\"name\":\"a\",\"version\":\"1\"}}")),
                 s -> s.fetchServerTime());
     }
 
-    @Example
+    @Test
     void keystoreAnswersGiveOnlyTypedErrors() {
         fuzz("/pa/v3/keystore/create", List.of(ok("{\"jwt\":\"eyJh.eyJz.c2ln\"}")), s -> s.createTemporaryKey("a.b.c"));
     }
 
-    @Example
+    @Test
     void activationCreateAnswersGiveOnlyTypedErrors() {
         fuzz("/pa/v3/activation/create", List.of(ENVELOPE_33, ENVELOPE_31),
                 s -> s.createActivation(REQUEST, new EncryptionHeader(ProtocolVersion.V3_3, B64_16, null)));
     }
 
-    @Example
+    @Test
     void activationStatusAnswersGiveOnlyTypedErrors() {
         fuzz("/pa/v3/activation/status", List.of(
                 ok("{\"activationId\":\"" + ACTIVATION_ID + "\",\"encryptedStatusBlob\":\"" + B64_32
@@ -82,18 +81,18 @@ class ServerResponseFuzzTest {
                 s -> s.fetchActivationStatus(ACTIVATION_ID, B64_16));
     }
 
-    @Example
+    @Test
     void activationRemoveAnswersGiveOnlyTypedErrors() {
         fuzz("/pa/v3/activation/remove", List.of(ok("{\"activationId\":\"" + ACTIVATION_ID + "\"}")),
                 s -> s.removeActivation(SIGNER));
     }
 
-    @Example
+    @Test
     void tokenCreateAnswersGiveOnlyTypedErrors() {
         fuzz("/pa/v3/token/create", List.of(ENVELOPE_33, ENVELOPE_31), s -> s.createToken(REQUEST, SIGNER));
     }
 
-    @Example
+    @Test
     void tokenRemoveAnswersGiveOnlyTypedErrors() {
         fuzz("/pa/v3/token/remove", List.of(ok("{\"tokenId\":\"" + TOKEN_ID + "\"}")),
                 s -> s.removeToken(TokenId.of(TOKEN_ID), SIGNER));
@@ -104,11 +103,10 @@ class ServerResponseFuzzTest {
         validBodies.forEach(b -> seeds.add(utf8(b)));
         seeds.add(utf8("{\"status\":\"ERROR\",\"responseObject\":{\"code\":\"ERR_AUTHENTICATION\",\"message\":\"no\"}}"));
         seeds.add(utf8("{\"status\":\"ERROR\",\"responseObject\":{\"code\":\"ERR_TEMPORARY_KEY\"}}"));
-        Arbitrary<byte[]> bodies = JsonMutations.of(seeds);
-        var bodyGenerator = bodies.generator(1000);
-        Arbitrary<InProcessHttpClient.Answer> answers = Arbitraries.randomValue(r -> {
+        FuzzInputs<byte[]> bodies = JsonMutations.of(seeds);
+        FuzzInputs<InProcessHttpClient.Answer> answers = FuzzInputs.of(r -> {
             int status = r.nextInt(5) == 0 ? ERROR_STATUSES[r.nextInt(ERROR_STATUSES.length)] : 200 + r.nextInt(2) * 4;
-            byte[] body = r.nextInt(200) == 0 ? new byte[70 * 1024] : bodyGenerator.next(r).value();
+            byte[] body = r.nextInt(200) == 0 ? new byte[70 * 1024] : bodies.next(r);
             return new InProcessHttpClient.Answer(status, body);
         });
         long[] successes = {0};

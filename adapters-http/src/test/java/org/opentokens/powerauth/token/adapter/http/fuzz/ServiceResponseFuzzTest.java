@@ -10,9 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletionException;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Example;
-import net.jqwik.api.Tag;
 import org.opentokens.powerauth.token.application.session.ActivationSession;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
 import org.opentokens.powerauth.token.domain.record.ActivationRecord;
@@ -21,10 +18,13 @@ import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
 import org.opentokens.powerauth.token.port.out.InvalidServerResponseException;
 import org.opentokens.powerauth.token.port.out.ServerRejectedException;
 import org.opentokens.powerauth.token.testing.Fuzz;
+import org.opentokens.powerauth.token.testing.FuzzInputs;
 import org.opentokens.powerauth.token.testing.FuzzReport;
 import org.opentokens.powerauth.token.testing.JsonMutations;
 import org.opentokens.powerauth.token.testing.Mutations;
 import org.opentokens.powerauth.token.testing.Reliability;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * Fuzzes the services' handling of server answers end to end: the emulator's genuine answer of one endpoint is
@@ -38,7 +38,7 @@ class ServiceResponseFuzzTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String KEPT = "kept";
 
-    @Example
+    @Test
     void mutatedTokenCreateAnswersLeaveStateUnchanged() throws Exception {
         for (ProtocolVersion version : FuzzedClient.versions()) {
             fuzz(version, "/pa/v3/token/create", "/pa/v3/token/create",
@@ -47,7 +47,7 @@ class ServiceResponseFuzzTest {
         }
     }
 
-    @Example
+    @Test
     void mutatedKeystoreAnswersLeaveStateUnchanged() throws Exception {
         fuzz(ProtocolVersion.V3_3, "/pa/v3/keystore/create", "/pa/v3/token/create", client -> {
             client.temporaryKeys.clear();
@@ -55,7 +55,7 @@ class ServiceResponseFuzzTest {
         }, client -> client.tokens.removeLocalToken("new"));
     }
 
-    @Example
+    @Test
     void mutatedActivationStatusAnswersLeaveStateUnchanged() throws Exception {
         for (ProtocolVersion version : FuzzedClient.versions()) {
             fuzz(version, "/pa/v3/activation/status", "/pa/v3/token/create",
@@ -63,7 +63,7 @@ class ServiceResponseFuzzTest {
         }
     }
 
-    @Example
+    @Test
     void mutatedTokenRemoveAnswersLeaveStateUnchanged() throws Exception {
         fuzz(ProtocolVersion.V3_3, "/pa/v3/token/remove", "/pa/v3/token/remove",
                 client -> client.tokens.removeAccessToken(KEPT).join(),
@@ -81,7 +81,7 @@ class ServiceResponseFuzzTest {
             client.tokens.requestAccessToken(KEPT, PowerAuthAuthentication.possession()).join();
             long[] mutated = {0};
             FuzzReport report = Fuzz.target("fuzz: services over HTTP, " + version + " " + path + " answers",
-                            Arbitraries.longs(), InvalidServerResponseException.class, ServerRejectedException.class)
+                            FuzzInputs.longs(), InvalidServerResponseException.class, ServerRejectedException.class)
                     .describedBy(seed -> "mutation seed " + seed)
                     .run(Reliability.pick(150, 1_500), seed -> {
                         client.clock.advanceMillis(10);
