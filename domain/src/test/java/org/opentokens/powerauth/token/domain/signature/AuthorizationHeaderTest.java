@@ -3,6 +3,7 @@ package org.opentokens.powerauth.token.domain.signature;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.getlime.security.powerauth.http.PowerAuthSignatureHttpHeader;
 import io.getlime.security.powerauth.http.validator.InvalidPowerAuthHttpHeaderException;
@@ -151,6 +152,18 @@ class AuthorizationHeaderTest {
         "PowerAuth pa_version=\"3.3\" garbage", "PowerAuth pa_version=3.3", "PowerAuth pa_version=\"3.3"})
     void rejectsStructurallyMalformedHeaders(String value) {
         assertThatThrownBy(() -> AuthorizationHeader.parse(value)).isInstanceOf(MalformedDataException.class);
+    }
+
+    /**
+     * Found by the reliability fuzzing: the regex pair search backtracked over every start position of a long run
+     * of word characters, so a 1 MB header took hours. The timeout only guards against that hang; the linear
+     * parser needs milliseconds.
+     */
+    @Test
+    void rejectsAMegabyteOfWordCharactersInOnePassInsteadOfBacktracking() {
+        String hostile = "PowerAuth " + "a".repeat(1_000_000);
+        assertTimeoutPreemptively(java.time.Duration.ofSeconds(30), () ->
+                assertThatThrownBy(() -> AuthorizationHeader.parse(hostile)).isInstanceOf(MalformedDataException.class));
     }
 
     @Test

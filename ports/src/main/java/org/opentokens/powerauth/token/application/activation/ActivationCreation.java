@@ -96,9 +96,11 @@ final class ActivationCreation {
                     timestamp);
             long start = clock.millis();
             EciesEncryptedResponse response = server.createActivation(envelope, EncryptionHeader.of(parameters));
-            EnvelopeMaps.syncTime(time, response, start, clock.millis());
-            JsonFields layer1Response = JsonFields.parse(json, decrypt(layer1, response),
-                    "activation layer 1 response");
+            long end = clock.millis();
+            byte[] layer1Plain = decrypt(layer1, response);
+            // Only an authenticated (MAC-checked) response timestamp may move the clock.
+            EnvelopeMaps.syncTime(time, response, start, end);
+            JsonFields layer1Response = JsonFields.parse(json, layer1Plain, "activation layer 1 response");
             EciesEncryptedResponse innerResponse = EnvelopeMaps.responseFrom(layer1Response.object("activationData"));
             JsonFields layer2Response = JsonFields.parse(json, decrypt(layer2, innerResponse),
                     "activation layer 2 response");

@@ -43,7 +43,8 @@ public final class EnvelopeMaps {
     }
 
     /**
-     * Feeds a 3.2+ response timestamp to time synchronization.
+     * Feeds a 3.2+ response timestamp to time synchronization. Call it only after the response decrypted: the
+     * timestamp is authenticated by the MAC, and an unauthenticated one must not move the clock.
      *
      * @param time the service
      * @param response the response envelope

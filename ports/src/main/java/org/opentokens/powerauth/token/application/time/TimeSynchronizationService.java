@@ -45,6 +45,12 @@ public final class TimeSynchronizationService {
     /** Once synchronized, offsets closer than this to the stored offset are ignored (anti-jitter). */
     public static final Duration JITTER_TOLERANCE = Duration.ofSeconds(10);
 
+    /**
+     * Latest server time accepted, the largest timestamp a token header can carry (15 digits, about year 33658).
+     * Later values come from a broken or hostile server; they would make every estimate of server time overflow.
+     */
+    public static final long MAX_SERVER_TIME_MS = 999_999_999_999_999L;
+
     private static final long MAX_ROUND_TRIP_MS = MAX_ROUND_TRIP.toMillis();
     private static final long MIN_ADJUSTMENT_MS = MIN_ADJUSTMENT.toMillis();
     private static final long JITTER_TOLERANCE_MS = JITTER_TOLERANCE.toMillis();
@@ -90,12 +96,13 @@ public final class TimeSynchronizationService {
      * Processes one sample by the rules in the class description.
      *
      * @param sample the sample
-     * @return what was done with it; an offset that overflows a {@code long} is {@link SampleOutcome#REJECTED}
+     * @return what was done with it; an offset that overflows a {@code long}, or a server time beyond
+     *     {@link #MAX_SERVER_TIME_MS}, is {@link SampleOutcome#REJECTED}
      * @throws NullPointerException if {@code sample} is null
      */
     public SampleOutcome processSample(ServerTimeSample sample) {
         Objects.requireNonNull(sample, "sample");
-        if (sample.roundTripMs() > MAX_ROUND_TRIP_MS) {
+        if (sample.roundTripMs() > MAX_ROUND_TRIP_MS || sample.serverTimeMs() > MAX_SERVER_TIME_MS) {
             return SampleOutcome.REJECTED;
         }
         long offsetMs;

@@ -92,9 +92,11 @@ final class TokenCreation {
             long start = clock.millis();
             EciesEncryptedResponse response = server.createToken(request,
                     signer.signerFor(authentication, CREATE_URI_ID, generation));
-            EnvelopeMaps.syncTime(time, response, start, clock.millis());
+            long end = clock.millis();
             byte[] plain = ServerData.check("the token response does not decrypt",
                     () -> encryptor.decryptResponse(response));
+            // Only an authenticated (MAC-checked) response timestamp may move the clock.
+            EnvelopeMaps.syncTime(time, response, start, end);
             JsonFields fields = JsonFields.parse(json, plain, "token response");
             java.util.Arrays.fill(plain, (byte) 0);
             return record(tokenName, authentication, activation, fields);

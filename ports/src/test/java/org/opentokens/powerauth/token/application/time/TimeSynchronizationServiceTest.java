@@ -22,6 +22,19 @@ class TimeSynchronizationServiceTest {
         return service.processServerTime(now + offsetMs, now, now);
     }
 
+    /** Found by the reliability fuzzing: such a sample was applied, and every later estimate overflowed. */
+    @Test
+    void rejectsAServerTimeBeyondTheLargestTokenTimestampSoEstimatesNeverOverflow() {
+        long now = clock.millis();
+
+        SampleOutcome outcome = service.processServerTime(Long.MAX_VALUE - HOUR, now, now);
+        clock.advanceMillis(2 * HOUR);
+
+        assertThat(outcome).isEqualTo(SampleOutcome.REJECTED);
+        assertThat(service.isSynchronized()).isFalse();
+        assertThat(service.estimatedServerTimeMs()).isEqualTo(clock.millis());
+    }
+
     @Test
     void startsUnsynchronized() {
         assertThat(service.isSynchronized()).isFalse();
