@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 public final class EmulatorGate {
     private final CountDownLatch arrived = new CountDownLatch(1);
     private final CountDownLatch released = new CountDownLatch(1);
+    private volatile boolean dropped;
 
     EmulatorGate() {
     }
@@ -38,13 +39,27 @@ public final class EmulatorGate {
         released.countDown();
     }
 
-    /** Called by the request's thread: waits for {@link #release()}; an interrupt drops the request. */
+    /**
+     * Lets the held request go as by a reset fault instead: its connection closes without an answer and a request
+     * held before processing is never processed. Idempotent; no effect once released.
+     */
+    public void drop() {
+        if (released.getCount() > 0) {
+            dropped = true;
+        }
+        released.countDown();
+    }
+
+    /** Called by the request's thread: waits for release or drop; an interrupt drops the request. */
     void pass(String path) {
         arrived.countDown();
         try {
             released.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new EmulatorConnectionResetException(path);
+        }
+        if (dropped) {
             throw new EmulatorConnectionResetException(path);
         }
     }

@@ -93,6 +93,22 @@ class GateAndSlowBodyTest {
     }
 
     @Test
+    void aDroppedRequestIsNeverProcessedAndGetsNoAnswer() throws Exception {
+        Fixture fixture = Fixture.inProcess(emulator);
+        WultraDevice device = fixture.activeDevice("3.3");
+        EmulatorGate gate = emulator.faults().holdRequest(CREATE);
+
+        CompletableFuture<WultraDevice.IssuedToken> held = CompletableFuture.supplyAsync(
+                () -> device.createToken(PowerAuthSignatureTypes.POSSESSION));
+        assertThat(gate.awaitArrival(Duration.ofSeconds(10))).isTrue();
+        gate.drop();
+
+        assertThatThrownBy(() -> held.get(10, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(EmulatorConnectionResetException.class);
+        assertThat(emulator.tokens(device.activationId)).isEmpty();
+    }
+
+    @Test
     void stoppingTheEmulatorDropsAHeldRequest() throws Exception {
         EmulatorGate gate = emulator.faults().holdRequest(STATUS);
         CompletableFuture<HttpResponse<String>> call = http.sendAsync(post(STATUS),

@@ -15,8 +15,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.opentokens.powerauth.token.port.in.ClientClosedException;
 import org.opentokens.powerauth.token.port.out.ServerUnreachableException;
 
 /**
@@ -28,13 +30,15 @@ final class HttpTransport {
     private static final Logger LOG = System.getLogger(JavaHttpPowerAuthServer.class.getName());
     private static final String JSON = "application/json";
 
-    private final HttpClient client;
+    private final boolean ownClient;
+    private volatile HttpClient client;
     private final String baseUri;
     private final Duration requestTimeout;
     private final Map<String, String> extraHeaders;
     private final HttpResponse.BodyHandler<HttpAnswer> bodyHandler;
 
     HttpTransport(HttpServerConfig config) {
+        this.ownClient = config.httpClient().isEmpty();
         this.client = config.httpClient().orElseGet(() -> defaultClient(config));
         this.baseUri = config.baseUri().toString();
         this.requestTimeout = config.requestTimeout();
@@ -42,8 +46,32 @@ final class HttpTransport {
         this.bodyHandler = CappedBodySubscriber.handler(config.maxResponseBytes());
     }
 
+    /** @return the client in use, null once closed */
     HttpClient client() {
         return client;
+    }
+
+    /**
+     * Lets go of the HTTP client, so that a closed PowerAuth client no longer pins it (and its selector thread).
+     * An own client is shut down where the JDK can (21 and later); on 17 its threads end once it is collected.
+     * A caller's client is only let go of. Idempotent.
+     */
+    void close() {
+        HttpClient released = client;
+        client = null;
+        if (ownClient && released != null) {
+            shutDown(released);
+        }
+    }
+
+    private static void shutDown(HttpClient released) {
+        try {
+            HttpClient.class.getMethod("shutdownNow").invoke(released);
+        } catch (NoSuchMethodException e) {
+            // Java 17: no shutdown API; the client's threads end once it is garbage collected.
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.log(Level.DEBUG, () -> "could not shut the HTTP client down: " + e.getClass().getSimpleName());
+        }
     }
 
     /**
@@ -53,6 +81,7 @@ final class HttpTransport {
      * @param headerValue its value, or null
      * @return the answer, whatever its status
      * @throws ServerUnreachableException if no answer arrived
+     * @throws ClientClosedException after {@link #close()}
      */
     HttpAnswer post(Endpoint endpoint, byte[] body, String headerName, String headerValue) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUri + endpoint.path()))
@@ -64,11 +93,15 @@ final class HttpTransport {
         if (headerName != null) {
             request.header(headerName, headerValue);
         }
+        HttpClient http = client;
+        if (http == null) {
+            throw new ClientClosedException(new RejectedExecutionException("the HTTP transport is closed"));
+        }
         long start = System.nanoTime();
         if (Thread.currentThread().isInterrupted()) {
             throw unreachable(endpoint, start, "interrupted before sending", new InterruptedException());
         }
-        CompletableFuture<HttpResponse<HttpAnswer>> call = client.sendAsync(request.build(), bodyHandler);
+        CompletableFuture<HttpResponse<HttpAnswer>> call = http.sendAsync(request.build(), bodyHandler);
         try {
             HttpAnswer answer = call.get(requestTimeout.toNanos(), TimeUnit.NANOSECONDS).body();
             LOG.log(Level.DEBUG, () -> endpoint.describe() + " -> " + answer.status() + " in " + millis(start) + " ms");

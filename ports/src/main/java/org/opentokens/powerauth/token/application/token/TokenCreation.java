@@ -87,12 +87,17 @@ final class TokenCreation {
         }
         try {
             EciesEncryptor encryptor = EciesEncryptor.create(EciesEncryptorId.CREATE_TOKEN, parameters, secrets);
-            EciesEncryptedRequest request = encryptor.encryptRequest(EMPTY_OBJECT, random.secureRandom(),
-                    time.estimatedServerTimeMs());
-            long start = clock.millis();
-            EciesEncryptedResponse response = server.createToken(request,
-                    signer.signerFor(authentication, CREATE_URI_ID, generation));
-            EnvelopeMaps.syncTime(time, response, start, clock.millis());
+            long[] window = new long[2];
+            EciesEncryptedResponse response = session.signedCall(() -> {
+                EciesEncryptedRequest request = encryptor.encryptRequest(EMPTY_OBJECT, random.secureRandom(),
+                        time.estimatedServerTimeMs());
+                window[0] = clock.millis();
+                EciesEncryptedResponse answer = server.createToken(request,
+                        signer.signerFor(authentication, CREATE_URI_ID, generation));
+                window[1] = clock.millis();
+                return answer;
+            });
+            EnvelopeMaps.syncTime(time, response, window[0], window[1]);
             byte[] plain = ServerData.check("the token response does not decrypt",
                     () -> encryptor.decryptResponse(response));
             JsonFields fields = JsonFields.parse(json, plain, "token response");
