@@ -117,11 +117,11 @@ class TokenStressReliabilityTest {
         while (System.nanoTime() < deadline) {
             String name = "n" + random.nextInt(NAMES);
             int dice = random.nextInt(100);
-            if (dice < 30) {
+            if (dice < 35) {
                 pending.add(request(client, name));
-            } else if (dice < 80) {
+            } else if (dice < 88) {
                 header(client, activationId, name);
-            } else if (dice < 97) {
+            } else if (dice < 98) {
                 pending.add(remove(client, name));
             } else {
                 long start = ledger.tick();
