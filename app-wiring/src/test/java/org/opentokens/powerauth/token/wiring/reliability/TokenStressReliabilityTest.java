@@ -120,7 +120,10 @@ class TokenStressReliabilityTest {
             if (dice < 35) {
                 pending.add(request(client, name));
             } else if (dice < 88) {
-                header(client, activationId, name);
+                // Half the headers go to a name the store holds right now, so that most of them are real.
+                List<String> held = List.copyOf(client.tokenStore().localTokenNames());
+                header(client, activationId, held.isEmpty() || random.nextBoolean() ? name
+                        : held.get(random.nextInt(held.size())));
             } else if (dice < 98) {
                 pending.add(remove(client, name));
             } else {
