@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 
 /**
  * Live threads before and after a piece of work. Threads that belong to the server side (the emulator's HTTP
- * workers) or to the JVM's common pool are not the client's and are left out; every other thread that appeared
+ * workers) or to the JVM's default async pool are not the client's and are left out; every other thread that appeared
  * must be gone once the clients are closed. {@link #leftovers} waits (joins) for dying threads, with a bound.
  */
 final class ThreadCensus {
@@ -69,7 +69,13 @@ final class ThreadCensus {
                 .collect(Collectors.toCollection(TreeSet::new)).stream().toList();
     }
 
+    /**
+     * The emulator's workers are the server's. The JVM's default async pool is the JDK's: the common pool, or, where
+     * it has parallelism 1 (two cores), CompletableFuture's thread-per-task executor with unnamed {@code Thread-N}
+     * threads, which the JDK HTTP client completes its futures on. The library names every thread it starts.
+     */
     private static boolean isClientSide(String name) {
-        return !name.startsWith("powerauth-emulator-http-") && !name.startsWith("ForkJoinPool.commonPool");
+        return !name.startsWith("powerauth-emulator-http-") && !name.startsWith("ForkJoinPool.commonPool")
+                && !name.matches("Thread-\\d+");
     }
 }
