@@ -35,6 +35,13 @@ final class ThreadCensus {
         return started;
     }
 
+    /** @return names of the client-side threads started since the census that are alive now */
+    List<String> fresh() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> !before.contains(t.getId()) && isClientSide(t.getName()))
+                .map(Thread::getName).sorted().toList();
+    }
+
     /**
      * @param which the client-side threads to look at, by name
      * @param collectGarbage whether to run the garbage collector first (JDK HTTP clients end their threads when
