@@ -1,6 +1,7 @@
 package org.opentokens.powerauth.testkit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +38,15 @@ final class Dispatcher {
         this.resource = new ProtectedResourceEndpoint(state);
     }
 
+    /** In process: a trickled answer arrives after its trickle time. */
     EmulatorResponse handle(EmulatorRequest request) {
+        Served served = serve(request);
+        sleep(served.trickle());
+        return served.response();
+    }
+
+    /** The answer and how the HTTP front end sends it. */
+    Served serve(EmulatorRequest request) {
         String path = stripQuery(request.path());
         String method = request.method().toUpperCase(Locale.ROOT);
         Fault fault = faults.take(path, AdminApi.owns(path));
@@ -51,7 +60,8 @@ final class Dispatcher {
         }
         log.record(method, path, response.status());
         LOG.debug("{} {} -> {}", method, path, response.status());
-        return response;
+        boolean slow = fault != null && fault.kind() == Fault.Kind.SLOW_BODY;
+        return new Served(response, slow ? fault.delay() : Duration.ZERO);
     }
 
     private EmulatorResponse withFault(Fault fault, EmulatorRequest request, String method, String path) {
@@ -59,8 +69,9 @@ final class Dispatcher {
             return route(request, method, path);
         }
         switch (fault.kind()) {
-            case DELAY -> sleep(fault);
+            case DELAY -> sleep(fault.delay());
             case RESET -> throw new EmulatorConnectionResetException(path);
+            case HOLD_REQUEST -> fault.gate().pass(path);
             case STATUS -> {
                 return FaultEffects.status(fault);
             }
@@ -75,6 +86,9 @@ final class Dispatcher {
             }
         }
         EmulatorResponse response = route(request, method, path);
+        if (fault.kind() == Fault.Kind.HOLD_RESPONSE) {
+            fault.gate().pass(path);
+        }
         return switch (fault.kind()) {
             case WRONG_ECIES_MAC -> FaultEffects.wrongEciesMac(response);
             case WRONG_JWT_SIGNATURE -> FaultEffects.wrongJwtSignature(response);
@@ -131,9 +145,12 @@ final class Dispatcher {
         return new EmulatorRejection(405, ErrorCodes.METHOD_NOT_ALLOWED, "Method not allowed");
     }
 
-    private static void sleep(Fault fault) {
+    private static void sleep(Duration duration) {
+        if (duration.isZero()) {
+            return;
+        }
         try {
-            Thread.sleep(fault.delay().toMillis());
+            Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -11,7 +11,8 @@ import java.util.Objects;
  * One-shot fault injection. Each queued fault fires once, on the next request to its path (a path without query
  * string, such as {@code /pa/v3/token/create}), or, queued for {@link #ANY_PATH}, on the next request to any
  * non-admin path that has no fault of its own. Faults for one path fire in the order queued. The in-process
- * {@code handle} honours them too: a reset throws {@link EmulatorConnectionResetException}, a delay sleeps.
+ * {@code handle} honours them too: a reset throws {@link EmulatorConnectionResetException}, a delay or a slow body
+ * sleeps, a gate blocks.
  *
  * <p>Thread-safe; methods return {@code this} for chaining.
  */
@@ -111,6 +112,48 @@ public final class EmulatorFaults {
             throw new IllegalArgumentException("bytes must be at least 64");
         }
         return add(path, new Fault(Fault.Kind.OVERSIZED_BODY, Duration.ZERO, 0, null, bytes));
+    }
+
+    /**
+     * Processes the next request normally but trickles its answer: the status line and headers (with the full
+     * {@code Content-Length}) go out at once, then the body in about 20 small pieces spread over
+     * {@code duration}. In process, {@code handle} sleeps for {@code duration} and returns the answer.
+     *
+     * @param path     request path or {@link #ANY_PATH}
+     * @param duration how long the body takes to arrive in full
+     * @return this
+     */
+    public EmulatorFaults slowBody(String path, Duration duration) {
+        Objects.requireNonNull(duration, "duration");
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException("duration must be positive");
+        }
+        return add(path, new Fault(Fault.Kind.SLOW_BODY, duration, 0, null, 0));
+    }
+
+    /**
+     * Holds the next request before it is processed, until the returned gate is released.
+     *
+     * @param path request path or {@link #ANY_PATH}
+     * @return the gate that holds it
+     */
+    public EmulatorGate holdRequest(String path) {
+        EmulatorGate gate = new EmulatorGate();
+        add(path, Fault.gated(Fault.Kind.HOLD_REQUEST, gate));
+        return gate;
+    }
+
+    /**
+     * Processes the next request at once (server state changes as usual) and holds its answer until the returned
+     * gate is released.
+     *
+     * @param path request path or {@link #ANY_PATH}
+     * @return the gate that holds the answer
+     */
+    public EmulatorGate holdResponse(String path) {
+        EmulatorGate gate = new EmulatorGate();
+        add(path, Fault.gated(Fault.Kind.HOLD_RESPONSE, gate));
+        return gate;
     }
 
     /**

@@ -18,12 +18,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The HTTP front end: the JDK's {@code HttpServer} on 127.0.0.1, passing every request to
- * {@link PowerAuthEmulator#handle(EmulatorRequest)}. A reset fault closes the connection before any status line.
+ * {@link PowerAuthEmulator#handle(EmulatorRequest)}. A reset fault closes the connection before any status line; a
+ * slow-body fault sends the headers at once and trickles the body.
  * Bodies are read up to one byte past the limit, so an oversized request still gets its 400.
  */
 final class HttpFrontEnd {
 
     private static final AtomicInteger THREADS = new AtomicInteger();
+    private static final int TRICKLE_PIECES = 20;
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -71,21 +73,43 @@ final class HttpFrontEnd {
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, String.join(",", values)));
             EmulatorRequest request = new EmulatorRequest(exchange.getRequestMethod(),
                     exchange.getRequestURI().getRawPath() + query(exchange.getRequestURI()), headers, body);
-            EmulatorResponse response;
+            Served served;
             try {
-                response = emulator.handle(request);
+                served = emulator.serve(request);
             } catch (EmulatorConnectionResetException e) {
                 // Closing before sendResponseHeaders makes the JDK server drop the connection.
                 return;
             }
+            EmulatorResponse response = served.response();
             byte[] responseBody = response.body();
             response.headers().forEach((name, value) -> exchange.getResponseHeaders().put(name, List.of(value)));
             exchange.sendResponseHeaders(response.status(), responseBody.length == 0 ? -1 : responseBody.length);
             if (responseBody.length > 0) {
                 try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(responseBody);
+                    if (served.trickle().isZero()) {
+                        out.write(responseBody);
+                    } else {
+                        trickle(out, responseBody, served.trickle().toMillis());
+                    }
                 }
             }
+        }
+    }
+
+    /** Writes the body in about {@value #TRICKLE_PIECES} pieces, flushing each, spread over {@code millis}. */
+    private static void trickle(OutputStream out, byte[] body, long millis) throws IOException {
+        int piece = Math.max(1, (body.length + TRICKLE_PIECES - 1) / TRICKLE_PIECES);
+        int pieces = (body.length + piece - 1) / piece;
+        long pause = Math.max(1, millis / pieces);
+        for (int offset = 0; offset < body.length; offset += piece) {
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("emulator stopped while trickling a body", e);
+            }
+            out.write(body, offset, Math.min(piece, body.length - offset));
+            out.flush();
         }
     }
 

@@ -58,6 +58,11 @@ public final class PowerAuthEmulator implements AutoCloseable {
         return dispatcher.handle(Objects.requireNonNull(request, "request"));
     }
 
+    /** For the HTTP front end: the answer and whether to trickle it. */
+    Served serve(EmulatorRequest request) {
+        return dispatcher.serve(request);
+    }
+
     /**
      * Starts the HTTP front end on 127.0.0.1 and an ephemeral port. Idempotent.
      *

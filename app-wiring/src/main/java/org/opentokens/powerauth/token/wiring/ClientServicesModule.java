@@ -6,6 +6,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import java.time.Clock;
 import java.util.Objects;
+import org.opentokens.powerauth.token.adapter.http.JavaHttpPowerAuthServer;
 import org.opentokens.powerauth.token.application.PowerAuthConfiguration;
 import org.opentokens.powerauth.token.application.activation.ActivationService;
 import org.opentokens.powerauth.token.application.keystore.TemporaryKeyProvider;
@@ -89,8 +90,10 @@ final class ClientServicesModule extends PrivateModule {
     @Singleton
     @Exposed
     PowerAuthClient client(PowerAuthTokenStore tokenStore, ActivationUseCase activation,
-            TimeSynchronizationService time, @ClientInternal ClientExecutor executor) {
-        return new PowerAuthClient(config.instanceId(), tokenStore, activation, time, executor);
+            TimeSynchronizationService time, @ClientInternal ClientExecutor executor,
+            @ClientInternal PowerAuthServer server) {
+        Runnable releaseTransport = server instanceof JavaHttpPowerAuthServer http ? http::close : () -> { };
+        return new PowerAuthClient(config.instanceId(), tokenStore, activation, time, executor, releaseTransport);
     }
 
     private PowerAuthConfiguration configuration() {

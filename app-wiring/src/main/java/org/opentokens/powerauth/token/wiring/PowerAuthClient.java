@@ -11,8 +11,8 @@ import org.opentokens.powerauth.token.port.in.PowerAuthTokenStore;
  *
  * <p>Get it (or the parts) from an injector built with {@link PowerAuthTokenModule}. The client owns the daemon
  * threads its server calls run on; {@link #close()} shuts them down. Local operations (stored tokens, headers
- * once time is synchronized) keep working after close; anything that needs a new server call fails with
- * {@link java.util.concurrent.RejectedExecutionException}. Thread-safe.
+ * once time is synchronized) keep working after close; every asynchronous server call started after close fails
+ * through its future with {@link org.opentokens.powerauth.token.port.in.ClientClosedException}. Thread-safe.
  */
 public final class PowerAuthClient implements AutoCloseable {
     private final String instanceId;
@@ -20,14 +20,16 @@ public final class PowerAuthClient implements AutoCloseable {
     private final ActivationUseCase activation;
     private final TimeSynchronizationService timeSynchronization;
     private final ClientExecutor executor;
+    private final Runnable releaseTransport;
 
     PowerAuthClient(String instanceId, PowerAuthTokenStore tokenStore, ActivationUseCase activation,
-            TimeSynchronizationService timeSynchronization, ClientExecutor executor) {
+            TimeSynchronizationService timeSynchronization, ClientExecutor executor, Runnable releaseTransport) {
         this.instanceId = Objects.requireNonNull(instanceId, "instanceId");
         this.tokenStore = Objects.requireNonNull(tokenStore, "tokenStore");
         this.activation = Objects.requireNonNull(activation, "activation");
         this.timeSynchronization = Objects.requireNonNull(timeSynchronization, "timeSynchronization");
         this.executor = Objects.requireNonNull(executor, "executor");
+        this.releaseTransport = Objects.requireNonNull(releaseTransport, "releaseTransport");
     }
 
     /** @return the instance id this client stores its activation and tokens under */
@@ -56,12 +58,16 @@ public final class PowerAuthClient implements AutoCloseable {
     }
 
     /**
-     * Shuts the client's worker threads down: server calls in flight are interrupted and fail as unreachable, new
-     * ones are rejected. Stored data is untouched. Idempotent.
+     * Shuts the client's worker threads down: server calls in flight are interrupted and fail as unreachable
+     * ({@link org.opentokens.powerauth.token.port.out.ServerUnreachableException}), new ones fail with
+     * {@link org.opentokens.powerauth.token.port.in.ClientClosedException}. The HTTP client is let go of, so a
+     * closed client kept by the host pins no thread (on Java 17 the HTTP client's selector thread ends once it is
+     * garbage collected). Stored data is untouched. Idempotent.
      */
     @Override
     public void close() {
         executor.shutdown();
+        releaseTransport.run();
     }
 
     @Override

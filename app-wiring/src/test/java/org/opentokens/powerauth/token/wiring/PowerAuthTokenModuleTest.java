@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import org.junit.jupiter.api.Test;
 import org.opentokens.powerauth.token.adapter.http.HttpServerConfig;
 import org.opentokens.powerauth.token.adapter.http.JacksonJsonCodec;
@@ -30,6 +29,7 @@ import org.opentokens.powerauth.token.application.keystore.TemporaryKeyProvider;
 import org.opentokens.powerauth.token.application.session.ActivationSession;
 import org.opentokens.powerauth.token.application.time.TimeSynchronizationService;
 import org.opentokens.powerauth.token.port.in.ActivationUseCase;
+import org.opentokens.powerauth.token.port.in.ClientClosedException;
 import org.opentokens.powerauth.token.port.in.LocalActivationState;
 import org.opentokens.powerauth.token.port.in.PowerAuthActivation;
 import org.opentokens.powerauth.token.port.in.PowerAuthTokenStore;
@@ -165,7 +165,7 @@ class PowerAuthTokenModuleTest {
         CompletableFuture<?> create = client.activation().createActivation(
                 PowerAuthActivation.builder("AAAAA-AAAAA-AAAAA-AAAAA", "x").build());
         assertThat(create).isCompletedExceptionally();
-        assertThatThrownBy(create::join).hasCauseInstanceOf(RejectedExecutionException.class)
+        assertThatThrownBy(create::join).hasCauseInstanceOf(ClientClosedException.class)
                 .hasMessageContaining("closed");
         assertThat(client.activation().localState()).isEqualTo(LocalActivationState.NONE);
     }

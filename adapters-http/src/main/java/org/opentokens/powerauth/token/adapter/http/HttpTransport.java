@@ -15,8 +15,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.opentokens.powerauth.token.port.in.ClientClosedException;
 import org.opentokens.powerauth.token.port.out.ServerUnreachableException;
 
 /**
@@ -29,14 +31,17 @@ final class HttpTransport {
     private static final String JSON = "application/json";
 
     private final HttpServerConfig config;
+    private final boolean ownClient;
     private final String baseUri;
     private final Duration requestTimeout;
     private final Map<String, String> extraHeaders;
     private final HttpResponse.BodyHandler<HttpAnswer> bodyHandler;
     private volatile HttpClient client;
+    private volatile boolean closed;
 
     HttpTransport(HttpServerConfig config) {
         this.config = config;
+        this.ownClient = config.httpClient().isEmpty();
         this.client = config.httpClient().orElse(null);
         this.baseUri = config.baseUri().toString();
         this.requestTimeout = config.requestTimeout();
@@ -47,13 +52,15 @@ final class HttpTransport {
     /**
      * The caller's client, or the adapter's own, built on first use: building one sets up the JDK's TLS context
      * and the client's selector thread, which a host that never calls the server (or not yet) does not need.
+     *
+     * @return the client, or null once {@link #close() closed}
      */
     HttpClient client() {
         HttpClient current = client;
-        if (current == null) {
+        if (current == null && !closed) {
             synchronized (this) {
                 current = client;
-                if (current == null) {
+                if (current == null && !closed) {
                     current = defaultClient(config);
                     client = current;
                 }
@@ -68,12 +75,40 @@ final class HttpTransport {
     }
 
     /**
+     * Lets go of the HTTP client, so that a closed PowerAuth client no longer pins it (and its selector thread).
+     * An own client is shut down where the JDK can (21 and later); on 17 its threads end once it is collected.
+     * A caller's client is only let go of. Idempotent.
+     */
+    void close() {
+        HttpClient released;
+        synchronized (this) {
+            closed = true;
+            released = client;
+            client = null;
+        }
+        if (ownClient && released != null) {
+            shutDown(released);
+        }
+    }
+
+    private static void shutDown(HttpClient released) {
+        try {
+            HttpClient.class.getMethod("shutdownNow").invoke(released);
+        } catch (NoSuchMethodException e) {
+            // Java 17: no shutdown API; the client's threads end once it is garbage collected.
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.log(Level.DEBUG, () -> "could not shut the HTTP client down: " + e.getClass().getSimpleName());
+        }
+    }
+
+    /**
      * @param endpoint where to send
      * @param body the exact body bytes
      * @param headerName a PowerAuth header to add, or null
      * @param headerValue its value, or null
      * @return the answer, whatever its status
      * @throws ServerUnreachableException if no answer arrived
+     * @throws ClientClosedException after {@link #close()}
      */
     HttpAnswer post(Endpoint endpoint, byte[] body, String headerName, String headerValue) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUri + endpoint.path()))
@@ -85,11 +120,15 @@ final class HttpTransport {
         if (headerName != null) {
             request.header(headerName, headerValue);
         }
+        HttpClient http = client();
+        if (http == null) {
+            throw new ClientClosedException(new RejectedExecutionException("the HTTP transport is closed"));
+        }
         long start = System.nanoTime();
         if (Thread.currentThread().isInterrupted()) {
             throw unreachable(endpoint, start, "interrupted before sending", new InterruptedException());
         }
-        CompletableFuture<HttpResponse<HttpAnswer>> call = client().sendAsync(request.build(), bodyHandler);
+        CompletableFuture<HttpResponse<HttpAnswer>> call = http.sendAsync(request.build(), bodyHandler);
         try {
             HttpAnswer answer = call.get(requestTimeout.toNanos(), TimeUnit.NANOSECONDS).body();
             LOG.log(Level.DEBUG, () -> endpoint.describe() + " -> " + answer.status() + " in " + millis(start) + " ms");

@@ -25,9 +25,9 @@ import org.opentokens.powerauth.token.port.out.RequestSigner;
  * <p>Without a caller's client it builds one, on the first call, that speaks HTTP/1.1, never follows redirects and uses the
  * configured connect timeout and TLS context. Every call has one deadline, {@link HttpServerConfig#requestTimeout()},
  * covering the whole answer; bodies over {@link HttpServerConfig#maxResponseBytes()} are cut off as they stream in.
- * Thread-safe; signed requests are never retried.
+ * Thread-safe; signed requests are never retried. {@link #close()} lets go of the HTTP client.
  */
-public final class JavaHttpPowerAuthServer implements PowerAuthServer {
+public final class JavaHttpPowerAuthServer implements PowerAuthServer, AutoCloseable {
     private static final byte[] EMPTY_OBJECT = "{}".getBytes(StandardCharsets.US_ASCII);
 
     private final HttpTransport transport;
@@ -109,7 +109,18 @@ public final class JavaHttpPowerAuthServer implements PowerAuthServer {
         }
     }
 
-    /** @return the client in use, the caller's or the adapter's own (built now if no call built it yet) */
+    /**
+     * Lets go of the HTTP client: the adapter's own client is shut down where the JDK can (Java 21 and later; on
+     * 17 its selector thread ends once the client is garbage collected, which holding this adapter no longer
+     * prevents); a caller's client is left running. Calls after close fail with
+     * {@link org.opentokens.powerauth.token.port.in.ClientClosedException}. Idempotent.
+     */
+    @Override
+    public void close() {
+        transport.close();
+    }
+
+    /** @return the client in use, the caller's or the adapter's own (built now if no call built it yet); null once closed */
     HttpClient httpClient() {
         return transport.client();
     }

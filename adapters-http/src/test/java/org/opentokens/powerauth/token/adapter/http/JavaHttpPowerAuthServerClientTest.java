@@ -1,6 +1,7 @@
 package org.opentokens.powerauth.token.adapter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.opentokens.powerauth.token.adapter.http.TestWireFactory.ok;
 
 import java.net.http.HttpClient;
@@ -17,6 +18,7 @@ import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.opentokens.powerauth.token.port.in.ClientClosedException;
 
 /** The client the adapter uses, the base path, and the caller's extra headers. */
 class JavaHttpPowerAuthServerClientTest {
@@ -78,6 +80,35 @@ class JavaHttpPowerAuthServerClientTest {
         assertThat(server.httpClient()).isSameAs(custom);
         assertThat(tasks).hasPositiveValue();
         assertThat(stub.received()).extracting(ReceivedRequest::path).containsExactly("/pa/v3/status", "/moved/status");
+    }
+
+    @Test
+    void afterCloseCallsFailWithClientClosedAndSendNothing() {
+        JavaHttpPowerAuthServer server = new JavaHttpPowerAuthServer(
+                HttpServerConfig.builder().baseUri(stub.baseUri()).build());
+        assertThat(server.fetchServerTime()).isEqualTo(3L);
+
+        server.close();
+        server.close();
+
+        assertThatThrownBy(server::fetchServerTime).isInstanceOf(ClientClosedException.class);
+        assertThat(server.httpClient()).as("the client is let go of").isNull();
+        assertThat(stub.received()).hasSize(1);
+    }
+
+    @Test
+    void closeLeavesTheCallersClientUsable() throws Exception {
+        HttpClient custom = HttpClient.newHttpClient();
+        JavaHttpPowerAuthServer server = new JavaHttpPowerAuthServer(
+                HttpServerConfig.builder().baseUri(stub.baseUri()).httpClient(custom).build());
+
+        server.close();
+
+        java.net.http.HttpResponse<Void> response = custom.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(stub.baseUri() + "/pa/v3/status")).POST(
+                java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertThat(response.statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -24,6 +24,7 @@ import org.opentokens.powerauth.token.domain.record.ActivationRecord;
 import org.opentokens.powerauth.token.domain.signature.PowerAuthSignatureType;
 import org.opentokens.powerauth.token.port.in.ActivationStateException;
 import org.opentokens.powerauth.token.port.in.ActivationUseCase;
+import org.opentokens.powerauth.token.port.in.ClientClosedException;
 import org.opentokens.powerauth.token.port.in.LocalActivationState;
 import org.opentokens.powerauth.token.port.in.MissingActivationException;
 import org.opentokens.powerauth.token.port.in.PowerAuthActivation;
@@ -36,7 +37,8 @@ import org.opentokens.powerauth.token.port.out.RandomSource;
 
 /**
  * Implements {@link ActivationUseCase} over the server port and the {@link ActivationSession} it shares with the
- * token store. Server calls run on the given executor. Thread-safe.
+ * token store. Server calls run on the given executor; when it refuses them, they fail with
+ * {@link ClientClosedException}. Thread-safe.
  */
 public final class ActivationService implements ActivationUseCase {
     /** Signature URI id of {@code /pa/v3/activation/remove}. */
@@ -101,7 +103,7 @@ public final class ActivationService implements ActivationUseCase {
             synchronized (pendingLock) {
                 creating = false;
             }
-            return CompletableFuture.failedFuture(e);
+            return CompletableFuture.failedFuture(new ClientClosedException(e));
         }
     }
 
@@ -156,7 +158,7 @@ public final class ActivationService implements ActivationUseCase {
         try {
             return CompletableFuture.supplyAsync(() -> statusCheck.fetch(activation.get(), generation), executor);
         } catch (RejectedExecutionException e) {
-            return CompletableFuture.failedFuture(e);
+            return CompletableFuture.failedFuture(new ClientClosedException(e));
         }
     }
 
@@ -173,13 +175,14 @@ public final class ActivationService implements ActivationUseCase {
             return CompletableFuture.runAsync(() -> removeOnServer(authentication, generation), executor);
         } catch (RejectedExecutionException e) {
             authentication.destroy();
-            return CompletableFuture.failedFuture(e);
+            return CompletableFuture.failedFuture(new ClientClosedException(e));
         }
     }
 
     private void removeOnServer(PowerAuthAuthentication authentication, long generation) {
         try {
-            server.removeActivation(signer.signerFor(authentication, REMOVE_URI_ID, generation));
+            session.signedCall(() -> server.removeActivation(signer.signerFor(authentication, REMOVE_URI_ID,
+                    generation)));
             session.locked(() -> {
                 if (session.generation() == generation) {
                     session.wipe();

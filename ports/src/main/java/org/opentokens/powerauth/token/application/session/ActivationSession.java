@@ -12,6 +12,7 @@ import org.opentokens.powerauth.token.domain.record.ActivationRecord;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
 import org.opentokens.powerauth.token.port.in.MissingActivationException;
 import org.opentokens.powerauth.token.port.out.SecureStorage;
+import org.opentokens.powerauth.token.port.out.ServerUnreachableException;
 import org.opentokens.powerauth.token.port.out.StorageNamespace;
 
 /**
@@ -21,6 +22,9 @@ import org.opentokens.powerauth.token.port.out.StorageNamespace;
  * before it becomes visible. The {@linkplain #generation() generation} increases whenever the activation is
  * replaced or lost; work that started under an older generation must not store its results. Loss listeners run
  * under the lock, after storage was wiped.
+ *
+ * <p>Signed server calls of the activation run one at a time ({@link #signedCall}), so they reach the server in
+ * counter order.
  *
  * <p>Records are immutable and shared with readers, so replaced records are left to the garbage collector
  * rather than destroyed: a reader may still hold one.
@@ -37,6 +41,7 @@ public final class ActivationSession {
     private final SecureStorage storage;
     private final StorageNamespace namespace;
     private final ReentrantLock lock = new ReentrantLock();
+    private final ReentrantLock signedCalls = new ReentrantLock(true);
     private final List<Runnable> lossListeners = new CopyOnWriteArrayList<>();
     private volatile boolean loaded;
     private volatile ActivationRecord record;
@@ -115,6 +120,33 @@ public final class ActivationSession {
             return action.get();
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Runs one signed server call of this activation alone, from taking its counter to the server's answer.
+     *
+     * <p>The server accepts a signature only at or ahead of its own counter, and moves past every counter it
+     * accepts. Signed calls sent side by side could arrive out of counter order, and the later-counter call would
+     * make the server reject the earlier one (counted as a failed attempt for knowledge or biometry factors).
+     * So signed calls queue here, first come first served; unsigned calls (status, temporary keys) do not.
+     *
+     * @param call signs (steps the counter) and sends
+     * @param <T> its result
+     * @return its result
+     * @throws ServerUnreachableException if interrupted while waiting for an earlier signed call
+     */
+    public <T> T signedCall(java.util.function.Supplier<T> call) {
+        try {
+            signedCalls.lockInterruptibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServerUnreachableException("interrupted while waiting for an earlier signed call", e);
+        }
+        try {
+            return call.get();
+        } finally {
+            signedCalls.unlock();
         }
     }
 

@@ -87,16 +87,20 @@ final class TokenCreation {
         }
         try {
             EciesEncryptor encryptor = EciesEncryptor.create(EciesEncryptorId.CREATE_TOKEN, parameters, secrets);
-            EciesEncryptedRequest request = encryptor.encryptRequest(EMPTY_OBJECT, random.secureRandom(),
-                    time.estimatedServerTimeMs());
-            long start = clock.millis();
-            EciesEncryptedResponse response = server.createToken(request,
-                    signer.signerFor(authentication, CREATE_URI_ID, generation));
-            long end = clock.millis();
+            long[] window = new long[2];
+            EciesEncryptedResponse response = session.signedCall(() -> {
+                EciesEncryptedRequest request = encryptor.encryptRequest(EMPTY_OBJECT, random.secureRandom(),
+                        time.estimatedServerTimeMs());
+                window[0] = clock.millis();
+                EciesEncryptedResponse answer = server.createToken(request,
+                        signer.signerFor(authentication, CREATE_URI_ID, generation));
+                window[1] = clock.millis();
+                return answer;
+            });
             byte[] plain = ServerData.check("the token response does not decrypt",
                     () -> encryptor.decryptResponse(response));
             // Only an authenticated (MAC-checked) response timestamp may move the clock.
-            EnvelopeMaps.syncTime(time, response, start, end);
+            EnvelopeMaps.syncTime(time, response, window[0], window[1]);
             JsonFields fields = JsonFields.parse(json, plain, "token response");
             java.util.Arrays.fill(plain, (byte) 0);
             return record(tokenName, authentication, activation, fields);

@@ -20,6 +20,7 @@ import org.opentokens.powerauth.token.domain.record.TokenRecord;
 import org.opentokens.powerauth.token.domain.signature.PowerAuthSignatureType;
 import org.opentokens.powerauth.token.domain.token.TokenDigest;
 import org.opentokens.powerauth.token.domain.token.TokenHeader;
+import org.opentokens.powerauth.token.port.in.ClientClosedException;
 import org.opentokens.powerauth.token.port.in.MissingActivationException;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthorizationHttpHeader;
@@ -34,7 +35,8 @@ import org.opentokens.powerauth.token.port.out.StorageArguments;
 
 /**
  * Implements {@link PowerAuthTokenStore}: single-flight creation per name, tokens bound to their activation and
- * wiped with it, headers on server-synchronized time. Server calls run on the given executor. Thread-safe.
+ * wiped with it, headers on server-synchronized time. Server calls run on the given executor; when it refuses
+ * them, they fail with {@link ClientClosedException}. Thread-safe.
  */
 public final class TokenStoreService implements PowerAuthTokenStore {
     /** Signature URI id of {@code /pa/v3/token/remove}. */
@@ -149,9 +151,10 @@ public final class TokenStoreService implements PowerAuthTokenStore {
         try {
             executor.execute(work);
         } catch (RejectedExecutionException e) {
+            ClientClosedException closed = new ClientClosedException(e);
             flights.remove(tokenName, flight);
-            flight.shared().completeExceptionally(e);
-            throw e;
+            flight.shared().completeExceptionally(closed);
+            throw closed;
         }
         return first;
     }
@@ -223,14 +226,15 @@ public final class TokenStoreService implements PowerAuthTokenStore {
         try {
             return CompletableFuture.runAsync(() -> removeOnServer(tokenName, record, generation), executor);
         } catch (RejectedExecutionException e) {
-            return CompletableFuture.failedFuture(e);
+            return CompletableFuture.failedFuture(new ClientClosedException(e));
         }
     }
 
     private void removeOnServer(String tokenName, TokenRecord record, long generation) {
         PowerAuthAuthentication possession = PowerAuthAuthentication.possession();
         try {
-            server.removeToken(record.tokenId(), signer.signerFor(possession, REMOVE_URI_ID, generation));
+            session.signedCall(() -> server.removeToken(record.tokenId(),
+                    signer.signerFor(possession, REMOVE_URI_ID, generation)));
         } finally {
             possession.destroy();
         }

@@ -8,8 +8,8 @@
  *
  * <p>Errors are unchecked and typed, rooted at
  * {@link org.opentokens.powerauth.token.domain.error.PowerAuthClientException}: the exceptions of this package
- * (missing activation, token not found, factor mismatch, wrong activation state), the server failures of
- * {@code port.out} (rejected, unreachable, invalid response), {@code StorageException} and
+ * (missing activation, token not found, factor mismatch, wrong activation state, client closed), the server
+ * failures of {@code port.out} (rejected, unreachable, invalid response), {@code StorageException} and
  * {@code TimeNotSynchronizedException}. Asynchronous operations complete their future exceptionally with the
  * same types, never wrapped in anything but {@link java.util.concurrent.CompletionException} by
  * {@code join()}.

@@ -7,11 +7,13 @@ import java.util.concurrent.RejectedExecutionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
+import org.opentokens.powerauth.token.port.in.ClientClosedException;
 import org.opentokens.powerauth.token.port.in.PowerAuthActivation;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
 
 /**
- * When the executor refuses work (a host shut it down), every server call fails through its future at once,
+ * When the executor refuses work (a host shut it down), every server call fails through its future at once with
+ * the library's {@link ClientClosedException} (the executor's refusal as its cause),
  * leaves nothing behind that blocks the next call, and wipes the authentication it was given.
  */
 class RejectedWorkTest {
@@ -32,7 +34,8 @@ class RejectedWorkTest {
             PowerAuthAuthentication auth = PowerAuthAuthentication.possession();
             CompletableFuture<?> request = client.tokens.requestAccessToken("t", auth);
             assertThat(request).as("attempt %d", attempt).isCompletedExceptionally();
-            assertThat(Testbed.failure(request)).isInstanceOf(RejectedExecutionException.class);
+            assertThat(Testbed.failure(request)).isInstanceOf(ClientClosedException.class)
+                    .hasCauseInstanceOf(RejectedExecutionException.class);
             assertThat(auth.isDestroyed()).isTrue();
         }
         assertThat(client.tokens.hasLocalToken("t")).isFalse();
@@ -51,8 +54,10 @@ class RejectedWorkTest {
         CompletableFuture<?> status = active.activation.fetchActivationStatus();
         assertThat(remove).isCompletedExceptionally();
         assertThat(status).isCompletedExceptionally();
-        assertThat(Testbed.failure(remove)).isInstanceOf(RejectedExecutionException.class);
-        assertThat(Testbed.failure(status)).isInstanceOf(RejectedExecutionException.class);
+        assertThat(Testbed.failure(remove)).isInstanceOf(ClientClosedException.class)
+                    .hasCauseInstanceOf(RejectedExecutionException.class);
+        assertThat(Testbed.failure(status)).isInstanceOf(ClientClosedException.class)
+                    .hasCauseInstanceOf(RejectedExecutionException.class);
         assertThat(auth.isDestroyed()).isTrue();
 
         for (int attempt = 0; attempt < 2; attempt++) {
@@ -60,7 +65,8 @@ class RejectedWorkTest {
                     .build());
             assertThat(create).isCompletedExceptionally();
             assertThat(Testbed.failure(create)).as("attempt %d is not 'already being created'", attempt)
-                    .isInstanceOf(RejectedExecutionException.class);
+                    .isInstanceOf(ClientClosedException.class)
+                    .hasCauseInstanceOf(RejectedExecutionException.class);
         }
     }
 
@@ -74,7 +80,8 @@ class RejectedWorkTest {
         CompletableFuture<?> remove = client.tokens.removeAccessToken("t");
 
         assertThat(remove).isCompletedExceptionally();
-        assertThat(Testbed.failure(remove)).isInstanceOf(RejectedExecutionException.class);
+        assertThat(Testbed.failure(remove)).isInstanceOf(ClientClosedException.class)
+                    .hasCauseInstanceOf(RejectedExecutionException.class);
         assertThat(client.tokens.hasLocalToken("t")).isTrue();
     }
 }

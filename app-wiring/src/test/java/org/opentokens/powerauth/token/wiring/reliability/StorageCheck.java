@@ -1,0 +1,35 @@
+package org.opentokens.powerauth.token.wiring.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.opentokens.powerauth.token.application.session.ActivationSession;
+import org.opentokens.powerauth.token.domain.record.ActivationRecord;
+import org.opentokens.powerauth.token.domain.secret.SecretBytes;
+
+/** Storage before and after a failed call: the same entries, byte for byte, except a signed call's counter step. */
+final class StorageCheck {
+    private StorageCheck() {
+    }
+
+    static void assertUnchanged(Map<String, SecretBytes> before, Map<String, SecretBytes> after,
+            boolean counterStepped) {
+        assertThat(after.keySet()).isEqualTo(before.keySet());
+        before.forEach((name, value) -> {
+            if (!name.equals(ActivationSession.ACTIVATION_ENTRY)) {
+                assertThat(after.get(name).sameBytesAs(value)).as(name).isTrue();
+            }
+        });
+        SecretBytes activationBefore = before.get(ActivationSession.ACTIVATION_ENTRY);
+        if (activationBefore == null) {
+            return;
+        }
+        SecretBytes expected = activationBefore;
+        if (counterStepped) {
+            ActivationRecord record = ActivationRecord.decode(activationBefore);
+            expected = record.withCounter(record.counter().next()).encode();
+        }
+        assertThat(after.get(ActivationSession.ACTIVATION_ENTRY).sameBytesAs(expected))
+                .as(counterStepped ? "the activation, one counter step on" : "the activation").isTrue();
+    }
+}
