@@ -43,6 +43,9 @@ final class JsonValueReader {
             return object;
         } catch (StreamConstraintsException e) {
             throw new MalformedDataException("JSON exceeds a parser limit" + where(e.getLocation()));
+        } catch (NumberFormatException e) {
+            // Jackson reports a number it cannot represent (e.g. an exponent beyond BigDecimal's range) this way.
+            throw new MalformedDataException("JSON has a number out of range");
         } catch (JsonParseException e) {
             String original = e.getOriginalMessage();
             if (original != null && original.startsWith("Duplicate field")) {

@@ -32,6 +32,14 @@ class JacksonJsonCodecTest extends JsonCodecContract {
     }
 
     @Test
+    void aNumberBeyondBigDecimalIsMalformedDataNotNumberFormatException() {
+        // Found by the long-mode JSON codec fuzz: Jackson throws NumberFormatException for this exponent.
+        assertThatThrownBy(() -> read("{\"ctrData\":922e372036854775808}"))
+                .isInstanceOf(MalformedDataException.class)
+                .hasMessageContaining("number out of range");
+    }
+
+    @Test
     void namesTheDepthProblem() {
         assertThatThrownBy(() -> read(nestedArrays(JsonCodec.MAX_DEPTH + 1)))
                 .isInstanceOf(MalformedDataException.class)

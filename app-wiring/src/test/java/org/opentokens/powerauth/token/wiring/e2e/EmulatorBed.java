@@ -4,22 +4,13 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Module;
 import com.google.inject.Stage;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.opentokens.powerauth.testkit.EmulatorActivationCode;
 import org.opentokens.powerauth.testkit.EmulatorApplication;
 import org.opentokens.powerauth.testkit.PowerAuthEmulator;
 import org.opentokens.powerauth.token.adapter.storage.inmemory.InMemorySecureStorage;
@@ -27,7 +18,6 @@ import org.opentokens.powerauth.token.application.session.ActivationSession;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
 import org.opentokens.powerauth.token.domain.record.ActivationRecord;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
-import org.opentokens.powerauth.token.port.in.PowerAuthActivation;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthorizationHttpHeader;
 import org.opentokens.powerauth.token.port.out.SecureStorage;
@@ -35,6 +25,7 @@ import org.opentokens.powerauth.token.port.out.StorageNamespace;
 import org.opentokens.powerauth.token.wiring.PowerAuthClient;
 import org.opentokens.powerauth.token.wiring.PowerAuthClientConfig;
 import org.opentokens.powerauth.token.wiring.PowerAuthTokenModule;
+import org.opentokens.powerauth.token.wiring.testing.BedSteps;
 import org.opentokens.powerauth.token.wiring.hygiene.SecretRegistry;
 
 /**
@@ -76,12 +67,7 @@ final class EmulatorBed implements AutoCloseable {
 
     /** @return a config for this bed's server and application, with cheap PBKDF2 for fast tests */
     PowerAuthClientConfig.Builder config(String instanceId, ProtocolVersion version) {
-        return PowerAuthClientConfig.builder(baseUri, application.appKey(), application.appSecret(),
-                        application.masterServerPublicKey())
-                .instanceId(instanceId)
-                .protocolVersion(version)
-                .knowledgeKeyIterations(10)
-                .requestTimeout(Duration.ofSeconds(10));
+        return BedSteps.config(baseUri, application, instanceId, version, Duration.ofSeconds(10));
     }
 
     /** @return the injector of one client over the shared storage, with the given extra modules */
@@ -110,12 +96,7 @@ final class EmulatorBed implements AutoCloseable {
 
     /** Creates, commits locally with {@link #PASSWORD} and lets the back office commit. @return the activation id */
     String activate(PowerAuthClient client) {
-        EmulatorActivationCode code = emulator.initActivation(application);
-        client.activation().createActivation(PowerAuthActivation.builder(code.activationCode(), "e2e device")
-                .platform("java").build()).join();
-        client.activation().commitActivation(PowerAuthAuthentication.commitWithPassword(PASSWORD.toCharArray()));
-        emulator.commitActivation(code.activationId());
-        return code.activationId();
+        return BedSteps.activate(emulator, application, client, "e2e device", PASSWORD);
     }
 
     static PowerAuthAuthentication password() {
@@ -130,29 +111,12 @@ final class EmulatorBed implements AutoCloseable {
     int useHeader(PowerAuthAuthorizationHttpHeader header) {
         SecretRegistry.header(header.value());
         SecretRegistry.walk(header);
-        HttpRequest request = HttpRequest.newBuilder(baseUri.resolve("/api/resource"))
-                .timeout(Duration.ofSeconds(10))
-                .header(header.key(), header.value())
-                .GET()
-                .build();
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            throw new AssertionError("the sample resource did not answer", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
+        return BedSteps.resourceStatus(http, baseUri, header.value(), Duration.ofSeconds(10));
     }
 
     /** @return every stored entry of the instance, as copies */
     Map<String, SecretBytes> snapshot(String instanceId) {
-        StorageNamespace namespace = StorageNamespace.of(instanceId);
-        Map<String, SecretBytes> entries = new LinkedHashMap<>();
-        for (String name : storage.names(namespace)) {
-            storage.get(namespace, name).ifPresent(value -> entries.put(name, value));
-        }
-        return entries;
+        return BedSteps.snapshot(storage, instanceId);
     }
 
     /** @return the instance's activation record, read straight from storage */
@@ -164,18 +128,9 @@ final class EmulatorBed implements AutoCloseable {
 
     /** @return what the future failed with, unwrapped; fails the test if it succeeds or hangs */
     static Throwable failure(CompletableFuture<?> future) {
-        try {
-            future.get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException | CompletionException e) {
-            SecretRegistry.exception(e);
-            return e.getCause();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        } catch (TimeoutException e) {
-            throw new AssertionError("the future neither completed nor failed", e);
-        }
-        throw new AssertionError("expected the future to fail, but it completed");
+        Throwable cause = BedSteps.failure(future, Duration.ofSeconds(30));
+        SecretRegistry.exception(cause);
+        return cause;
     }
 
     @Override

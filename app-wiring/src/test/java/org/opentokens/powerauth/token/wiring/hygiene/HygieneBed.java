@@ -3,28 +3,23 @@ package org.opentokens.powerauth.token.wiring.hygiene;
 import com.google.inject.Guice;
 import com.google.inject.Module;
 import com.google.inject.Stage;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import org.opentokens.powerauth.testkit.EmulatorActivationCode;
 import org.opentokens.powerauth.testkit.EmulatorApplication;
 import org.opentokens.powerauth.testkit.PowerAuthEmulator;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
-import org.opentokens.powerauth.token.domain.token.TokenHeader;
-import org.opentokens.powerauth.token.port.in.PowerAuthActivation;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthorizationHttpHeader;
 import org.opentokens.powerauth.token.wiring.PowerAuthClient;
 import org.opentokens.powerauth.token.wiring.PowerAuthClientConfig;
 import org.opentokens.powerauth.token.wiring.PowerAuthTokenModule;
+import org.opentokens.powerauth.token.wiring.testing.BedSteps;
 
 /**
  * The hygiene tests' own bed: the testkit emulator on 127.0.0.1 and Guice-built clients over a storage module the
@@ -51,13 +46,7 @@ final class HygieneBed implements AutoCloseable {
     }
 
     PowerAuthClientConfig config(String instanceId, ProtocolVersion version) {
-        return PowerAuthClientConfig.builder(baseUri, application.appKey(), application.appSecret(),
-                        application.masterServerPublicKey())
-                .instanceId(instanceId)
-                .protocolVersion(version)
-                .knowledgeKeyIterations(10)
-                .requestTimeout(Duration.ofSeconds(20))
-                .build();
+        return BedSteps.config(baseUri, application, instanceId, version, Duration.ofSeconds(20)).build();
     }
 
     /** @return a client built by Guice from the core module, the storage module and the extra modules */
@@ -76,12 +65,7 @@ final class HygieneBed implements AutoCloseable {
 
     /** Creates, commits with {@link #PASSWORD} and lets the back office commit. @return the activation id */
     String activate(PowerAuthClient client) {
-        EmulatorActivationCode code = emulator.initActivation(application);
-        client.activation().createActivation(PowerAuthActivation.builder(code.activationCode(), "hygiene")
-                .build()).join();
-        client.activation().commitActivation(PowerAuthAuthentication.commitWithPassword(PASSWORD.toCharArray()));
-        emulator.commitActivation(code.activationId());
-        return code.activationId();
+        return BedSteps.activate(emulator, application, client, "hygiene", PASSWORD);
     }
 
     static PowerAuthAuthentication password() {
@@ -96,19 +80,7 @@ final class HygieneBed implements AutoCloseable {
 
     /** @return the status the sample resource answers a raw header value with */
     int send(String headerValue) {
-        HttpRequest request = HttpRequest.newBuilder(baseUri.resolve("/api/resource"))
-                .timeout(Duration.ofSeconds(20))
-                .header(TokenHeader.HEADER_NAME, headerValue)
-                .GET()
-                .build();
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            throw new AssertionError("the sample resource did not answer", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
+        return BedSteps.resourceStatus(http, baseUri, headerValue, Duration.ofSeconds(20));
     }
 
     /** @return what the future failed with (recorded for the scan); fails the test if it succeeds */

@@ -6,30 +6,23 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.UnaryOperator;
-import org.opentokens.powerauth.testkit.EmulatorActivationCode;
 import org.opentokens.powerauth.testkit.EmulatorApplication;
 import org.opentokens.powerauth.testkit.EmulatorRequest;
 import org.opentokens.powerauth.testkit.PowerAuthEmulator;
 import org.opentokens.powerauth.token.adapter.storage.inmemory.InMemorySecureStorage;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
-import org.opentokens.powerauth.token.port.in.PowerAuthActivation;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthorizationHttpHeader;
 import org.opentokens.powerauth.token.port.out.SecureStorage;
-import org.opentokens.powerauth.token.port.out.StorageNamespace;
 import org.opentokens.powerauth.token.wiring.PowerAuthClient;
 import org.opentokens.powerauth.token.wiring.PowerAuthClientConfig;
 import org.opentokens.powerauth.token.wiring.PowerAuthTokenModule;
+import org.opentokens.powerauth.token.wiring.testing.BedSteps;
 
 /**
  * The reliability test bed: the testkit emulator on 127.0.0.1 over real HTTP, and clients built by Guice in
@@ -55,12 +48,7 @@ final class ReliabilityBed implements AutoCloseable {
 
     /** @return a 3.3 config for this bed's server, cheap PBKDF2, the given request timeout */
     PowerAuthClientConfig.Builder config(String instanceId, Duration requestTimeout) {
-        return PowerAuthClientConfig.builder(baseUri, application.appKey(), application.appSecret(),
-                        application.masterServerPublicKey())
-                .instanceId(instanceId)
-                .protocolVersion(ProtocolVersion.V3_3)
-                .knowledgeKeyIterations(10)
-                .requestTimeout(requestTimeout);
+        return BedSteps.config(baseUri, application, instanceId, ProtocolVersion.V3_3, requestTimeout);
     }
 
     /** @return a new client over the shared storage; closed with the bed unless closed before */
@@ -73,12 +61,7 @@ final class ReliabilityBed implements AutoCloseable {
 
     /** Creates, commits locally with {@link #PASSWORD} and lets the back office commit. @return the activation id */
     String activate(PowerAuthClient client) {
-        EmulatorActivationCode code = emulator.initActivation(application);
-        client.activation().createActivation(PowerAuthActivation.builder(code.activationCode(), "reliability")
-                .build()).join();
-        client.activation().commitActivation(PowerAuthAuthentication.commitWithPassword(PASSWORD.toCharArray()));
-        emulator.commitActivation(code.activationId());
-        return code.activationId();
+        return BedSteps.activate(emulator, application, client, "reliability", PASSWORD);
     }
 
     static PowerAuthAuthentication password() {
@@ -104,27 +87,12 @@ final class ReliabilityBed implements AutoCloseable {
 
     /** @return every stored entry of the instance, as copies */
     Map<String, SecretBytes> snapshot(String instanceId) {
-        StorageNamespace namespace = StorageNamespace.of(instanceId);
-        Map<String, SecretBytes> entries = new LinkedHashMap<>();
-        for (String name : storage.names(namespace)) {
-            storage.get(namespace, name).ifPresent(value -> entries.put(name, value));
-        }
-        return entries;
+        return BedSteps.snapshot(storage, instanceId);
     }
 
     /** @return what the future failed with, unwrapped; fails the test if it succeeds or hangs */
     static Throwable failure(CompletableFuture<?> future) {
-        try {
-            future.get(60, TimeUnit.SECONDS);
-        } catch (ExecutionException | CompletionException e) {
-            return e.getCause();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        } catch (TimeoutException e) {
-            throw new AssertionError("the future neither completed nor failed", e);
-        }
-        throw new AssertionError("expected the future to fail, but it completed");
+        return BedSteps.failure(future, Duration.ofSeconds(60));
     }
 
     static byte[] utf8(String text) {
