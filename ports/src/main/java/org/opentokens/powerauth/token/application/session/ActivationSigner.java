@@ -8,6 +8,7 @@ import org.opentokens.powerauth.token.domain.crypto.SymmetricKey;
 import org.opentokens.powerauth.token.domain.error.SignatureFactorMissingException;
 import org.opentokens.powerauth.token.domain.keys.BiometryKeyProtection;
 import org.opentokens.powerauth.token.domain.keys.KnowledgeKeyProtection;
+import org.opentokens.powerauth.token.domain.counter.HashCounter;
 import org.opentokens.powerauth.token.domain.record.ActivationRecord;
 import org.opentokens.powerauth.token.domain.signature.AuthorizationHeader;
 import org.opentokens.powerauth.token.domain.signature.PowerAuthSignature;
@@ -59,14 +60,16 @@ public final class ActivationSigner {
             SignatureKeys keys = keysFor(authentication, current);
             byte[] nonce = random.nextBytes(SignatureBaseString.NONCE_LENGTH);
             byte[] data = SignatureBaseString.forBody("POST", uriId, nonce, body, config.applicationSecret());
+            HashCounter counter = current.counter();
             try {
-                String signature = PowerAuthSignature.compute(type, keys, current.counter(), data,
+                String signature = PowerAuthSignature.compute(type, keys, counter, data,
                         config.protocolVersion());
                 header[0] = AuthorizationHeader.of(config.protocolVersion(), current.activationId(),
                         config.applicationKey(), nonce, type, signature);
-                return current.withCounter(current.counter().next());
+                return current.withCounter(counter.next());
             } finally {
                 keys.destroy();
+                counter.destroy();
                 Arrays.fill(data, (byte) 0);
             }
         });
