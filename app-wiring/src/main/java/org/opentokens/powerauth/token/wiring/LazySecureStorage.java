@@ -1,5 +1,6 @@
 package org.opentokens.powerauth.token.wiring;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -70,6 +71,16 @@ final class LazySecureStorage implements SecureStorage {
     @Override
     public Set<String> names(StorageNamespace namespace) {
         return delegate().names(namespace);
+    }
+
+    @Override
+    public <T> T exclusive(StorageNamespace namespace, Duration maxWait, Supplier<T> action) {
+        return delegate().exclusive(namespace, maxWait, action);
+    }
+
+    @Override
+    public long version(StorageNamespace namespace) {
+        return delegate().version(namespace);
     }
 
     @Override

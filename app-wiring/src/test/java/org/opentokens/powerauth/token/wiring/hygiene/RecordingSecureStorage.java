@@ -110,4 +110,14 @@ final class RecordingSecureStorage implements SecureStorage {
             key.destroy();
         }
     }
+
+    @Override
+    public <T> T exclusive(StorageNamespace namespace, java.time.Duration maxWait, java.util.function.Supplier<T> action) {
+        return delegate.exclusive(namespace, maxWait, action);
+    }
+
+    @Override
+    public long version(StorageNamespace namespace) {
+        return delegate.version(namespace);
+    }
 }

@@ -112,4 +112,14 @@ final class RecordingStorage implements SecureStorage {
             throw new AssertionError("the library stored an unreadable token record", e);
         }
     }
+
+    @Override
+    public <T> T exclusive(StorageNamespace namespace, java.time.Duration maxWait, java.util.function.Supplier<T> action) {
+        return delegate.exclusive(namespace, maxWait, action);
+    }
+
+    @Override
+    public long version(StorageNamespace namespace) {
+        return delegate.version(namespace);
+    }
 }

@@ -1,9 +1,11 @@
 package org.opentokens.powerauth.token.port.out;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
 
 /**
@@ -36,9 +38,21 @@ import org.opentokens.powerauth.token.domain.secret.SecretBytes;
  * after {@code put} is safe and recommended), and every returned {@link SecretBytes} is a fresh copy owned by
  * the caller, who should {@linkplain SecretBytes#destroy() destroy} it after use.
  *
+ * <h2>Sharing one namespace between processes</h2>
+ * Several storage objects, in one process or in several, may open the same backing store (a file, a keychain
+ * service, a database). Two methods let their users coordinate:
+ * <ul>
+ *   <li>{@link #exclusive} runs a piece of work in the namespace's <em>exclusive section</em>: one holder at a
+ *       time across every thread and process sharing the backing store. The client runs every
+ *       read-modify-write of an instance (a counter step, a token stored after a server call) inside it.</li>
+ *   <li>{@link #version} is the namespace's change signal: a cheap number that grows whenever anyone
+ *       commits a change, so that a process notices the others' writes without re-reading everything.</li>
+ * </ul>
+ * Each adapter documents what may share it: threads, processes, machines.
+ *
  * <h2>Threads</h2>
  * Implementations must be safe for concurrent use by any number of threads. Methods are synchronous and may
- * block on backend I/O; persistent implementations document whether several processes may share a backend.
+ * block on backend I/O.
  */
 public interface SecureStorage {
     /** Longest value, in bytes (64 KiB). Values of zero bytes are allowed. */
@@ -133,4 +147,55 @@ public interface SecureStorage {
      * @throws StorageException if the backend fails
      */
     Set<String> names(StorageNamespace namespace);
+
+    /**
+     * Runs {@code action} in the namespace's exclusive section and returns its result.
+     *
+     * <p>At most one thread runs a section of a given namespace at a time, across every storage object in
+     * every process (and, for a shared database, every machine) that opens the same backing store. The section
+     * is held from entry until {@code action} returns or throws, and it is released when its holder's process
+     * dies (an OS file lock, a database session), never by a timer. A caller waits at most {@code maxWait} to
+     * enter; waiters of one process enter in arrival order.
+     *
+     * <p>The section is reentrant: a thread that holds it may call this method again for the same namespace,
+     * through this object or another one on the same backing store, and the nested action runs at once.
+     * Sections of different namespaces are independent; holding one while entering another is allowed but
+     * the caller must avoid lock-order cycles.
+     *
+     * <p>The section excludes other sections, not other calls: reads and writes made without a section are not
+     * blocked. Calls made inside {@code action} behave as everywhere else (each is atomic and takes effect at
+     * once); a section is not a transaction and is not rolled back when {@code action} throws.
+     *
+     * @param namespace the instance
+     * @param maxWait how long to wait for another holder at most; zero tries once
+     * @param action the work to run while holding the section
+     * @param <T> the action's result
+     * @return what {@code action} returned
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if {@code maxWait} is negative
+     * @throws StorageBusyException if the section could not be entered within {@code maxWait}; {@code action}
+     *     did not run
+     * @throws StorageUnavailableException if the backend fails, or the thread was interrupted while waiting
+     *     (its interrupt flag is set again); {@code action} did not run
+     */
+    <T> T exclusive(StorageNamespace namespace, Duration maxWait, Supplier<T> action);
+
+    /**
+     * Reads the namespace's change signal.
+     *
+     * <p>The value never decreases on one backing store, and it is larger than every value read before
+     * whenever a change to the namespace ({@link #put}, {@link #putAll}, a {@code delete} that removed
+     * something, {@link #deleteAll(StorageNamespace)}) was committed in between, by any storage object of any
+     * process. It may also grow without a visible change. It is independent of other namespaces' changes
+     * where the backend allows, and it survives {@link #deleteAll(StorageNamespace)}.
+     *
+     * <p>Read the version <em>before</em> the entries it should cover: entries read afterwards are at least as
+     * new as the version says.
+     *
+     * @param namespace the instance
+     * @return the current version
+     * @throws NullPointerException if {@code namespace} is null
+     * @throws StorageException if the backend fails
+     */
+    long version(StorageNamespace namespace);
 }

@@ -1,5 +1,6 @@
 package org.opentokens.powerauth.token.port.out;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -7,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
 
@@ -19,6 +21,9 @@ public final class FakeSecureStorage implements SecureStorage {
     private final AtomicInteger writes = new AtomicInteger();
     private final AtomicInteger failuresLeft = new AtomicInteger();
     private final AtomicReference<StorageException> failure = new AtomicReference<>();
+    private final Map<String, Long> versions = new HashMap<>();
+    private final ExclusiveSections<String> sections = new ExclusiveSections<>();
+    private long changes;
 
     /**
      * Makes the next {@code count} mutating calls throw {@code exception} without changing anything.
@@ -65,7 +70,7 @@ public final class FakeSecureStorage implements SecureStorage {
         Map<String, SecretBytes> checked = StorageArguments.entries(entries);
         Map<String, byte[]> raw = new HashMap<>();
         checked.forEach((k, v) -> raw.put(k, v.copyBytes(InsecureSecretAccess.get())));
-        mutate();
+        mutate(namespace);
         data.computeIfAbsent(namespace.id(), k -> new HashMap<>()).putAll(raw);
     }
 
@@ -78,7 +83,7 @@ public final class FakeSecureStorage implements SecureStorage {
     public synchronized int deleteAll(StorageNamespace namespace, Collection<String> names) {
         check(namespace);
         Set<String> checked = StorageArguments.names(names);
-        mutate();
+        mutate(namespace);
         Map<String, byte[]> entries = data.getOrDefault(namespace.id(), new HashMap<>());
         int removed = 0;
         for (String name : checked) {
@@ -92,7 +97,7 @@ public final class FakeSecureStorage implements SecureStorage {
     @Override
     public synchronized int deleteAll(StorageNamespace namespace) {
         check(namespace);
-        mutate();
+        mutate(namespace);
         Map<String, byte[]> removed = data.remove(namespace.id());
         return removed == null ? 0 : removed.size();
     }
@@ -103,11 +108,24 @@ public final class FakeSecureStorage implements SecureStorage {
         return Set.copyOf(data.getOrDefault(namespace.id(), Map.of()).keySet());
     }
 
-    private void mutate() {
+    private void mutate(StorageNamespace namespace) {
         if (failuresLeft.get() > 0 && failuresLeft.getAndDecrement() > 0) {
             throw failure.get();
         }
         writes.incrementAndGet();
+        versions.put(namespace.id(), ++changes);
+    }
+
+    @Override
+    public <T> T exclusive(StorageNamespace namespace, Duration maxWait, Supplier<T> action) {
+        check(namespace);
+        return sections.run(namespace.id(), maxWait, null, action);
+    }
+
+    @Override
+    public synchronized long version(StorageNamespace namespace) {
+        check(namespace);
+        return versions.getOrDefault(namespace.id(), 0L);
     }
 
     private static void check(StorageNamespace namespace) {

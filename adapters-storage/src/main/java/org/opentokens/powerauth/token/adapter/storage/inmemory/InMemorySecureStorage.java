@@ -1,5 +1,6 @@
 package org.opentokens.powerauth.token.adapter.storage.inmemory;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -8,9 +9,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
+import org.opentokens.powerauth.token.port.out.ExclusiveSections;
 import org.opentokens.powerauth.token.port.out.SecureStorage;
 import org.opentokens.powerauth.token.port.out.StorageArguments;
 import org.opentokens.powerauth.token.port.out.StorageNamespace;
@@ -24,9 +28,15 @@ import org.opentokens.powerauth.token.port.out.StorageNamespace;
  * makes batches atomic for readers) and operations on different namespaces do not block each other. Values
  * are copied in and out; replaced and removed arrays are zeroed (best effort, as for
  * {@link SecretBytes#destroy()}), which is safe because no stored array ever leaves that critical section.
+ *
+ * <p><b>Sharing.</b> Threads of one process share it; nothing else can. {@link #exclusive} is a fair in-process
+ * lock per namespace, and {@link #version} counts the changes of each namespace.
  */
 public final class InMemorySecureStorage implements SecureStorage {
     private final ConcurrentHashMap<StorageNamespace, Map<String, byte[]>> namespaces = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<StorageNamespace, Long> versions = new ConcurrentHashMap<>();
+    private final AtomicLong changes = new AtomicLong();
+    private final ExclusiveSections<StorageNamespace> sections = new ExclusiveSections<>();
 
     /** Creates an empty storage. */
     public InMemorySecureStorage() {
@@ -48,7 +58,7 @@ public final class InMemorySecureStorage implements SecureStorage {
         Objects.requireNonNull(namespace, "namespace");
         StorageArguments.name(name);
         byte[] copy = copyOf(StorageArguments.value(value));
-        inNamespace(namespace, entries -> {
+        changeNamespace(namespace, entries -> {
             wipe(entries.put(name, copy));
             return null;
         });
@@ -70,7 +80,7 @@ public final class InMemorySecureStorage implements SecureStorage {
         if (copies.isEmpty()) {
             return;
         }
-        inNamespace(namespace, stored -> {
+        changeNamespace(namespace, stored -> {
             copies.forEach((name, copy) -> wipe(stored.put(name, copy)));
             return null;
         });
@@ -80,7 +90,7 @@ public final class InMemorySecureStorage implements SecureStorage {
     public boolean delete(StorageNamespace namespace, String name) {
         Objects.requireNonNull(namespace, "namespace");
         StorageArguments.name(name);
-        return inNamespace(namespace, entries -> {
+        return changeNamespace(namespace, entries -> {
             byte[] removed = entries.remove(name);
             wipe(removed);
             return removed != null;
@@ -94,7 +104,7 @@ public final class InMemorySecureStorage implements SecureStorage {
         if (checked.isEmpty()) {
             return 0;
         }
-        return inNamespace(namespace, entries -> {
+        return changeNamespace(namespace, entries -> {
             int removed = 0;
             for (String name : checked) {
                 byte[] value = entries.remove(name);
@@ -110,7 +120,7 @@ public final class InMemorySecureStorage implements SecureStorage {
     @Override
     public int deleteAll(StorageNamespace namespace) {
         Objects.requireNonNull(namespace, "namespace");
-        return inNamespace(namespace, entries -> {
+        return changeNamespace(namespace, entries -> {
             int removed = entries.size();
             entries.values().forEach(InMemorySecureStorage::wipe);
             entries.clear();
@@ -122,6 +132,18 @@ public final class InMemorySecureStorage implements SecureStorage {
     public Set<String> names(StorageNamespace namespace) {
         Objects.requireNonNull(namespace, "namespace");
         return inNamespace(namespace, entries -> Set.copyOf(entries.keySet()));
+    }
+
+    @Override
+    public <T> T exclusive(StorageNamespace namespace, Duration maxWait, Supplier<T> action) {
+        Objects.requireNonNull(namespace, "namespace");
+        return sections.run(namespace, maxWait, null, action);
+    }
+
+    @Override
+    public long version(StorageNamespace namespace) {
+        Objects.requireNonNull(namespace, "namespace");
+        return versions.getOrDefault(namespace, 0L);
     }
 
     @Override
@@ -141,6 +163,15 @@ public final class InMemorySecureStorage implements SecureStorage {
             return entries.isEmpty() ? null : entries;
         });
         return result.value;
+    }
+
+    /** Like {@link #inNamespace}, and moves the namespace's version on inside the same critical section. */
+    private <T> T changeNamespace(StorageNamespace namespace, Function<Map<String, byte[]>, T> action) {
+        return inNamespace(namespace, entries -> {
+            T result = action.apply(entries);
+            versions.put(namespace, changes.incrementAndGet());
+            return result;
+        });
     }
 
     private static byte[] copyOf(SecretBytes value) {

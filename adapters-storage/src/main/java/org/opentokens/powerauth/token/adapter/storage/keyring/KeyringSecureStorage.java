@@ -226,4 +226,16 @@ public final class KeyringSecureStorage implements SecureStorage {
             Arrays.fill(bytes, (byte) 0);
         }
     }
+
+    @Override
+    public <T> T exclusive(StorageNamespace namespace, java.time.Duration maxWait, java.util.function.Supplier<T> action) {
+        // TODO(storage helper): cross-process section
+        throw new UnsupportedOperationException("not implemented yet");
+    }
+
+    @Override
+    public long version(StorageNamespace namespace) {
+        // TODO(storage helper): change signal
+        throw new UnsupportedOperationException("not implemented yet");
+    }
 }

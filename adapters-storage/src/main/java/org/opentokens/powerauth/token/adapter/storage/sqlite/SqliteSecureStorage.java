@@ -225,4 +225,16 @@ public final class SqliteSecureStorage implements SecureStorage, AutoCloseable {
     public String toString() {
         return "SqliteSecureStorage[" + fileName + "]";
     }
+
+    @Override
+    public <T> T exclusive(StorageNamespace namespace, java.time.Duration maxWait, java.util.function.Supplier<T> action) {
+        // TODO(storage helper): cross-process section
+        throw new UnsupportedOperationException("not implemented yet");
+    }
+
+    @Override
+    public long version(StorageNamespace namespace) {
+        // TODO(storage helper): change signal
+        throw new UnsupportedOperationException("not implemented yet");
+    }
 }
