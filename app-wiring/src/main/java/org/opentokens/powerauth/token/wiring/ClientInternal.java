@@ -10,7 +10,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
 /**
- * Qualifies the client's internal bindings (the HTTP adapter's ports, the session, the executor). Package-private,
+ * Qualifies the client's internal bindings (the HTTP adapter's ports, the instance state, the executor). Package-private,
  * so no host module can bind or request these keys and none of them can clash with a host binding.
  */
 @BindingAnnotation

@@ -10,7 +10,7 @@ import org.opentokens.powerauth.token.adapter.http.JavaHttpPowerAuthServer;
 import org.opentokens.powerauth.token.application.PowerAuthConfiguration;
 import org.opentokens.powerauth.token.application.activation.ActivationService;
 import org.opentokens.powerauth.token.application.keystore.TemporaryKeyProvider;
-import org.opentokens.powerauth.token.application.session.ActivationSession;
+import org.opentokens.powerauth.token.application.instance.InstanceState;
 import org.opentokens.powerauth.token.application.time.TimeSynchronizationService;
 import org.opentokens.powerauth.token.application.token.TokenStoreService;
 import org.opentokens.powerauth.token.port.in.ActivationUseCase;
@@ -21,7 +21,7 @@ import org.opentokens.powerauth.token.port.out.RandomSource;
 import org.opentokens.powerauth.token.port.out.SecureStorage;
 
 /**
- * The service graph of one instance, private: the HTTP adapter, the activation session and temporary keys the
+ * The service graph of one instance, private: the HTTP adapter, the instance state and temporary keys the
  * two services share, and the client's worker threads. Exposes the client facade and its three parts. Requires
  * {@link SecureStorage}, {@code @PowerAuthClock Clock} and {@link RandomSource} from the enclosing environment.
  */
@@ -47,8 +47,8 @@ final class ClientServicesModule extends PrivateModule {
     @Provides
     @Singleton
     @ClientInternal
-    ActivationSession session(SecureStorage storage) {
-        return new ActivationSession(configuration(), storage);
+    InstanceState state(SecureStorage storage) {
+        return InstanceState.create(configuration(), storage);
     }
 
     @Provides
@@ -69,21 +69,23 @@ final class ClientServicesModule extends PrivateModule {
     @Provides
     @Singleton
     @Exposed
-    ActivationUseCase activation(@ClientInternal ActivationSession session, @ClientInternal PowerAuthServer server,
+    ActivationUseCase activation(@ClientInternal InstanceState state, @ClientInternal PowerAuthServer server,
             @ClientInternal JsonCodec json, RandomSource random, TimeSynchronizationService time,
             @ClientInternal TemporaryKeyProvider temporaryKeys, @PowerAuthClock Clock clock,
             @ClientInternal ClientExecutor executor) {
-        return new ActivationService(session, server, json, random, time, temporaryKeys, clock, executor);
+        return new ActivationService(configuration(), state, server, json, random, time, temporaryKeys, clock,
+                executor);
     }
 
     @Provides
     @Singleton
     @Exposed
-    PowerAuthTokenStore tokenStore(@ClientInternal ActivationSession session, @ClientInternal PowerAuthServer server,
+    PowerAuthTokenStore tokenStore(@ClientInternal InstanceState state, @ClientInternal PowerAuthServer server,
             @ClientInternal JsonCodec json, RandomSource random, TimeSynchronizationService time,
             @ClientInternal TemporaryKeyProvider temporaryKeys, @PowerAuthClock Clock clock,
             @ClientInternal ClientExecutor executor) {
-        return new TokenStoreService(session, server, json, random, time, temporaryKeys, clock, executor);
+        return new TokenStoreService(configuration(), state, server, json, random, time, temporaryKeys, clock,
+                executor);
     }
 
     @Provides

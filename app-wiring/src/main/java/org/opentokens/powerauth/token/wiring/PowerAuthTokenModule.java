@@ -16,7 +16,7 @@ import org.opentokens.powerauth.token.port.out.SecureStorage;
  * {@link org.opentokens.powerauth.token.port.in.ActivationUseCase} and
  * {@link org.opentokens.powerauth.token.application.time.TimeSynchronizationService}, plus two optional slots:
  * {@code @PowerAuthClock Clock} (default {@code Clock.systemUTC()}) and {@link RandomSource} (default: one
- * shared {@code SecureRandom}). The HTTP adapter, the session and the worker threads stay private.
+ * shared {@code SecureRandom}). The HTTP adapter, the instance state and the worker threads stay private.
  *
  * <p><b>Requires</b> a {@link SecureStorage} binding, from exactly one storage module such as
  * {@link InMemoryStorageModule}; without one the injector fails at creation. To replace a slot, call

@@ -26,7 +26,7 @@ import org.opentokens.powerauth.token.adapter.http.JacksonJsonCodec;
 import org.opentokens.powerauth.token.adapter.http.JavaHttpPowerAuthServer;
 import org.opentokens.powerauth.token.adapter.storage.inmemory.InMemorySecureStorage;
 import org.opentokens.powerauth.token.application.keystore.TemporaryKeyProvider;
-import org.opentokens.powerauth.token.application.session.ActivationSession;
+import org.opentokens.powerauth.token.application.instance.InstanceState;
 import org.opentokens.powerauth.token.application.time.TimeSynchronizationService;
 import org.opentokens.powerauth.token.port.in.ActivationUseCase;
 import org.opentokens.powerauth.token.port.in.ClientClosedException;
@@ -80,7 +80,7 @@ class PowerAuthTokenModuleTest {
     void onlyThePortsTheFacadeAndTheSlotsReachTheHostInjector() {
         Injector injector = inMemory();
 
-        List<Class<?>> hidden = List.of(ActivationSession.class, TemporaryKeyProvider.class, PowerAuthServer.class,
+        List<Class<?>> hidden = List.of(InstanceState.class, TemporaryKeyProvider.class, PowerAuthServer.class,
                 JsonCodec.class, HttpClient.class, ObjectMapper.class, Executor.class, ExecutorService.class,
                 ClientExecutor.class, InMemorySecureStorage.class);
         List<Class<?>> bound = injector.getAllBindings().keySet().stream()

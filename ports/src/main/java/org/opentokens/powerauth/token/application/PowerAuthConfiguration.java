@@ -19,6 +19,14 @@ import org.opentokens.powerauth.token.port.out.StorageNamespace;
 public final class PowerAuthConfiguration {
     /** Default instance id. */
     public static final String DEFAULT_INSTANCE_ID = "default";
+    /** Default {@link #instanceLockTimeout()} in seconds. */
+    public static final int DEFAULT_INSTANCE_LOCK_TIMEOUT_SECONDS = 60;
+    /** Default {@link #instanceLockTimeout()}: a signed call's connect and request timeouts, with room to spare. */
+    public static final Duration DEFAULT_INSTANCE_LOCK_TIMEOUT = Duration.ofSeconds(DEFAULT_INSTANCE_LOCK_TIMEOUT_SECONDS);
+    /** Default {@link #headerRefreshInterval()} in milliseconds. */
+    public static final int DEFAULT_HEADER_REFRESH_INTERVAL_MILLIS = 500;
+    /** Default {@link #headerRefreshInterval()}. */
+    public static final Duration DEFAULT_HEADER_REFRESH_INTERVAL = Duration.ofMillis(DEFAULT_HEADER_REFRESH_INTERVAL_MILLIS);
 
     private final String instanceId;
     private final String applicationKey;
@@ -27,6 +35,8 @@ public final class PowerAuthConfiguration {
     private final ProtocolVersion protocolVersion;
     private final Duration temporaryKeySafetyMargin;
     private final int knowledgeKeyIterations;
+    private final Duration instanceLockTimeout;
+    private final Duration headerRefreshInterval;
 
     private PowerAuthConfiguration(Builder b) {
         this.instanceId = b.instanceId;
@@ -37,6 +47,8 @@ public final class PowerAuthConfiguration {
         this.protocolVersion = b.protocolVersion;
         this.temporaryKeySafetyMargin = b.temporaryKeySafetyMargin;
         this.knowledgeKeyIterations = b.knowledgeKeyIterations;
+        this.instanceLockTimeout = b.instanceLockTimeout;
+        this.headerRefreshInterval = b.headerRefreshInterval;
     }
 
     /**
@@ -90,6 +102,22 @@ public final class PowerAuthConfiguration {
         return knowledgeKeyIterations;
     }
 
+    /**
+     * @return how long a change of the instance (a signed call, a token stored or removed) waits at most for
+     *     another thread or process that holds the instance's exclusive section
+     */
+    public Duration instanceLockTimeout() {
+        return instanceLockTimeout;
+    }
+
+    /**
+     * @return how long header generation may go without checking storage for changes other processes made;
+     *     zero checks on every header
+     */
+    public Duration headerRefreshInterval() {
+        return headerRefreshInterval;
+    }
+
     @Override
     public String toString() {
         return "PowerAuthConfiguration[instance=" + instanceId + ", applicationKey=" + applicationKey
@@ -112,6 +140,8 @@ public final class PowerAuthConfiguration {
         private ProtocolVersion protocolVersion = ProtocolVersion.DEFAULT;
         private Duration temporaryKeySafetyMargin = Duration.ofSeconds(10);
         private int knowledgeKeyIterations = KnowledgeKeyProtection.DEFAULT_ITERATIONS;
+        private Duration instanceLockTimeout = DEFAULT_INSTANCE_LOCK_TIMEOUT;
+        private Duration headerRefreshInterval = DEFAULT_HEADER_REFRESH_INTERVAL;
 
         private Builder(String applicationKey, String applicationSecret, EcPublicKey masterServerPublicKey) {
             this.applicationKey = applicationKey;
@@ -146,6 +176,35 @@ public final class PowerAuthConfiguration {
                 throw new IllegalArgumentException("knowledgeKeyIterations must be at least 1");
             }
             this.knowledgeKeyIterations = value;
+            return this;
+        }
+
+        /**
+         * @param value how long a change waits at most for another holder of the instance's exclusive section,
+         *     {@value #DEFAULT_INSTANCE_LOCK_TIMEOUT_SECONDS} s by default; positive
+         * @return this
+         */
+        public Builder instanceLockTimeout(Duration value) {
+            Objects.requireNonNull(value, "instanceLockTimeout");
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException("instanceLockTimeout must be positive");
+            }
+            this.instanceLockTimeout = value;
+            return this;
+        }
+
+        /**
+         * @param value how long header generation may go without checking storage for other processes' changes,
+         *     {@value #DEFAULT_HEADER_REFRESH_INTERVAL_MILLIS} ms by default, at most one minute; zero checks on
+         *     every header
+         * @return this
+         */
+        public Builder headerRefreshInterval(Duration value) {
+            Objects.requireNonNull(value, "headerRefreshInterval");
+            if (value.isNegative() || value.compareTo(Duration.ofMinutes(1)) > 0) {
+                throw new IllegalArgumentException("headerRefreshInterval must be between zero and one minute");
+            }
+            this.headerRefreshInterval = value;
             return this;
         }
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.opentokens.powerauth.testkit.EmulatorActivation;
 import org.opentokens.powerauth.testkit.EmulatorActivationState;
 import org.opentokens.powerauth.testkit.EmulatorFaults;
-import org.opentokens.powerauth.token.application.session.ActivationSession;
+import org.opentokens.powerauth.token.application.instance.InstanceStore;
 import org.opentokens.powerauth.token.domain.counter.HashCounter;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
 import org.opentokens.powerauth.token.port.in.PowerAuthActivationStatus;
@@ -60,12 +60,12 @@ class CounterSyncE2eTest {
         PowerAuthClient client = bed.client();
         String id = bed.activate(client);
         StorageNamespace namespace = StorageNamespace.of(INSTANCE);
-        SecretBytes older = bed.storage.get(namespace, ActivationSession.ACTIVATION_ENTRY).orElseThrow();
+        SecretBytes older = bed.storage.get(namespace, InstanceStore.ACTIVATION_ENTRY).orElseThrow();
         for (int i = 0; i < 3; i++) {
             client.tokenStore().requestAccessToken("t" + i, PowerAuthAuthentication.possession()).join();
         }
         client.close();
-        bed.storage.put(namespace, ActivationSession.ACTIVATION_ENTRY, older);
+        bed.storage.put(namespace, InstanceStore.ACTIVATION_ENTRY, older);
 
         PowerAuthClient restored = bed.client();
         assertThat(countersAgree(id)).isFalse();

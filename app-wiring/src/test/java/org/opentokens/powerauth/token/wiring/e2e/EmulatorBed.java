@@ -14,7 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import org.opentokens.powerauth.testkit.EmulatorApplication;
 import org.opentokens.powerauth.testkit.PowerAuthEmulator;
 import org.opentokens.powerauth.token.adapter.storage.inmemory.InMemorySecureStorage;
-import org.opentokens.powerauth.token.application.session.ActivationSession;
+import org.opentokens.powerauth.token.application.instance.InstanceStore;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
 import org.opentokens.powerauth.token.domain.record.ActivationRecord;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
@@ -121,7 +121,7 @@ final class EmulatorBed implements AutoCloseable {
 
     /** @return the instance's activation record, read straight from storage */
     ActivationRecord storedRecord(String instanceId) {
-        return storage.get(StorageNamespace.of(instanceId), ActivationSession.ACTIVATION_ENTRY)
+        return storage.get(StorageNamespace.of(instanceId), InstanceStore.ACTIVATION_ENTRY)
                 .map(ActivationRecord::decode)
                 .orElseThrow(() -> new AssertionError("no stored activation for " + instanceId));
     }

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.opentokens.powerauth.testkit.EmulatorActivationCode;
 import org.opentokens.powerauth.testkit.EmulatorFaults;
-import org.opentokens.powerauth.token.application.session.ActivationSession;
+import org.opentokens.powerauth.token.application.instance.InstanceStore;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
 import org.opentokens.powerauth.token.domain.record.ActivationRecord;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
@@ -178,17 +178,17 @@ class FaultE2eTest {
         Map<String, SecretBytes> after = bed.snapshot(INSTANCE);
         assertThat(after.keySet()).isEqualTo(before.keySet());
         before.forEach((name, value) -> {
-            if (!name.equals(ActivationSession.ACTIVATION_ENTRY)) {
+            if (!name.equals(InstanceStore.ACTIVATION_ENTRY)) {
                 assertThat(after.get(name).sameBytesAs(value)).as(name).isTrue();
             }
         });
-        SecretBytes activationBefore = before.get(ActivationSession.ACTIVATION_ENTRY);
+        SecretBytes activationBefore = before.get(InstanceStore.ACTIVATION_ENTRY);
         SecretBytes expected = activationBefore;
         if (counterStepped) {
             ActivationRecord record = ActivationRecord.decode(activationBefore);
             expected = record.withCounter(record.counter().next()).encode();
         }
-        assertThat(after.get(ActivationSession.ACTIVATION_ENTRY).sameBytesAs(expected))
+        assertThat(after.get(InstanceStore.ACTIVATION_ENTRY).sameBytesAs(expected))
                 .as(counterStepped ? "the activation, one counter step on" : "the activation").isTrue();
     }
 

@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.opentokens.powerauth.token.application.session.ActivationSession;
+import org.opentokens.powerauth.token.application.instance.InstanceStore;
 import org.opentokens.powerauth.token.domain.crypto.SymmetricKey;
 import org.opentokens.powerauth.token.domain.keys.KnowledgeKeyProtection;
 import org.opentokens.powerauth.token.domain.record.ActivationRecord;
@@ -70,14 +70,14 @@ final class RecordingSecureStorage implements SecureStorage {
             return;
         }
         SecretRegistry.bytes("stored value", value.copyBytes(InsecureSecretAccess.get()));
-        if (name.equals(ActivationSession.ACTIVATION_ENTRY)) {
+        if (name.equals(InstanceStore.ACTIVATION_ENTRY)) {
             ActivationRecord record = ActivationRecord.decode(value);
             try {
                 registerActivation(record);
             } finally {
                 record.destroy();
             }
-        } else if (name.startsWith(ActivationSession.TOKEN_ENTRY_PREFIX)) {
+        } else if (name.startsWith(InstanceStore.TOKEN_ENTRY_PREFIX)) {
             TokenRecord record = TokenRecord.decode(value);
             try {
                 SecretRegistry.bytes("token secret", record.secret().copyBytes(InsecureSecretAccess.get()));

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import org.opentokens.powerauth.testkit.EmulatorActivationState;
-import org.opentokens.powerauth.token.application.session.ActivationSession;
+import org.opentokens.powerauth.token.application.instance.InstanceStore;
 import org.opentokens.powerauth.token.domain.activation.ActivationState;
 import org.opentokens.powerauth.token.port.in.PowerAuthActivationStatus;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
@@ -36,7 +36,7 @@ final class Consistency {
                 assertThat(status.state()).isEqualTo(ActivationState.REMOVED);
                 assertThat(check.tokenStore().hasLocalToken("kept")).isFalse();
                 assertThat(bed.snapshot(instance).keySet())
-                        .noneMatch(name -> name.startsWith(ActivationSession.TOKEN_ENTRY_PREFIX));
+                        .noneMatch(name -> name.startsWith(InstanceStore.TOKEN_ENTRY_PREFIX));
                 return;
             }
             assertThat(status.state()).isEqualTo(ActivationState.ACTIVE);

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.opentokens.powerauth.token.application.session.ActivationSession;
+import org.opentokens.powerauth.token.application.instance.InstanceStore;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
 import org.opentokens.powerauth.token.domain.record.TokenRecord;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
@@ -97,7 +97,7 @@ final class RecordingStorage implements SecureStorage {
     }
 
     private static boolean isToken(String name) {
-        return name.startsWith(ActivationSession.TOKEN_ENTRY_PREFIX);
+        return name.startsWith(InstanceStore.TOKEN_ENTRY_PREFIX);
     }
 
     private void report(Change change, SecretBytes value) {

@@ -3,7 +3,7 @@ package org.opentokens.powerauth.token.wiring.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import org.opentokens.powerauth.token.application.session.ActivationSession;
+import org.opentokens.powerauth.token.application.instance.InstanceStore;
 import org.opentokens.powerauth.token.domain.record.ActivationRecord;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
 
@@ -16,11 +16,11 @@ final class StorageCheck {
             boolean counterStepped) {
         assertThat(after.keySet()).isEqualTo(before.keySet());
         before.forEach((name, value) -> {
-            if (!name.equals(ActivationSession.ACTIVATION_ENTRY)) {
+            if (!name.equals(InstanceStore.ACTIVATION_ENTRY)) {
                 assertThat(after.get(name).sameBytesAs(value)).as(name).isTrue();
             }
         });
-        SecretBytes activationBefore = before.get(ActivationSession.ACTIVATION_ENTRY);
+        SecretBytes activationBefore = before.get(InstanceStore.ACTIVATION_ENTRY);
         if (activationBefore == null) {
             return;
         }
@@ -29,7 +29,7 @@ final class StorageCheck {
             ActivationRecord record = ActivationRecord.decode(activationBefore);
             expected = record.withCounter(record.counter().next()).encode();
         }
-        assertThat(after.get(ActivationSession.ACTIVATION_ENTRY).sameBytesAs(expected))
+        assertThat(after.get(InstanceStore.ACTIVATION_ENTRY).sameBytesAs(expected))
                 .as(counterStepped ? "the activation, one counter step on" : "the activation").isTrue();
     }
 }

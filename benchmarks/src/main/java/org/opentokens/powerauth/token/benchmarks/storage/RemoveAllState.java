@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.Map;
-import org.opentokens.powerauth.token.application.session.ActivationSession;
+import org.opentokens.powerauth.token.application.instance.InstanceStore;
 import org.opentokens.powerauth.token.benchmarks.fixture.ClientGraph;
 import org.opentokens.powerauth.token.benchmarks.fixture.WultraProvider;
 import org.opentokens.powerauth.token.domain.record.TokenRecord;
@@ -48,7 +48,7 @@ public class RemoveAllState {
         directory = Backends.temporaryDirectory();
         graph = new ClientGraph(Backends.open(backend, directory), RandomSource.of(new SecureRandom()));
         graph.activate();
-        String activationId = graph.session().require().activationId();
+        String activationId = graph.state().snapshot().requireUsable().activationId();
         SecureRandom random = new SecureRandom();
         tokens = new HashMap<>();
         for (int i = 0; i < TOKENS; i++) {
@@ -57,7 +57,7 @@ public class RemoveAllState {
             String name = "bench-" + i;
             TokenRecord record = TokenRecord.of(name, TokenId.of(uuid(random)), TokenSecret.of(secret),
                     activationId, PowerAuthSignatureType.POSSESSION_KNOWLEDGE, 1_700_000_000_000L);
-            tokens.put(ActivationSession.TOKEN_ENTRY_PREFIX + name, record.encode());
+            tokens.put(InstanceStore.TOKEN_ENTRY_PREFIX + name, record.encode());
         }
     }
 
@@ -73,7 +73,7 @@ public class RemoveAllState {
     /** @return how many token entries the storage holds */
     int storedTokens() {
         return (int) graph.storage().names(graph.configuration().namespace()).stream()
-                .filter(n -> n.startsWith(ActivationSession.TOKEN_ENTRY_PREFIX)).count();
+                .filter(n -> n.startsWith(InstanceStore.TOKEN_ENTRY_PREFIX)).count();
     }
 
     /** @throws Exception if closing fails */

@@ -42,7 +42,7 @@ class StorageBenchmarkTest {
                 BENCHMARK.removeAllLocalTokens(state);
 
                 assertThat(state.storedTokens()).isZero();
-                assertThat(state.graph.session().current()).as("the activation stays").isPresent();
+                assertThat(state.graph.state().snapshot().activation()).as("the activation stays").isPresent();
             }
         } finally {
             state.tearDown();

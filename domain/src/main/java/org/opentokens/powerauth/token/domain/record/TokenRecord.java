@@ -148,6 +148,25 @@ public final class TokenRecord implements Destroyable {
         }
     }
 
+    /**
+     * @param other another record
+     * @return true if both describe the same token: name, id, activation, factors, creation time and secret
+     *     (compared in constant time); false if either was destroyed
+     */
+    public boolean sameTokenAs(TokenRecord other) {
+        Objects.requireNonNull(other, "other");
+        if (!tokenName.equals(other.tokenName) || !tokenId.equals(other.tokenId)
+                || !activationId.equals(other.activationId) || signatureType != other.signatureType
+                || createdAtMs != other.createdAtMs || isDestroyed() || other.isDestroyed()) {
+            return false;
+        }
+        try {
+            return secret.sameSecretAs(other.secret);
+        } catch (IllegalStateException e) {
+            return false;
+        }
+    }
+
     @Override
     public void destroy() {
         secret.destroy();

@@ -9,8 +9,9 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.opentokens.powerauth.token.application.PowerAuthConfiguration;
 import org.opentokens.powerauth.token.application.keystore.TemporaryKeyProvider;
-import org.opentokens.powerauth.token.application.session.ActivationSession;
-import org.opentokens.powerauth.token.application.session.ActivationSigner;
+import org.opentokens.powerauth.token.application.instance.InstanceSnapshot;
+import org.opentokens.powerauth.token.application.instance.InstanceState;
+import org.opentokens.powerauth.token.application.signature.ActivationSigner;
 import org.opentokens.powerauth.token.application.time.TimeSynchronizationService;
 import org.opentokens.powerauth.token.domain.activation.ActivationCode;
 import org.opentokens.powerauth.token.domain.activation.ActivationFingerprint;
@@ -36,15 +37,18 @@ import org.opentokens.powerauth.token.port.out.PowerAuthServer;
 import org.opentokens.powerauth.token.port.out.RandomSource;
 
 /**
- * Implements {@link ActivationUseCase} over the server port and the {@link ActivationSession} it shares with the
- * token store. Server calls run on the given executor; when it refuses them, they fail with
- * {@link ClientClosedException}. Thread-safe.
+ * Implements {@link ActivationUseCase} over the server port and the {@link InstanceState} it shares with the
+ * token store. The committed activation lives in storage and may be shared with other processes: reads check
+ * storage's change signal, and every change runs inside the instance's exclusive section. A created but not yet
+ * committed activation lives in this object only. Server calls run on the given executor; when it refuses them,
+ * they fail with {@link ClientClosedException}. Thread-safe.
  */
 public final class ActivationService implements ActivationUseCase {
     /** Signature URI id of {@code /pa/v3/activation/remove}. */
     public static final String REMOVE_URI_ID = "/pa/activation/remove";
 
-    private final ActivationSession session;
+    private final PowerAuthConfiguration configuration;
+    private final InstanceState state;
     private final ActivationSigner signer;
     private final PowerAuthServer server;
     private final RandomSource random;
@@ -55,9 +59,12 @@ public final class ActivationService implements ActivationUseCase {
     private final Object pendingLock = new Object();
     private PendingActivation pending;
     private boolean creating;
+    /** Counts local removals, so that a creation that overlapped one is discarded; guarded by pendingLock. */
+    private long localRemovals;
 
     /**
-     * @param session the instance's activation session
+     * @param configuration the instance settings
+     * @param state the instance's state, shared with the token store
      * @param server the server port
      * @param json the JSON codec
      * @param random randomness for keys, nonces and challenges
@@ -66,39 +73,42 @@ public final class ActivationService implements ActivationUseCase {
      * @param clock the local clock
      * @param executor runs server calls
      */
-    public ActivationService(ActivationSession session, PowerAuthServer server, JsonCodec json, RandomSource random,
-            TimeSynchronizationService time, TemporaryKeyProvider temporaryKeys, Clock clock, Executor executor) {
-        this.session = Objects.requireNonNull(session, "session");
+    public ActivationService(PowerAuthConfiguration configuration, InstanceState state, PowerAuthServer server,
+            JsonCodec json, RandomSource random, TimeSynchronizationService time, TemporaryKeyProvider temporaryKeys,
+            Clock clock, Executor executor) {
+        this.configuration = Objects.requireNonNull(configuration, "configuration");
+        this.state = Objects.requireNonNull(state, "state");
         this.server = Objects.requireNonNull(server, "server");
         this.random = Objects.requireNonNull(random, "random");
         this.temporaryKeys = Objects.requireNonNull(temporaryKeys, "temporaryKeys");
         this.executor = Objects.requireNonNull(executor, "executor");
-        this.signer = new ActivationSigner(session, random);
-        PowerAuthConfiguration configuration = session.configuration();
+        this.signer = new ActivationSigner(configuration, random);
         this.creation = new ActivationCreation(configuration, server, Objects.requireNonNull(json, "json"), random,
                 Objects.requireNonNull(time, "time"), temporaryKeys, Objects.requireNonNull(clock, "clock"));
-        this.statusCheck = new ActivationStatusCheck(session, server, random);
+        this.statusCheck = new ActivationStatusCheck(configuration, state, server, random);
+        state.addLossListener(temporaryKeys::clear);
     }
 
     @Override
     public CompletableFuture<PowerAuthActivationResult> createActivation(PowerAuthActivation activation) {
         Objects.requireNonNull(activation, "activation");
         ActivationCode code;
+        long removals;
         try {
             code = creation.parseCode(activation.activationCode());
             synchronized (pendingLock) {
-                if (creating || pending != null || session.current().isPresent()) {
+                if (creating || pending != null || state.snapshot().activation().isPresent()) {
                     throw new ActivationStateException("an activation already exists or is being created; "
                             + "remove it first");
                 }
                 creating = true;
+                removals = localRemovals;
             }
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        long generation = session.generation();
         try {
-            return CompletableFuture.supplyAsync(() -> createOnServer(code, activation, generation), executor);
+            return CompletableFuture.supplyAsync(() -> createOnServer(code, activation, removals), executor);
         } catch (RejectedExecutionException e) {
             synchronized (pendingLock) {
                 creating = false;
@@ -108,11 +118,11 @@ public final class ActivationService implements ActivationUseCase {
     }
 
     private PowerAuthActivationResult createOnServer(ActivationCode code, PowerAuthActivation activation,
-            long generation) {
+            long removals) {
         try {
             PendingActivation created = creation.create(code, activation);
             synchronized (pendingLock) {
-                if (session.generation() != generation || session.current().isPresent()) {
+                if (localRemovals != removals || state.snapshot().activation().isPresent()) {
                     created.destroy();
                     throw new ActivationStateException("the instance changed while the activation was created");
                 }
@@ -138,7 +148,16 @@ public final class ActivationService implements ActivationUseCase {
                 if (!authentication.signatureType().usesKnowledge()) {
                     throw new ActivationStateException("committing an activation needs a password");
                 }
-                session.commit(record(pending, authentication));
+                ActivationRecord committed = record(pending, authentication);
+                state.transaction(tx -> {
+                    if (tx.activation().isPresent()) {
+                        throw new ActivationStateException("another process committed an activation for this "
+                                + "instance meanwhile; remove it first");
+                    }
+                    tx.wipe();
+                    tx.putActivation(committed);
+                    return null;
+                });
                 pending.destroy();
                 pending = null;
                 temporaryKeys.clear();
@@ -150,13 +169,17 @@ public final class ActivationService implements ActivationUseCase {
 
     @Override
     public CompletableFuture<PowerAuthActivationStatus> fetchActivationStatus() {
-        Optional<ActivationRecord> activation = session.current();
+        Optional<ActivationRecord> activation;
+        try {
+            activation = state.snapshot().activation();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
         if (activation.isEmpty()) {
             return CompletableFuture.failedFuture(new MissingActivationException("there is no committed activation"));
         }
-        long generation = session.generation();
         try {
-            return CompletableFuture.supplyAsync(() -> statusCheck.fetch(activation.get(), generation), executor);
+            return CompletableFuture.supplyAsync(() -> statusCheck.fetch(activation.get()), executor);
         } catch (RejectedExecutionException e) {
             return CompletableFuture.failedFuture(new ClientClosedException(e));
         }
@@ -165,28 +188,31 @@ public final class ActivationService implements ActivationUseCase {
     @Override
     public CompletableFuture<Void> removeActivation(PowerAuthAuthentication authentication) {
         Objects.requireNonNull(authentication, "authentication");
-        Optional<ActivationRecord> activation = session.usable();
+        Optional<ActivationRecord> activation;
+        try {
+            activation = state.snapshot().usable();
+        } catch (RuntimeException e) {
+            authentication.destroy();
+            return CompletableFuture.failedFuture(e);
+        }
         if (activation.isEmpty()) {
             authentication.destroy();
             return CompletableFuture.failedFuture(new MissingActivationException("there is no committed activation"));
         }
-        long generation = session.generation();
+        String activationId = activation.get().activationId();
         try {
-            return CompletableFuture.runAsync(() -> removeOnServer(authentication, generation), executor);
+            return CompletableFuture.runAsync(() -> removeOnServer(authentication, activationId), executor);
         } catch (RejectedExecutionException e) {
             authentication.destroy();
             return CompletableFuture.failedFuture(new ClientClosedException(e));
         }
     }
 
-    private void removeOnServer(PowerAuthAuthentication authentication, long generation) {
+    private void removeOnServer(PowerAuthAuthentication authentication, String activationId) {
         try {
-            session.signedCall(() -> server.removeActivation(signer.signerFor(authentication, REMOVE_URI_ID,
-                    generation)));
-            session.locked(() -> {
-                if (session.generation() == generation) {
-                    session.wipe();
-                }
+            state.signedCall(activationId, tx -> {
+                server.removeActivation(signer.signerFor(tx, authentication, REMOVE_URI_ID));
+                tx.wipe();
                 return null;
             });
             temporaryKeys.clear();
@@ -202,7 +228,12 @@ public final class ActivationService implements ActivationUseCase {
                 pending.destroy();
                 pending = null;
             }
-            session.wipe();
+            localRemovals++;
+            state.abortSignedCalls();
+            state.transaction(tx -> {
+                tx.wipe();
+                return null;
+            });
             temporaryKeys.clear();
         }
     }
@@ -214,12 +245,12 @@ public final class ActivationService implements ActivationUseCase {
                 return LocalActivationState.CREATED;
             }
         }
-        return session.current().isPresent() ? LocalActivationState.COMMITTED : LocalActivationState.NONE;
+        return state.snapshot().activation().isPresent() ? LocalActivationState.COMMITTED : LocalActivationState.NONE;
     }
 
     @Override
     public boolean hasValidActivation() {
-        return session.usable().isPresent();
+        return state.snapshot().usable().isPresent();
     }
 
     @Override
@@ -229,7 +260,7 @@ public final class ActivationService implements ActivationUseCase {
                 return Optional.of(pending.activationId());
             }
         }
-        return session.current().map(ActivationRecord::activationId);
+        return state.snapshot().activation().map(ActivationRecord::activationId);
     }
 
     @Override
@@ -239,12 +270,11 @@ public final class ActivationService implements ActivationUseCase {
                 return Optional.of(pending.fingerprint());
             }
         }
-        return session.current().map(r -> ActivationFingerprint.compute(r.devicePublicKey(), r.serverPublicKey(),
+        return state.snapshot().activation().map(r -> ActivationFingerprint.compute(r.devicePublicKey(), r.serverPublicKey(),
                 r.activationId()));
     }
 
     private ActivationRecord record(PendingActivation created, PowerAuthAuthentication authentication) {
-        PowerAuthConfiguration configuration = session.configuration();
         SymmetricKey master = MasterSecret.compute(created.deviceKeys().privateKey(), created.serverPublicKey());
         ActivationKeys keys = ActivationKeys.derive(master);
         char[] password = authentication.copyPassword().orElseThrow();

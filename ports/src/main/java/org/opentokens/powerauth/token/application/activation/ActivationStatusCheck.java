@@ -1,6 +1,7 @@
 package org.opentokens.powerauth.token.application.activation;
 
-import org.opentokens.powerauth.token.application.session.ActivationSession;
+import org.opentokens.powerauth.token.application.PowerAuthConfiguration;
+import org.opentokens.powerauth.token.application.instance.InstanceState;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
 import org.opentokens.powerauth.token.domain.activation.ActivationState;
 import org.opentokens.powerauth.token.domain.activation.ActivationStatusBlob;
@@ -17,22 +18,26 @@ import org.opentokens.powerauth.token.port.out.PowerAuthServer;
 import org.opentokens.powerauth.token.port.out.RandomSource;
 
 /**
- * {@code /pa/v3/activation/status}: fetch, decrypt, resynchronize the counter when the server is ahead, and wipe
- * the tokens when the server reports REMOVED. Nothing is stored from a blob that does not decrypt.
+ * {@code /pa/v3/activation/status}: fetch, decrypt, then, inside the instance's exclusive section and against the
+ * record as stored now, resynchronize the counter when the server is ahead and wipe the tokens when the server
+ * reports REMOVED. Nothing is stored from a blob that does not decrypt, nor for an activation replaced meanwhile.
  */
 final class ActivationStatusCheck {
-    private final ActivationSession session;
+    private final PowerAuthConfiguration configuration;
+    private final InstanceState state;
     private final PowerAuthServer server;
     private final RandomSource random;
 
-    ActivationStatusCheck(ActivationSession session, PowerAuthServer server, RandomSource random) {
-        this.session = session;
+    ActivationStatusCheck(PowerAuthConfiguration configuration, InstanceState state, PowerAuthServer server,
+            RandomSource random) {
+        this.configuration = configuration;
+        this.state = state;
         this.server = server;
         this.random = random;
     }
 
-    PowerAuthActivationStatus fetch(ActivationRecord activation, long generation) {
-        ProtocolVersion version = session.configuration().protocolVersion();
+    PowerAuthActivationStatus fetch(ActivationRecord activation) {
+        ProtocolVersion version = configuration.protocolVersion();
         byte[] challenge = version == ProtocolVersion.V3_0 ? null : random.nextBytes(ActivationStatusBlob.CHALLENGE_LENGTH);
         ActivationStatusResponse response = server.fetchActivationStatus(activation.activationId(),
                 challenge == null ? null : B64.encode(challenge));
@@ -40,20 +45,36 @@ final class ActivationStatusCheck {
             throw new InvalidServerResponseException("activation status answers for another activation");
         }
         ActivationStatusBlob blob = decrypt(activation, response, challenge);
-        if (blob.state() == ActivationState.REMOVED) {
-            session.markRemovedByServer(generation);
-            return new PowerAuthActivationStatus(activation.activationId(), blob.state(), blob.failedAttempts(),
-                    blob.maxFailedAttempts(), false, false);
-        }
-        CounterSyncResult[] sync = new CounterSyncResult[1];
-        session.update(generation, current -> {
-            sync[0] = challenge == null ? new CounterSyncResult.InSync() : synchronize(current, blob);
-            ActivationRecord next = sync[0] instanceof CounterSyncResult.ServerAhead ahead
+        return state.transaction(tx -> {
+            ActivationRecord current = tx.activation().orElse(null);
+            if (current == null || !current.activationId().equals(activation.activationId())) {
+                // Removed or replaced meanwhile (here or in another process): report, store nothing.
+                return status(activation, blob, false, false);
+            }
+            if (blob.state() == ActivationState.REMOVED) {
+                if (current.serverState().orElse(null) != ActivationState.REMOVED) {
+                    tx.putActivation(current.withServerState(ActivationState.REMOVED));
+                }
+                tx.deleteAllTokens();
+                return status(activation, blob, false, false);
+            }
+            CounterSyncResult sync = challenge == null ? new CounterSyncResult.InSync() : synchronize(current, blob);
+            ActivationRecord next = sync instanceof CounterSyncResult.ServerAhead ahead
                     ? current.withCounter(ahead.adopted()) : current;
-            return next.serverState().orElse(null) == blob.state() ? next : next.withServerState(blob.state());
+            if (next.serverState().orElse(null) != blob.state()) {
+                next = next.withServerState(blob.state());
+            }
+            if (next != current) {
+                tx.putActivation(next);
+            }
+            boolean resynced = sync instanceof CounterSyncResult.ServerAhead;
+            boolean signSoon = sync instanceof CounterSyncResult.ClientAhead ahead && ahead.shouldSignSoon();
+            return status(activation, blob, resynced, signSoon);
         });
-        boolean resynced = sync[0] instanceof CounterSyncResult.ServerAhead;
-        boolean signSoon = sync[0] instanceof CounterSyncResult.ClientAhead ahead && ahead.shouldSignSoon();
+    }
+
+    private static PowerAuthActivationStatus status(ActivationRecord activation, ActivationStatusBlob blob,
+            boolean resynced, boolean signSoon) {
         return new PowerAuthActivationStatus(activation.activationId(), blob.state(), blob.failedAttempts(),
                 blob.maxFailedAttempts(), resynced, signSoon);
     }

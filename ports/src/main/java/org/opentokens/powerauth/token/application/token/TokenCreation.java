@@ -2,13 +2,17 @@ package org.opentokens.powerauth.token.application.token;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 import org.opentokens.powerauth.token.application.PowerAuthConfiguration;
 import org.opentokens.powerauth.token.application.json.EnvelopeMaps;
 import org.opentokens.powerauth.token.application.json.JsonFields;
 import org.opentokens.powerauth.token.application.json.ServerData;
 import org.opentokens.powerauth.token.application.keystore.TemporaryKeyProvider;
-import org.opentokens.powerauth.token.application.session.ActivationSession;
-import org.opentokens.powerauth.token.application.session.ActivationSigner;
+import org.opentokens.powerauth.token.application.instance.InstanceState;
+import org.opentokens.powerauth.token.application.instance.InstanceTransaction;
+import org.opentokens.powerauth.token.application.signature.ActivationSigner;
 import org.opentokens.powerauth.token.application.time.TimeSynchronizationService;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
 import org.opentokens.powerauth.token.domain.crypto.EcPublicKey;
@@ -31,14 +35,16 @@ import org.opentokens.powerauth.token.port.out.RandomSource;
 /**
  * The client side of {@code /pa/v3/token/create}: {@code {}} encrypted in activation scope (through a 3.3
  * temporary key, or {@code KEY_SERVER_PUBLIC} before 3.3), signed over the encrypted body, and the answer
- * decrypted and checked.
+ * decrypted, checked and stored, all in one signed call. A token of the same name that another process stored
+ * meanwhile is returned instead of creating a second one.
  */
 final class TokenCreation {
     /** Signature URI id of {@code /pa/v3/token/create}. */
     static final String CREATE_URI_ID = "/pa/token/create";
     private static final byte[] EMPTY_OBJECT = "{}".getBytes(StandardCharsets.UTF_8);
 
-    private final ActivationSession session;
+    private final PowerAuthConfiguration configuration;
+    private final InstanceState state;
     private final PowerAuthServer server;
     private final JsonCodec json;
     private final RandomSource random;
@@ -47,10 +53,11 @@ final class TokenCreation {
     private final ActivationSigner signer;
     private final Clock clock;
 
-    TokenCreation(ActivationSession session, PowerAuthServer server, JsonCodec json, RandomSource random,
-            TimeSynchronizationService time, TemporaryKeyProvider temporaryKeys, ActivationSigner signer,
-            Clock clock) {
-        this.session = session;
+    TokenCreation(PowerAuthConfiguration configuration, InstanceState state, PowerAuthServer server, JsonCodec json,
+            RandomSource random, TimeSynchronizationService time, TemporaryKeyProvider temporaryKeys,
+            ActivationSigner signer, Clock clock) {
+        this.configuration = configuration;
+        this.state = state;
         this.server = server;
         this.json = json;
         this.random = random;
@@ -60,47 +67,71 @@ final class TokenCreation {
         this.clock = clock;
     }
 
+    /**
+     * @param tokenName the name
+     * @param authentication the factors
+     * @param activation the activation the request started under
+     * @param abandoned true once every caller has cancelled: an answer arriving then is not stored
+     * @return the stored token: the new one, or one of this name that another process stored meanwhile
+     */
     TokenRecord create(String tokenName, PowerAuthAuthentication authentication, ActivationRecord activation,
-            long generation) {
-        PowerAuthConfiguration configuration = session.configuration();
+            BooleanSupplier abandoned) {
         ProtocolVersion version = configuration.protocolVersion();
         if (version.usesTemporaryKeys()) {
             return temporaryKeys.withActivationKey(activation, key -> exchange(tokenName, authentication, activation,
-                    generation, key.eciesParameters(), key.publicKey()));
+                    abandoned, key.eciesParameters(), key.publicKey()));
         }
         if (version.usesEciesTimestamp()) {
             time.ensureSynchronized(server::fetchServerTime);
         }
         EciesParameters parameters = new EciesParameters(version, configuration.applicationKey(),
                 activation.activationId(), null);
-        return exchange(tokenName, authentication, activation, generation, parameters, activation.serverPublicKey());
+        return exchange(tokenName, authentication, activation, abandoned, parameters, activation.serverPublicKey());
     }
 
     private TokenRecord exchange(String tokenName, PowerAuthAuthentication authentication,
-            ActivationRecord activation, long generation, EciesParameters parameters, EcPublicKey encryptionKey) {
+            ActivationRecord activation, BooleanSupplier abandoned, EciesParameters parameters,
+            EcPublicKey encryptionKey) {
+        return state.signedCall(activation.activationId(), tx -> {
+            Optional<TokenRecord> existing = tx.token(tokenName)
+                    .filter(stored -> stored.activationId().equals(activation.activationId()));
+            if (existing.isPresent()) {
+                tx.keepToken(existing.get());
+                return existing.get();
+            }
+            TokenRecord created = exchangeLocked(tx, tokenName, authentication, activation, parameters,
+                    encryptionKey);
+            if (abandoned.getAsBoolean()) {
+                created.destroy();
+                throw new CancellationException("every caller cancelled the token request");
+            }
+            tx.putToken(created);
+            return created;
+        });
+    }
+
+    private TokenRecord exchangeLocked(InstanceTransaction tx, String tokenName,
+            PowerAuthAuthentication authentication, ActivationRecord activation, EciesParameters parameters,
+            EcPublicKey encryptionKey) {
         SymmetricKey transport = activation.transportKey();
         EciesSecrets secrets;
         try {
-            secrets = EciesSecrets.forActivation(encryptionKey, session.configuration().applicationSecret(), transport);
+            secrets = EciesSecrets.forActivation(encryptionKey, configuration.applicationSecret(), transport);
         } finally {
             transport.destroy();
         }
         try {
             EciesEncryptor encryptor = EciesEncryptor.create(EciesEncryptorId.CREATE_TOKEN, parameters, secrets);
-            long[] window = new long[2];
-            EciesEncryptedResponse response = session.signedCall(() -> {
-                EciesEncryptedRequest request = encryptor.encryptRequest(EMPTY_OBJECT, random.secureRandom(),
-                        time.estimatedServerTimeMs());
-                window[0] = clock.millis();
-                EciesEncryptedResponse answer = server.createToken(request,
-                        signer.signerFor(authentication, CREATE_URI_ID, generation));
-                window[1] = clock.millis();
-                return answer;
-            });
+            EciesEncryptedRequest request = encryptor.encryptRequest(EMPTY_OBJECT, random.secureRandom(),
+                    time.estimatedServerTimeMs());
+            long sent = clock.millis();
+            EciesEncryptedResponse response = server.createToken(request,
+                    signer.signerFor(tx, authentication, CREATE_URI_ID));
+            long received = clock.millis();
             byte[] plain = ServerData.check("the token response does not decrypt",
                     () -> encryptor.decryptResponse(response));
             // Only an authenticated (MAC-checked) response timestamp may move the clock.
-            EnvelopeMaps.syncTime(time, response, window[0], window[1]);
+            EnvelopeMaps.syncTime(time, response, sent, received);
             JsonFields fields = JsonFields.parse(json, plain, "token response");
             java.util.Arrays.fill(plain, (byte) 0);
             return record(tokenName, authentication, activation, fields);

@@ -12,8 +12,11 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
 import org.opentokens.powerauth.token.application.keystore.TemporaryKeyProvider;
-import org.opentokens.powerauth.token.application.session.ActivationSession;
-import org.opentokens.powerauth.token.application.session.ActivationSigner;
+import org.opentokens.powerauth.token.application.PowerAuthConfiguration;
+import org.opentokens.powerauth.token.application.instance.InstanceSnapshot;
+import org.opentokens.powerauth.token.application.instance.InstanceState;
+import org.opentokens.powerauth.token.application.instance.InstanceStore;
+import org.opentokens.powerauth.token.application.signature.ActivationSigner;
 import org.opentokens.powerauth.token.application.time.TimeSynchronizationService;
 import org.opentokens.powerauth.token.domain.record.ActivationRecord;
 import org.opentokens.powerauth.token.domain.record.TokenRecord;
@@ -35,28 +38,31 @@ import org.opentokens.powerauth.token.port.out.StorageArguments;
 
 /**
  * Implements {@link PowerAuthTokenStore}: single-flight creation per name, tokens bound to their activation and
- * wiped with it, headers on server-synchronized time. Server calls run on the given executor; when it refuses
- * them, they fail with {@link ClientClosedException}. Thread-safe.
+ * wiped with it, headers on server-synchronized time. Tokens live in storage and are shared with every process
+ * using it: reads check storage's change signal (headers at most once per refresh interval), and every change
+ * runs inside the instance's exclusive section. Server calls run on the given executor; when it refuses them,
+ * they fail with {@link ClientClosedException}. Thread-safe.
  */
 public final class TokenStoreService implements PowerAuthTokenStore {
     /** Signature URI id of {@code /pa/v3/token/remove}. */
     public static final String REMOVE_URI_ID = "/pa/token/remove";
 
-    private final ActivationSession session;
+    private final PowerAuthConfiguration configuration;
+    private final InstanceState state;
     private final PowerAuthServer server;
     private final RandomSource random;
     private final TimeSynchronizationService time;
     private final Clock clock;
     private final Executor executor;
     private final ActivationSigner signer;
-    private final TokenCache cache;
     private final TokenCreation creation;
     private final HeaderTime headerTime;
     private final Map<String, TokenFlight> flights = new ConcurrentHashMap<>();
     private final Object flightLock = new Object();
 
     /**
-     * @param session the instance's activation session, shared with the activation service
+     * @param configuration the instance settings
+     * @param state the instance's state, shared with the activation service
      * @param server the server port
      * @param json the JSON codec
      * @param random nonces and ephemeral keys
@@ -65,20 +71,21 @@ public final class TokenStoreService implements PowerAuthTokenStore {
      * @param clock the local clock
      * @param executor runs server calls
      */
-    public TokenStoreService(ActivationSession session, PowerAuthServer server, JsonCodec json, RandomSource random,
-            TimeSynchronizationService time, TemporaryKeyProvider temporaryKeys, Clock clock, Executor executor) {
-        this.session = Objects.requireNonNull(session, "session");
+    public TokenStoreService(PowerAuthConfiguration configuration, InstanceState state, PowerAuthServer server,
+            JsonCodec json, RandomSource random, TimeSynchronizationService time, TemporaryKeyProvider temporaryKeys,
+            Clock clock, Executor executor) {
+        this.configuration = Objects.requireNonNull(configuration, "configuration");
+        this.state = Objects.requireNonNull(state, "state");
         this.server = Objects.requireNonNull(server, "server");
         this.random = Objects.requireNonNull(random, "random");
         this.time = Objects.requireNonNull(time, "time");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.executor = Objects.requireNonNull(executor, "executor");
-        this.signer = new ActivationSigner(session, random);
-        this.cache = new TokenCache(session);
-        this.creation = new TokenCreation(session, server, Objects.requireNonNull(json, "json"), random, time,
-                Objects.requireNonNull(temporaryKeys, "temporaryKeys"), signer, clock);
+        this.signer = new ActivationSigner(configuration, random);
+        this.creation = new TokenCreation(configuration, state, server, Objects.requireNonNull(json, "json"), random,
+                time, Objects.requireNonNull(temporaryKeys, "temporaryKeys"), signer, clock);
         this.headerTime = new HeaderTime(time, server, executor);
-        session.addLossListener(this::activationLost);
+        state.addLossListener(this::activationLost);
     }
 
     @Override
@@ -90,7 +97,8 @@ public final class TokenStoreService implements PowerAuthTokenStore {
             authentication.checkAlive();
             synchronized (flightLock) {
                 PowerAuthSignatureType type = authentication.signatureType();
-                Optional<TokenRecord> cached = cache.get(tokenName);
+                InstanceSnapshot snapshot = state.snapshot();
+                Optional<TokenRecord> cached = state.token(snapshot, tokenName);
                 if (cached.isPresent()) {
                     authentication.destroy();
                     checkFactors(tokenName, cached.get().signatureType(), type);
@@ -102,7 +110,7 @@ public final class TokenStoreService implements PowerAuthTokenStore {
                     checkFactors(tokenName, running.signatureType(), type);
                     return running.subscribe();
                 }
-                return start(tokenName, authentication);
+                return start(tokenName, authentication, snapshot.requireUsable());
             }
         } catch (RuntimeException e) {
             authentication.destroy();
@@ -110,13 +118,8 @@ public final class TokenStoreService implements PowerAuthTokenStore {
         }
     }
 
-    private CompletableFuture<PowerAuthToken> start(String tokenName, PowerAuthAuthentication authentication) {
-        long[] generationHolder = new long[1];
-        ActivationRecord activation = session.locked(() -> {
-            generationHolder[0] = session.generation();
-            return session.require();
-        });
-        long generation = generationHolder[0];
+    private CompletableFuture<PowerAuthToken> start(String tokenName, PowerAuthAuthentication authentication,
+            ActivationRecord activation) {
         TokenFlight flight = new TokenFlight(authentication.signatureType(), () -> flights.remove(tokenName));
         flights.put(tokenName, flight);
         CompletableFuture<PowerAuthToken> first = flight.subscribe();
@@ -124,16 +127,8 @@ public final class TokenStoreService implements PowerAuthTokenStore {
             PowerAuthToken token = null;
             Throwable failure = null;
             try {
-                TokenRecord created = creation.create(tokenName, authentication, activation, generation);
-                session.locked(() -> {
-                    if (session.generation() != generation || flight.isAbandoned()) {
-                        created.destroy();
-                        throw new MissingActivationException(
-                                "the activation was removed or replaced while the token was requested");
-                    }
-                    cache.put(created);
-                    return null;
-                });
+                TokenRecord created = creation.create(tokenName, authentication, activation, flight::isAbandoned);
+                checkFactors(tokenName, created.signatureType(), authentication.signatureType());
                 token = token(created);
             } catch (RuntimeException | Error e) {
                 failure = e;
@@ -162,18 +157,18 @@ public final class TokenStoreService implements PowerAuthTokenStore {
     @Override
     public boolean hasLocalToken(String tokenName) {
         checkName(tokenName);
-        return cache.get(tokenName).isPresent();
+        return state.token(state.snapshot(), tokenName).isPresent();
     }
 
     @Override
     public Optional<PowerAuthToken> getLocalToken(String tokenName) {
         checkName(tokenName);
-        return cache.get(tokenName).map(TokenStoreService::token);
+        return state.token(state.snapshot(), tokenName).map(TokenStoreService::token);
     }
 
     @Override
     public Set<String> localTokenNames() {
-        return cache.names();
+        return Set.copyOf(state.tokens(state.snapshot()).keySet());
     }
 
     @Override
@@ -181,14 +176,15 @@ public final class TokenStoreService implements PowerAuthTokenStore {
         Objects.requireNonNull(tokenName, "tokenName");
         // Hot path: a cached token of the current activation was validated when it was stored, so the name
         // and activation checks below can only pass; they run only when the cache cannot answer alone.
-        TokenRecord record = cache.cached(tokenName);
+        TokenRecord record = state.cachedToken(tokenName);
         if (record == null) {
             checkName(tokenName);
             // A fresh process must read storage and fetch the server time, each a first use of its library;
             // the fetch runs meanwhile on the executor. A storage failure still comes first, as without it.
             CompletableFuture<Void> sync = time.isSynchronized() ? null : headerTime.start();
-            session.require();
-            record = cache.get(tokenName)
+            InstanceSnapshot snapshot = state.recentSnapshot();
+            snapshot.requireUsable();
+            record = state.token(snapshot, tokenName)
                     .orElseThrow(() -> new TokenNotFoundException("there is no local token of this name"));
             HeaderTime.await(sync);
         }
@@ -199,7 +195,7 @@ public final class TokenStoreService implements PowerAuthTokenStore {
         byte[] nonce = random.nextBytes(TokenDigest.NONCE_LENGTH);
         TokenHeader header;
         try {
-            header = record.header(session.configuration().protocolVersion(), nonce, timestamp);
+            header = record.header(configuration.protocolVersion(), nonce, timestamp);
         } catch (IllegalStateException e) {
             if (record.isDestroyed()) {
                 // Removed (and wiped) by another thread after this one found it.
@@ -213,51 +209,58 @@ public final class TokenStoreService implements PowerAuthTokenStore {
     @Override
     public CompletableFuture<Void> removeAccessToken(String tokenName) {
         TokenRecord record;
-        long generation;
+        ActivationRecord activation;
         try {
             checkName(tokenName);
-            session.require();
-            generation = session.generation();
-            record = cache.get(tokenName)
+            InstanceSnapshot snapshot = state.snapshot();
+            activation = snapshot.requireUsable();
+            record = state.token(snapshot, tokenName)
                     .orElseThrow(() -> new TokenNotFoundException("there is no local token of this name"));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
         try {
-            return CompletableFuture.runAsync(() -> removeOnServer(tokenName, record, generation), executor);
+            return CompletableFuture.runAsync(() -> removeOnServer(tokenName, record, activation), executor);
         } catch (RejectedExecutionException e) {
             return CompletableFuture.failedFuture(new ClientClosedException(e));
         }
     }
 
-    private void removeOnServer(String tokenName, TokenRecord record, long generation) {
+    private void removeOnServer(String tokenName, TokenRecord record, ActivationRecord activation) {
         PowerAuthAuthentication possession = PowerAuthAuthentication.possession();
         try {
-            session.signedCall(() -> server.removeToken(record.tokenId(),
-                    signer.signerFor(possession, REMOVE_URI_ID, generation)));
+            state.signedCall(activation.activationId(), tx -> {
+                Optional<TokenRecord> stored = tx.token(tokenName);
+                boolean same = stored.isPresent() && stored.get().tokenId().equals(record.tokenId());
+                stored.ifPresent(TokenRecord::destroy);
+                if (!same) {
+                    // Another process removed or replaced it meanwhile: there is nothing of ours left to remove.
+                    return null;
+                }
+                server.removeToken(record.tokenId(), signer.signerFor(tx, possession, REMOVE_URI_ID));
+                tx.deleteToken(tokenName);
+                return null;
+            });
         } finally {
             possession.destroy();
         }
-        session.locked(() -> {
-            cache.get(tokenName).filter(current -> current.tokenId().equals(record.tokenId()))
-                    .ifPresent(current -> cache.remove(tokenName));
-            return null;
-        });
     }
 
     @Override
     public boolean removeLocalToken(String tokenName) {
         checkName(tokenName);
-        return cache.remove(tokenName).isPresent();
+        return state.transaction(tx -> tx.deleteToken(tokenName));
     }
 
     @Override
     public void removeAllLocalTokens() {
-        cache.removeAll();
+        state.transaction(tx -> {
+            tx.deleteAllTokens();
+            return null;
+        });
     }
 
     private void activationLost() {
-        cache.forget();
         for (TokenFlight flight : flights.values()) {
             flight.shared().completeExceptionally(new MissingActivationException(
                     "the activation was removed or replaced while the token was requested"));
@@ -282,7 +285,7 @@ public final class TokenStoreService implements PowerAuthTokenStore {
         if (tokenName.isBlank()) {
             throw new org.opentokens.powerauth.token.domain.error.MalformedDataException("token name must not be blank");
         }
-        StorageArguments.name(TokenCache.entry(tokenName));
+        StorageArguments.name(InstanceStore.tokenEntry(tokenName));
     }
 
     private static PowerAuthToken token(TokenRecord record) {

@@ -95,6 +95,15 @@ public final class ExclusiveSections<K> {
     }
 
     /**
+     * @param key a section's key
+     * @return how many threads of this process are waiting to enter it now (an estimate, for tests and monitoring)
+     */
+    public int waiting(K key) {
+        ReentrantLock lock = locks.get(key);
+        return lock == null ? 0 : lock.getQueueLength();
+    }
+
+    /**
      * @param maxWait the wait a caller gave
      * @return it in nanoseconds
      * @throws NullPointerException if it is null

@@ -9,8 +9,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.opentokens.powerauth.testkit.EmulatorActivationCode;
 import org.opentokens.powerauth.testkit.EmulatorActivationState;
-import org.opentokens.powerauth.token.application.session.ActivationSession;
-import org.opentokens.powerauth.token.application.session.ActivationSigner;
+import org.opentokens.powerauth.token.application.instance.InstanceStore;
+import org.opentokens.powerauth.token.application.signature.ActivationSigner;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
 import org.opentokens.powerauth.token.port.out.SeededRandomSource;
@@ -121,11 +121,11 @@ class ActivationFlowTest {
     void statusResyncsACounterRestoredFromAnOlderCopy() {
         Testbed.Client client = bed.client();
         String id = client.activate();
-        SecretBytes older = bed.storage.snapshot(client.configuration.namespace()).get(ActivationSession.ACTIVATION_ENTRY);
+        SecretBytes older = bed.storage.snapshot(client.configuration.namespace()).get(InstanceStore.ACTIVATION_ENTRY);
         for (int i = 0; i < 3; i++) {
             client.tokens.requestAccessToken("t" + i, PowerAuthAuthentication.possession()).join();
         }
-        bed.storage.put(client.configuration.namespace(), ActivationSession.ACTIVATION_ENTRY, older);
+        bed.storage.put(client.configuration.namespace(), InstanceStore.ACTIVATION_ENTRY, older);
 
         Testbed.Client restored = bed.client();
         PowerAuthActivationStatus status = restored.activation.fetchActivationStatus().join();
@@ -140,10 +140,10 @@ class ActivationFlowTest {
     void signaturesComputedButNeverSentAreBridgedByTheLookAheadAndReported() {
         Testbed.Client client = bed.client();
         String id = client.activate();
-        ActivationSigner signer = new ActivationSigner(client.session, new SeededRandomSource(9));
+        ActivationSigner signer = new ActivationSigner(client.configuration, new SeededRandomSource(9));
         for (int i = 0; i < 15; i++) {
-            signer.signerFor(PowerAuthAuthentication.possession(), "/pa/token/create", client.session.generation())
-                    .sign(new byte[] {'{', '}'});
+            client.state.transaction(tx -> signer.signerFor(tx, PowerAuthAuthentication.possession(),
+                    "/pa/token/create").sign(new byte[] {'{', '}'}));
         }
         assertThat(client.activation.fetchActivationStatus().join().signSoon()).isTrue();
 

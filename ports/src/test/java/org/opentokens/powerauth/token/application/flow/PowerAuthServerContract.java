@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.opentokens.powerauth.testkit.EmulatorActivationState;
 import org.opentokens.powerauth.testkit.PowerAuthEmulator;
-import org.opentokens.powerauth.token.application.session.ActivationSigner;
+import org.opentokens.powerauth.token.application.signature.ActivationSigner;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
 import org.opentokens.powerauth.token.domain.activation.ActivationState;
 import org.opentokens.powerauth.token.domain.ecies.EciesEncryptedRequest;
@@ -79,12 +79,15 @@ public abstract class PowerAuthServerContract {
         Testbed.Client client = bed.client();
         String id = client.activate();
         AtomicInteger signatures = new AtomicInteger();
-        RequestSigner signer = new ActivationSigner(client.session, new SeededRandomSource(3))
-                .signerFor(PowerAuthAuthentication.possession(), "/pa/token/remove", client.session.generation());
+        ActivationSigner activationSigner = new ActivationSigner(client.configuration, new SeededRandomSource(3));
 
-        TokenId confirmed = bed.port.removeToken(TokenId.of("c8a8a2b4-3c52-4c5e-9d7c-1f2e3d4c5b6a"), body -> {
-            signatures.incrementAndGet();
-            return signer.sign(body);
+        TokenId confirmed = client.state.transaction(tx -> {
+            RequestSigner signer = activationSigner.signerFor(tx, PowerAuthAuthentication.possession(),
+                    "/pa/token/remove");
+            return bed.port.removeToken(TokenId.of("c8a8a2b4-3c52-4c5e-9d7c-1f2e3d4c5b6a"), body -> {
+                signatures.incrementAndGet();
+                return signer.sign(body);
+            });
         });
 
         assertThat(signatures).hasValue(1);

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import java.util.function.UnaryOperator;
 import org.opentokens.powerauth.testkit.EmulatorApplication;
 import org.opentokens.powerauth.testkit.EmulatorActivationCode;
 import org.opentokens.powerauth.testkit.EmulatorRequest;
@@ -14,7 +16,8 @@ import org.opentokens.powerauth.testkit.PowerAuthEmulator;
 import org.opentokens.powerauth.token.application.PowerAuthConfiguration;
 import org.opentokens.powerauth.token.application.activation.ActivationService;
 import org.opentokens.powerauth.token.application.keystore.TemporaryKeyProvider;
-import org.opentokens.powerauth.token.application.session.ActivationSession;
+import org.opentokens.powerauth.token.application.instance.InstanceState;
+import org.opentokens.powerauth.token.application.instance.InstanceStore;
 import org.opentokens.powerauth.token.application.time.TimeSynchronizationService;
 import org.opentokens.powerauth.token.application.token.TokenStoreService;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
@@ -66,21 +69,33 @@ public final class Testbed implements AutoCloseable {
     final class Client {
         final PowerAuthConfiguration configuration;
         final TimeSynchronizationService time = new TimeSynchronizationService(clock);
-        final ActivationSession session;
+        final InstanceState state;
         final TemporaryKeyProvider temporaryKeys;
         final ActivationService activation;
         final TokenStoreService tokens;
 
         Client(String instanceId, ProtocolVersion version, long seed) {
-            configuration = PowerAuthConfiguration.builder(application.appKey(), application.appSecret(),
+            this(instanceId, version, seed, UnaryOperator.identity(), System::nanoTime);
+        }
+
+        /**
+         * @param tune changes to the default settings
+         * @param ticker the monotonic clock of the instance's header refresh interval
+         */
+        Client(String instanceId, ProtocolVersion version, long seed, UnaryOperator<PowerAuthConfiguration.Builder> tune,
+                LongSupplier ticker) {
+            configuration = tune.apply(PowerAuthConfiguration.builder(application.appKey(), application.appSecret(),
                             application.masterServerPublicKey())
-                    .instanceId(instanceId).protocolVersion(version).knowledgeKeyIterations(100).build();
+                    .instanceId(instanceId).protocolVersion(version).knowledgeKeyIterations(100)).build();
             SeededRandomSource random = new SeededRandomSource(seed);
             FakeJsonCodec json = new FakeJsonCodec();
-            session = new ActivationSession(configuration, storage);
+            state = new InstanceState(new InstanceStore(storage, configuration.namespace(),
+                    configuration.instanceLockTimeout()), configuration.headerRefreshInterval(), ticker);
             temporaryKeys = new TemporaryKeyProvider(configuration, port, json, random, time, clock);
-            activation = new ActivationService(session, port, json, random, time, temporaryKeys, clock, executor);
-            tokens = new TokenStoreService(session, port, json, random, time, temporaryKeys, clock, executor);
+            activation = new ActivationService(configuration, state, port, json, random, time, temporaryKeys, clock,
+                    executor);
+            tokens = new TokenStoreService(configuration, state, port, json, random, time, temporaryKeys, clock,
+                    executor);
         }
 
         /** Creates, commits locally and commits on the server. @return the activation id */
@@ -95,13 +110,25 @@ public final class Testbed implements AutoCloseable {
 
         /** @return the persisted activation record, read straight from storage */
         ActivationRecord storedRecord() {
-            SecretBytes raw = storage.snapshot(configuration.namespace()).get(ActivationSession.ACTIVATION_ENTRY);
+            SecretBytes raw = storage.snapshot(configuration.namespace()).get(InstanceStore.ACTIVATION_ENTRY);
             return raw == null ? null : ActivationRecord.decode(raw);
         }
     }
 
     Client client() {
         return client("default", ProtocolVersion.V3_3);
+    }
+
+    /**
+     * @param of a client
+     * @param seed its randomness, different from the other's
+     * @param tune changes to the default settings
+     * @param ticker the monotonic clock of the header refresh interval
+     * @return another client of the same instance and storage, as a second process would be: it shares nothing
+     *     in memory with {@code of}
+     */
+    Client peer(Client of, long seed, UnaryOperator<PowerAuthConfiguration.Builder> tune, LongSupplier ticker) {
+        return new Client(of.configuration.instanceId(), of.configuration.protocolVersion(), seed, tune, ticker);
     }
 
     Client client(String instanceId, ProtocolVersion version) {

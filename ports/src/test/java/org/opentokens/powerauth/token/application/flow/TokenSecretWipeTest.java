@@ -2,9 +2,7 @@ package org.opentokens.powerauth.token.application.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.Field;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -80,19 +78,12 @@ class TokenSecretWipeTest {
         client.tokens.generateHeaderForToken(name);
     }
 
-    @SuppressWarnings("unchecked")
+    /** @return the record object the client caches (the one headers use), not a fresh copy from storage */
     private static TokenRecord cached(Testbed.Client client, String name) {
-        try {
-            Field cacheField = client.tokens.getClass().getDeclaredField("cache");
-            cacheField.setAccessible(true);
-            Object cache = cacheField.get(client.tokens);
-            Field snapshot = cache.getClass().getDeclaredField("snapshot");
-            snapshot.setAccessible(true);
-            TokenRecord record = ((Map<String, TokenRecord>) snapshot.get(cache)).get(name);
-            assertThat(record).as("cached record of %s", name).isNotNull();
-            return record;
-        } catch (ReflectiveOperationException e) {
-            throw new AssertionError("the token cache changed shape", e);
-        }
+        TokenRecord record = client.state.token(client.state.snapshot(), name).orElse(null);
+        assertThat(record).as("cached record of %s", name).isNotNull();
+        assertThat(client.state.token(client.state.snapshot(), name)).as("the same object on every lookup")
+                .containsSame(record);
+        return record;
     }
 }

@@ -122,6 +122,14 @@ public final class FakeSecureStorage implements SecureStorage {
         return sections.run(namespace.id(), maxWait, null, action);
     }
 
+    /**
+     * @param namespace the namespace
+     * @return how many threads wait to enter its exclusive section now
+     */
+    public int sectionWaiters(StorageNamespace namespace) {
+        return sections.waiting(namespace.id());
+    }
+
     @Override
     public synchronized long version(StorageNamespace namespace) {
         check(namespace);

@@ -18,7 +18,7 @@ import org.opentokens.powerauth.token.adapter.http.JavaHttpPowerAuthServer;
 import org.opentokens.powerauth.token.application.PowerAuthConfiguration;
 import org.opentokens.powerauth.token.application.activation.ActivationService;
 import org.opentokens.powerauth.token.application.keystore.TemporaryKeyProvider;
-import org.opentokens.powerauth.token.application.session.ActivationSession;
+import org.opentokens.powerauth.token.application.instance.InstanceState;
 import org.opentokens.powerauth.token.application.time.TimeSynchronizationService;
 import org.opentokens.powerauth.token.application.token.TokenStoreService;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
@@ -56,10 +56,12 @@ final class FuzzedClient implements AutoCloseable {
                 .build());
         SeededRandomSource random = new SeededRandomSource(version.ordinal());
         JacksonJsonCodec json = new JacksonJsonCodec();
-        ActivationSession session = new ActivationSession(configuration, storage);
+        InstanceState state = InstanceState.create(configuration, storage);
         temporaryKeys = new TemporaryKeyProvider(configuration, server, json, random, time, clock);
-        activation = new ActivationService(session, server, json, random, time, temporaryKeys, clock, executor);
-        tokens = new TokenStoreService(session, server, json, random, time, temporaryKeys, clock, executor);
+        activation = new ActivationService(configuration, state, server, json, random, time, temporaryKeys, clock,
+                executor);
+        tokens = new TokenStoreService(configuration, state, server, json, random, time, temporaryKeys, clock,
+                executor);
     }
 
     /** Creates, commits locally and on the server. */

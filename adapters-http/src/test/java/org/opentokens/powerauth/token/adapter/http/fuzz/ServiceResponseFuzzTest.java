@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletionException;
-import org.opentokens.powerauth.token.application.session.ActivationSession;
+import org.opentokens.powerauth.token.application.instance.InstanceStore;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
 import org.opentokens.powerauth.token.domain.record.ActivationRecord;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
@@ -125,12 +125,12 @@ class ServiceResponseFuzzTest {
                     + after.keySet());
         }
         for (String name : before.keySet()) {
-            if (!name.equals(ActivationSession.ACTIVATION_ENTRY) && !after.get(name).sameBytesAs(before.get(name))) {
+            if (!name.equals(InstanceStore.ACTIVATION_ENTRY) && !after.get(name).sameBytesAs(before.get(name))) {
                 throw new AssertionError("a failed call changed stored entry " + name);
             }
         }
-        ActivationRecord was = ActivationRecord.decode(before.get(ActivationSession.ACTIVATION_ENTRY));
-        ActivationRecord now = ActivationRecord.decode(after.get(ActivationSession.ACTIVATION_ENTRY));
+        ActivationRecord was = ActivationRecord.decode(before.get(InstanceStore.ACTIVATION_ENTRY));
+        ActivationRecord now = ActivationRecord.decode(after.get(InstanceStore.ACTIVATION_ENTRY));
         boolean advancedOnce = now.counter().sameCounterAs(was.counter().next());
         boolean same = now.counter().sameCounterAs(was.counter());
         if (signedRequests == 0 ? !same : signedRequests != 1 || !advancedOnce) {

@@ -1,9 +1,10 @@
-package org.opentokens.powerauth.token.application.session;
+package org.opentokens.powerauth.token.application.signature;
 
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 import org.opentokens.powerauth.token.application.PowerAuthConfiguration;
+import org.opentokens.powerauth.token.application.instance.InstanceTransaction;
 import org.opentokens.powerauth.token.domain.crypto.SymmetricKey;
 import org.opentokens.powerauth.token.domain.error.SignatureFactorMissingException;
 import org.opentokens.powerauth.token.domain.keys.BiometryKeyProtection;
@@ -15,65 +16,65 @@ import org.opentokens.powerauth.token.domain.signature.PowerAuthSignature;
 import org.opentokens.powerauth.token.domain.signature.PowerAuthSignatureType;
 import org.opentokens.powerauth.token.domain.signature.SignatureBaseString;
 import org.opentokens.powerauth.token.domain.signature.SignatureKeys;
+import org.opentokens.powerauth.token.port.in.MissingActivationException;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
 import org.opentokens.powerauth.token.port.out.RandomSource;
 import org.opentokens.powerauth.token.port.out.RequestSigner;
 
 /**
- * Produces {@link RequestSigner}s for the committed activation. Each signature uses the current hash counter
- * and stores the advanced counter <b>before</b> the header is returned, so the counter moves exactly once per
- * computed signature, whether or not the request then succeeds.
+ * Produces {@link RequestSigner}s for the committed activation, used inside a signed call's transaction. Each
+ * signature uses the activation's counter as stored now and stores the advanced counter <b>before</b> the header
+ * is returned, so the counter moves exactly once per computed signature, whether or not the request then
+ * succeeds, and no other process can reuse it (signed calls hold the instance's exclusive section).
  *
- * <p>Thread-safe: signatures of one instance are computed one at a time, under the session lock.
+ * <p>Thread-safe; a signer itself belongs to its transaction.
  */
 public final class ActivationSigner {
-    private final ActivationSession session;
+    private final PowerAuthConfiguration configuration;
     private final RandomSource random;
 
     /**
-     * @param session the activation session
+     * @param configuration the instance settings
      * @param random nonce source
      */
-    public ActivationSigner(ActivationSession session, RandomSource random) {
-        this.session = Objects.requireNonNull(session, "session");
+    public ActivationSigner(PowerAuthConfiguration configuration, RandomSource random) {
+        this.configuration = Objects.requireNonNull(configuration, "configuration");
         this.random = Objects.requireNonNull(random, "random");
     }
 
     /**
+     * @param tx the signed call's transaction
      * @param authentication the factors; read when signing, not destroyed here
      * @param uriId the endpoint's signature URI id, such as {@code /pa/token/create}
-     * @param expectedGeneration the activation generation the operation started under
      * @return a signer for one POST request
      */
-    public RequestSigner signerFor(PowerAuthAuthentication authentication, String uriId, long expectedGeneration) {
+    public RequestSigner signerFor(InstanceTransaction tx, PowerAuthAuthentication authentication, String uriId) {
+        Objects.requireNonNull(tx, "tx");
         Objects.requireNonNull(authentication, "authentication");
         Objects.requireNonNull(uriId, "uriId");
-        return body -> sign(authentication, uriId, body, expectedGeneration);
+        return body -> sign(tx, authentication, uriId, body);
     }
 
-    private AuthorizationHeader sign(PowerAuthAuthentication authentication, String uriId, byte[] body,
-            long expectedGeneration) {
-        PowerAuthConfiguration config = session.configuration();
-        AuthorizationHeader[] header = new AuthorizationHeader[1];
-        session.update(expectedGeneration, current -> {
-            PowerAuthSignatureType type = authentication.signatureType();
-            SignatureKeys keys = keysFor(authentication, current);
-            byte[] nonce = random.nextBytes(SignatureBaseString.NONCE_LENGTH);
-            byte[] data = SignatureBaseString.forBody("POST", uriId, nonce, body, config.applicationSecret());
-            HashCounter counter = current.counter();
-            try {
-                String signature = PowerAuthSignature.compute(type, keys, counter, data,
-                        config.protocolVersion());
-                header[0] = AuthorizationHeader.of(config.protocolVersion(), current.activationId(),
-                        config.applicationKey(), nonce, type, signature);
-                return current.withCounter(counter.next());
-            } finally {
-                keys.destroy();
-                counter.destroy();
-                Arrays.fill(data, (byte) 0);
-            }
-        });
-        return header[0];
+    private AuthorizationHeader sign(InstanceTransaction tx, PowerAuthAuthentication authentication, String uriId,
+            byte[] body) {
+        ActivationRecord current = tx.activation()
+                .orElseThrow(() -> new MissingActivationException("the activation was removed meanwhile"));
+        PowerAuthSignatureType type = authentication.signatureType();
+        SignatureKeys keys = keysFor(authentication, current);
+        byte[] nonce = random.nextBytes(SignatureBaseString.NONCE_LENGTH);
+        byte[] data = SignatureBaseString.forBody("POST", uriId, nonce, body, configuration.applicationSecret());
+        HashCounter counter = current.counter();
+        try {
+            String signature = PowerAuthSignature.compute(type, keys, counter, data, configuration.protocolVersion());
+            AuthorizationHeader header = AuthorizationHeader.of(configuration.protocolVersion(),
+                    current.activationId(), configuration.applicationKey(), nonce, type, signature);
+            tx.putActivation(current.withCounter(counter.next()));
+            return header;
+        } finally {
+            keys.destroy();
+            counter.destroy();
+            Arrays.fill(data, (byte) 0);
+        }
     }
 
     private SignatureKeys keysFor(PowerAuthAuthentication authentication, ActivationRecord record) {
