@@ -175,6 +175,27 @@ public final class PowerAuthClientConfig {
         }
 
         /**
+         * @param value how long a signed call or another change of this instance waits at most while another
+         *     thread or process holds the instance's exclusive section, 60 s unless set; past it the call fails
+         *     with {@link org.opentokens.powerauth.token.port.out.StorageBusyException}
+         * @return this
+         */
+        public Builder instanceLockTimeout(Duration value) {
+            powerAuth.instanceLockTimeout(value);
+            return this;
+        }
+
+        /**
+         * @param value how long header generation may go without checking storage for changes made by other
+         *     processes (a token or activation they removed), 500 ms unless set; zero checks on every header
+         * @return this
+         */
+        public Builder headerRefreshInterval(Duration value) {
+            powerAuth.headerRefreshInterval(value);
+            return this;
+        }
+
+        /**
          * @return the configuration
          * @throws org.opentokens.powerauth.token.domain.error.MalformedDataException for a malformed key or
          *     instance id

@@ -1,0 +1,105 @@
+package org.opentokens.powerauth.token.wiring.multiprocess;
+
+import com.google.inject.Guice;
+import com.google.inject.Stage;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.opentokens.powerauth.testkit.EmulatorApplication;
+import org.opentokens.powerauth.testkit.PowerAuthEmulator;
+import org.opentokens.powerauth.token.adapter.storage.StorageKeySources;
+import org.opentokens.powerauth.token.adapter.storage.sqlite.SqliteSecureStorage;
+import org.opentokens.powerauth.token.application.instance.InstanceStore;
+import org.opentokens.powerauth.token.domain.ProtocolVersion;
+import org.opentokens.powerauth.token.domain.record.ActivationRecord;
+import org.opentokens.powerauth.token.domain.secret.SecretBytes;
+import org.opentokens.powerauth.token.port.out.SeededRandomSource;
+import org.opentokens.powerauth.token.port.out.StorageNamespace;
+import org.opentokens.powerauth.token.wiring.PowerAuthClient;
+import org.opentokens.powerauth.token.wiring.PowerAuthClientConfig;
+import org.opentokens.powerauth.token.wiring.PowerAuthTokenModule;
+import org.opentokens.powerauth.token.wiring.SqliteStorageModule;
+import org.opentokens.powerauth.token.wiring.testing.BedSteps;
+
+/**
+ * The parent side of a multi-process test: the emulator on 127.0.0.1, one SQLite store under a random raw key,
+ * and clients of this JVM built the way a host builds them. Workers started with {@link WorkerJvm} join the same
+ * store and the same instance.
+ */
+final class SharedBed implements AutoCloseable {
+    static final String PASSWORD = "shared-pin-2468";
+    static final String INSTANCE = "shared";
+
+    final PowerAuthEmulator emulator = PowerAuthEmulator.create();
+    final URI baseUri = emulator.start();
+    final EmulatorApplication application = emulator.createApplication();
+    final Path directory;
+    final Path database;
+    private final byte[] key = new byte[32];
+    private final List<PowerAuthClient> clients = new ArrayList<>();
+
+    SharedBed() throws IOException {
+        new SecureRandom().nextBytes(key);
+        directory = Files.createTempDirectory("shared-activation-");
+        database = directory.resolve("tokens.db");
+    }
+
+    /** @return a client of this JVM on the shared store, checking storage at most every {@code headerRefresh} */
+    PowerAuthClient client(Duration headerRefresh) {
+        PowerAuthClientConfig config = BedSteps.config(baseUri, application, INSTANCE, ProtocolVersion.V3_3,
+                Duration.ofSeconds(20)).headerRefreshInterval(headerRefresh).build();
+        PowerAuthClient client = Guice.createInjector(Stage.PRODUCTION, new PowerAuthTokenModule(config),
+                        new SqliteStorageModule(database, StorageKeySources.rawKey(SecretBytes.copyOf(key))))
+                .getInstance(PowerAuthClient.class);
+        clients.add(client);
+        return client;
+    }
+
+    /** Activates the shared instance from this JVM. @return the activation id */
+    String activate() {
+        return BedSteps.activate(emulator, application, client(Duration.ZERO), "shared device", PASSWORD);
+    }
+
+    /** @return the activation record as stored now, read through a storage object of its own */
+    ActivationRecord storedActivation() {
+        try (SqliteSecureStorage storage = SqliteSecureStorage.builder(database)
+                .keySource(StorageKeySources.rawKey(SecretBytes.copyOf(key)))
+                .randomSource(new SeededRandomSource(1)).open()) {
+            SecretBytes raw = storage.get(StorageNamespace.of(INSTANCE), InstanceStore.ACTIVATION_ENTRY).orElseThrow();
+            try {
+                return ActivationRecord.decode(raw);
+            } finally {
+                raw.destroy();
+            }
+        }
+    }
+
+    /** @return what a worker needs to join: server, application and store */
+    List<String> workerArguments() {
+        return List.of(baseUri.toString(), application.appKey(), application.appSecret(),
+                application.masterServerPublicKey(), database.toString(), INSTANCE);
+    }
+
+    String storageKeyHex() {
+        return HexFormat.of().formatHex(key);
+    }
+
+    @Override
+    public void close() throws IOException {
+        clients.forEach(PowerAuthClient::close);
+        emulator.close();
+        java.util.Arrays.fill(key, (byte) 0);
+        try (var files = Files.list(directory)) {
+            for (Path file : files.toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
+        Files.deleteIfExists(directory);
+    }
+}
