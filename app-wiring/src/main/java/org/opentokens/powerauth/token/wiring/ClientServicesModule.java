@@ -47,8 +47,8 @@ final class ClientServicesModule extends PrivateModule {
     @Provides
     @Singleton
     @ClientInternal
-    InstanceState state(SecureStorage storage) {
-        return InstanceState.create(configuration(), storage);
+    InstanceState state(SecureStorage storage, @PowerAuthClock Clock clock) {
+        return InstanceState.create(configuration(), storage, clock);
     }
 
     @Provides

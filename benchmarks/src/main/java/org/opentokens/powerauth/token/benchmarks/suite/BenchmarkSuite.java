@@ -44,7 +44,8 @@ public final class BenchmarkSuite {
         Path report = Path.of(mode == SuiteMode.SHORT
                 ? options.getOrDefault("short-report", "report-short.md")
                 : options.getOrDefault("report", "report.md"));
-        Set<String> only = options.containsKey("groups") ? Set.of(options.get("groups").split(",")) : null;
+        String groups = options.getOrDefault("groups", "all");
+        Set<String> only = groups.equals("all") ? null : Set.of(groups.split(","));
         String loadBefore = Machine.loadAverage();
         String started = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
                 .substring(0, 16) + " UTC";

@@ -1,5 +1,6 @@
 package org.opentokens.powerauth.token.application.instance;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +9,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
-import java.util.function.LongSupplier;
 import org.opentokens.powerauth.token.application.PowerAuthConfiguration;
 import org.opentokens.powerauth.token.domain.record.ActivationRecord;
 import org.opentokens.powerauth.token.domain.record.TokenRecord;
@@ -37,36 +37,37 @@ import org.opentokens.powerauth.token.port.out.StorageBusyException;
  */
 public final class InstanceState {
     private final InstanceStore store;
-    private final long refreshNanos;
-    private final LongSupplier ticker;
+    private final long refreshMillis;
+    private final Clock clock;
     private final ConcurrentHashMap<String, CachedToken> tokens = new ConcurrentHashMap<>();
     private final List<Runnable> lossListeners = new CopyOnWriteArrayList<>();
     private final Object publishLock = new Object();
     private final SignedCalls signedCalls = new SignedCalls();
     private volatile InstanceSnapshot current;
-    private volatile long checkedAtNanos;
+    private volatile long checkedAtMillis;
     /** The usable activation last published, for loss notifications; guarded by {@code publishLock}. */
     private String knownUsableId;
 
     /**
      * @param store the instance's storage
      * @param headerRefreshInterval how stale the header path's view of storage may get; zero checks every time
-     * @param ticker a monotonic nanosecond clock, {@link System#nanoTime()} outside tests
+     * @param clock the client's clock; the interval is measured on it (a step backwards ends the interval)
      */
-    public InstanceState(InstanceStore store, Duration headerRefreshInterval, LongSupplier ticker) {
+    public InstanceState(InstanceStore store, Duration headerRefreshInterval, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
-        this.refreshNanos = Objects.requireNonNull(headerRefreshInterval, "headerRefreshInterval").toNanos();
-        this.ticker = Objects.requireNonNull(ticker, "ticker");
+        this.refreshMillis = Objects.requireNonNull(headerRefreshInterval, "headerRefreshInterval").toMillis();
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /**
      * @param configuration the instance settings: namespace, lock timeout, header refresh interval
      * @param storage the storage
-     * @return the state of that instance in that storage, on {@link System#nanoTime()}
+     * @param clock the client's clock
+     * @return the state of that instance in that storage
      */
-    public static InstanceState create(PowerAuthConfiguration configuration, SecureStorage storage) {
+    public static InstanceState create(PowerAuthConfiguration configuration, SecureStorage storage, Clock clock) {
         return new InstanceState(new InstanceStore(storage, configuration.namespace(),
-                configuration.instanceLockTimeout()), configuration.headerRefreshInterval(), System::nanoTime);
+                configuration.instanceLockTimeout()), configuration.headerRefreshInterval(), clock);
     }
 
     /** A token as read at one storage version; {@code record} is null when there was none. */
@@ -78,21 +79,29 @@ public final class InstanceState {
      * @throws org.opentokens.powerauth.token.port.out.StorageException if storage fails
      */
     public InstanceSnapshot snapshot() {
-        long now = ticker.getAsLong();
+        long now = clock.millis();
         long version = store.version();
         InstanceSnapshot known = current;
         InstanceSnapshot result = known != null && known.version() == version ? known : load(version);
-        checkedAtNanos = now;
+        checkedAtMillis = now;
         return result;
     }
 
-    /** @return the latest snapshot if storage was checked within the header refresh interval, else {@link #snapshot()} */
-    public InstanceSnapshot recentSnapshot() {
+    /**
+     * @param nowMillis the client clock's reading, taken by the caller
+     * @return the latest snapshot if storage was checked within the header refresh interval, else {@link #snapshot()}
+     */
+    public InstanceSnapshot recentSnapshot(long nowMillis) {
         InstanceSnapshot known = current;
-        if (known != null && ticker.getAsLong() - checkedAtNanos < refreshNanos) {
+        if (known != null && isRecent(nowMillis)) {
             return known;
         }
         return snapshot();
+    }
+
+    private boolean isRecent(long nowMillis) {
+        long elapsed = nowMillis - checkedAtMillis;
+        return elapsed >= 0 && elapsed < refreshMillis;
     }
 
     /**
@@ -101,11 +110,12 @@ public final class InstanceState {
      * returns null and the caller takes {@link #token}.
      *
      * @param tokenName the name
+     * @param nowMillis the client clock's reading, taken by the caller (the header needs it anyway)
      * @return the cached token, or null
      */
-    public TokenRecord cachedToken(String tokenName) {
+    public TokenRecord cachedToken(String tokenName, long nowMillis) {
         InstanceSnapshot known = current;
-        if (known == null || ticker.getAsLong() - checkedAtNanos >= refreshNanos) {
+        if (known == null || !isRecent(nowMillis)) {
             return null;
         }
         CachedToken cached = tokens.get(tokenName);
@@ -302,7 +312,7 @@ public final class InstanceState {
                 }
             });
         }
-        checkedAtNanos = ticker.getAsLong();
+        checkedAtMillis = clock.millis();
         if (lost) {
             notifyLoss();
         }

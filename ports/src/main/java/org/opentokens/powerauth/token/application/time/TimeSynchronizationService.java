@@ -154,6 +154,17 @@ public final class TimeSynchronizationService {
         return Math.addExact(clock.millis(), requireState().offset().toMillis());
     }
 
+    /**
+     * Server time at a local clock reading the caller already took.
+     *
+     * @param localMs a reading of this service's clock
+     * @return epoch milliseconds on the server's clock
+     * @throws TimeNotSynchronizedException when not synchronized, as {@link #currentServerTimeMs()}
+     */
+    public long serverTimeAt(long localMs) {
+        return Math.addExact(localMs, requireState().offset().toMillis());
+    }
+
     /** @return local clock plus the offset, or plain local time when not synchronized; never throws */
     public long estimatedServerTimeMs() {
         return Math.addExact(clock.millis(), offset().toMillis());

@@ -176,22 +176,26 @@ public final class TokenStoreService implements PowerAuthTokenStore {
         Objects.requireNonNull(tokenName, "tokenName");
         // Hot path: a cached token of the current activation was validated when it was stored, so the name
         // and activation checks below can only pass; they run only when the cache cannot answer alone.
-        TokenRecord record = state.cachedToken(tokenName);
+        // One clock reading serves both the header's timestamp and the check of how fresh the cache is.
+        long localMs = clock.millis();
+        TokenRecord record = state.cachedToken(tokenName, localMs);
         if (record == null) {
             checkName(tokenName);
             // A fresh process must read storage and fetch the server time, each a first use of its library;
             // the fetch runs meanwhile on the executor. A storage failure still comes first, as without it.
             CompletableFuture<Void> sync = time.isSynchronized() ? null : headerTime.start();
-            InstanceSnapshot snapshot = state.recentSnapshot();
+            InstanceSnapshot snapshot = state.recentSnapshot(localMs);
             snapshot.requireUsable();
             record = state.token(snapshot, tokenName)
                     .orElseThrow(() -> new TokenNotFoundException("there is no local token of this name"));
             HeaderTime.await(sync);
+            localMs = clock.millis();
         }
         if (!time.isSynchronized()) {
             headerTime.synchronize();
+            localMs = clock.millis();
         }
-        long timestamp = time.currentServerTimeMs();
+        long timestamp = time.serverTimeAt(localMs);
         byte[] nonce = random.nextBytes(TokenDigest.NONCE_LENGTH);
         TokenHeader header;
         try {

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opentokens.powerauth.token.port.in.MissingActivationException;
@@ -26,7 +25,6 @@ class SharedInstanceTest {
     private static final Duration INTERVAL = Duration.ofMillis(500);
 
     private final Testbed bed = new Testbed();
-    private final AtomicLong ticks = new AtomicLong();
 
     @AfterEach
     void close() throws InterruptedException {
@@ -34,7 +32,7 @@ class SharedInstanceTest {
     }
 
     private Testbed.Client peerOf(Testbed.Client client, long seed) {
-        return bed.peer(client, seed, b -> b.headerRefreshInterval(INTERVAL), ticks::get);
+        return bed.peer(client, seed, b -> b.headerRefreshInterval(INTERVAL));
     }
 
     @Test
@@ -60,7 +58,7 @@ class SharedInstanceTest {
         a.tokens.removeLocalToken("shared");
 
         assertThat(b.tokens.hasLocalToken("shared")).as("local lookups check storage every time").isFalse();
-        ticks.addAndGet(INTERVAL.toNanos());
+        bed.clock.advance(INTERVAL);
         assertThatThrownBy(() -> b.tokens.generateHeaderForToken("shared"))
                 .isInstanceOf(TokenNotFoundException.class);
     }
@@ -74,10 +72,10 @@ class SharedInstanceTest {
         b.tokens.generateHeaderForToken("shared");
 
         a.activation.removeActivationLocal();
-        ticks.addAndGet(INTERVAL.toNanos() - 1);
+        bed.clock.advance(INTERVAL.minusMillis(1));
         // Within the interval the header path does not look at storage (that is its speed), so it still serves.
         assertThat(b.tokens.generateHeaderForToken("shared").value()).contains("token_id=");
-        ticks.addAndGet(1);
+        bed.clock.advance(Duration.ofMillis(1));
 
         assertThatThrownBy(() -> b.tokens.generateHeaderForToken("shared"))
                 .isInstanceOf(MissingActivationException.class);
@@ -144,7 +142,7 @@ class SharedInstanceTest {
     void aHeldSectionMakesAnotherClientWaitAndThenFailTyped() throws Exception {
         Testbed.Client a = bed.client();
         a.activate();
-        Testbed.Client b = bed.peer(a, 2, builder -> builder.instanceLockTimeout(Duration.ofMillis(200)), ticks::get);
+        Testbed.Client b = bed.peer(a, 2, builder -> builder.instanceLockTimeout(Duration.ofMillis(200)));
         Gate gate = new Gate();
         bed.server.beforeSignedSend(gate);
         CompletableFuture<PowerAuthToken> held = a.tokens.requestAccessToken("held",

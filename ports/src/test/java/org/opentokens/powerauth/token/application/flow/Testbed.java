@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
 import java.util.function.UnaryOperator;
 import org.opentokens.powerauth.testkit.EmulatorApplication;
 import org.opentokens.powerauth.testkit.EmulatorActivationCode;
@@ -75,22 +74,18 @@ public final class Testbed implements AutoCloseable {
         final TokenStoreService tokens;
 
         Client(String instanceId, ProtocolVersion version, long seed) {
-            this(instanceId, version, seed, UnaryOperator.identity(), System::nanoTime);
+            this(instanceId, version, seed, UnaryOperator.identity());
         }
 
-        /**
-         * @param tune changes to the default settings
-         * @param ticker the monotonic clock of the instance's header refresh interval
-         */
-        Client(String instanceId, ProtocolVersion version, long seed, UnaryOperator<PowerAuthConfiguration.Builder> tune,
-                LongSupplier ticker) {
+        /** @param tune changes to the default settings */
+        Client(String instanceId, ProtocolVersion version, long seed, UnaryOperator<PowerAuthConfiguration.Builder> tune) {
             configuration = tune.apply(PowerAuthConfiguration.builder(application.appKey(), application.appSecret(),
                             application.masterServerPublicKey())
                     .instanceId(instanceId).protocolVersion(version).knowledgeKeyIterations(100)).build();
             SeededRandomSource random = new SeededRandomSource(seed);
             FakeJsonCodec json = new FakeJsonCodec();
             state = new InstanceState(new InstanceStore(storage, configuration.namespace(),
-                    configuration.instanceLockTimeout()), configuration.headerRefreshInterval(), ticker);
+                    configuration.instanceLockTimeout()), configuration.headerRefreshInterval(), clock);
             temporaryKeys = new TemporaryKeyProvider(configuration, port, json, random, time, clock);
             activation = new ActivationService(configuration, state, port, json, random, time, temporaryKeys, clock,
                     executor);
@@ -123,12 +118,11 @@ public final class Testbed implements AutoCloseable {
      * @param of a client
      * @param seed its randomness, different from the other's
      * @param tune changes to the default settings
-     * @param ticker the monotonic clock of the header refresh interval
      * @return another client of the same instance and storage, as a second process would be: it shares nothing
-     *     in memory with {@code of}
+     *     in memory with {@code of} (only the test's clock)
      */
-    Client peer(Client of, long seed, UnaryOperator<PowerAuthConfiguration.Builder> tune, LongSupplier ticker) {
-        return new Client(of.configuration.instanceId(), of.configuration.protocolVersion(), seed, tune, ticker);
+    Client peer(Client of, long seed, UnaryOperator<PowerAuthConfiguration.Builder> tune) {
+        return new Client(of.configuration.instanceId(), of.configuration.protocolVersion(), seed, tune);
     }
 
     Client client(String instanceId, ProtocolVersion version) {

@@ -56,7 +56,7 @@ final class FuzzedClient implements AutoCloseable {
                 .build());
         SeededRandomSource random = new SeededRandomSource(version.ordinal());
         JacksonJsonCodec json = new JacksonJsonCodec();
-        InstanceState state = InstanceState.create(configuration, storage);
+        InstanceState state = InstanceState.create(configuration, storage, clock);
         temporaryKeys = new TemporaryKeyProvider(configuration, server, json, random, time, clock);
         activation = new ActivationService(configuration, state, server, json, random, time, temporaryKeys, clock,
                 executor);
