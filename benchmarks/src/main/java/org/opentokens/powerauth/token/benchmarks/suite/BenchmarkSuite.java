@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import org.opentokens.powerauth.token.benchmarks.coldstart.ColdStartGroup;
 import org.opentokens.powerauth.token.benchmarks.coldstart.ColdStartMain;
+import org.opentokens.powerauth.token.benchmarks.multiprocess.SignedCallsGroup;
 
 /**
  * Runs the whole suite and writes the report. Each group runs in a JVM of its own ({@link GroupRunner}); the
@@ -55,6 +56,10 @@ public final class BenchmarkSuite {
             if (only == null || only.contains(group.id())) {
                 results.add(new GroupResult(group, runInChild(group, mode)));
             }
+        }
+        if (only == null || only.contains(SignedCallsGroup.ID)) {
+            Progress.line("signed calls: 1 and 4 processes on one SQLite store");
+            results.add(SignedCallsGroup.measure(mode));
         }
         if (only == null || only.contains(ColdStartGroup.ID)) {
             Progress.line("cold start: " + mode.coldStarts() + " processes");

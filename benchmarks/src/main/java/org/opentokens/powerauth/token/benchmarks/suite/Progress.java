@@ -3,13 +3,14 @@ package org.opentokens.powerauth.token.benchmarks.suite;
 import java.io.PrintStream;
 
 /** Progress lines on standard output, so a long run shows that it is alive. */
-final class Progress {
+public final class Progress {
     private static final PrintStream OUT = System.out;
 
     private Progress() {
     }
 
-    static void line(String text) {
+    /** @param text one line of progress */
+    public static void line(String text) {
         OUT.println("[bench] " + text);
         OUT.flush();
     }
