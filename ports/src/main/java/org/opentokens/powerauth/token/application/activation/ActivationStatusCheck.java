@@ -45,6 +45,10 @@ final class ActivationStatusCheck {
             throw new InvalidServerResponseException("activation status answers for another activation");
         }
         ActivationStatusBlob blob = decrypt(activation, response, challenge);
+        if (blob.state() == ActivationState.REMOVED) {
+            // Every signed call of this process for it is doomed: stop waiting for their answers.
+            state.abortSignedCalls();
+        }
         return state.transaction(tx -> {
             ActivationRecord current = tx.activation().orElse(null);
             if (current == null || !current.activationId().equals(activation.activationId())) {
