@@ -106,6 +106,29 @@ public interface SecureStorageProcessesContract extends PeerStorageFixture {
     }
 
     @Test
+    default void processesWritingOneNamespaceWithoutSectionsLoseNoEntry() throws Exception {
+        StorageNamespace ns = namespace("A");
+        int each = incrementsPerProcess();
+        StoragePeer first = startPeer();
+        StoragePeer second = startPeer();
+
+        first.send("fill " + ns.id() + " p" + " " + each);
+        second.send("fill " + ns.id() + " q" + " " + each);
+        for (int i = 0; i < each; i++) {
+            storage().put(ns, "r" + i, StoragePeer.fillValue("r", i));
+        }
+
+        assertThat(first.readLine()).isEqualTo("filled");
+        assertThat(second.readLine()).isEqualTo("filled");
+        assertThat(storage().names(ns)).hasSize(3 * each);
+        for (String prefix : List.of("p", "q", "r")) {
+            for (int i = 0; i < each; i++) {
+                assertHolds(storage().get(ns, prefix + i), StoragePeer.fillValue(prefix, i));
+            }
+        }
+    }
+
+    @Test
     default void processesCountingInSectionsLoseNoUpdate() throws Exception {
         StorageNamespace ns = namespace("A");
         int times = incrementsPerProcess();

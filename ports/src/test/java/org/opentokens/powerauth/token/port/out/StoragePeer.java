@@ -34,6 +34,8 @@ import org.opentokens.powerauth.token.domain.secret.SecretBytes;
  *   <li>{@code try NS MILLIS} prints {@code entered} or {@code busy};</li>
  *   <li>{@code count NS NAME TIMES} increments a counter entry TIMES times inside sections
  *       ({@link SectionProbe#count}) and prints {@code counted} and the most threads it saw inside at once;</li>
+ *   <li>{@code fill NS PREFIX COUNT} puts COUNT entries PREFIX0.. one by one, without sections, and prints
+ *       {@code filled};</li>
  *   <li>{@code put NS NAME TEXT}, {@code get NS NAME} (the text, or {@code absent}), {@code version NS}.</li>
  * </ul>
  * Any failure prints {@code error} and the exception class. Only a hang guard bounds waits.
@@ -226,6 +228,12 @@ public final class StoragePeer implements AutoCloseable {
                         SectionProbe.count(storage, ns, words[2], Integer.parseInt(words[3]), inside, maxInside);
                         print(out, "counted " + maxInside.get());
                     }
+                    case "fill" -> {
+                        for (int i = 0; i < Integer.parseInt(words[3]); i++) {
+                            storage.put(ns, words[2] + i, fillValue(words[2], i));
+                        }
+                        print(out, "filled");
+                    }
                     case "put" -> {
                         storage.put(ns, words[2], SecretBytes.copyOf(words[3].getBytes(StandardCharsets.UTF_8)));
                         print(out, "put");
@@ -246,6 +254,13 @@ public final class StoragePeer implements AutoCloseable {
                 return;
             }
         }
+    }
+
+    /**
+     * @return the value {@code fill} stores under {@code prefix + i}
+     */
+    public static SecretBytes fillValue(String prefix, int i) {
+        return SecretBytes.copyOf((prefix + "=" + i).getBytes(StandardCharsets.UTF_8));
     }
 
     private static void print(PrintStream out, String line) {
