@@ -186,8 +186,10 @@ public interface SecureStorage {
      * <p>The value never decreases on one backing store, and it is larger than every value read before
      * whenever a change to the namespace ({@link #put}, {@link #putAll}, a {@code delete} that removed
      * something, {@link #deleteAll(StorageNamespace)}) was committed in between, by any storage object of any
-     * process. It may also grow without a visible change. It is independent of other namespaces' changes
-     * where the backend allows, and it survives {@link #deleteAll(StorageNamespace)}.
+     * process. It may also grow without a visible change, but reads ({@link #get}, {@link #names}, this method,
+     * and entering a section) never move it. It is independent of other namespaces' changes where the backend
+     * allows, and it survives {@link #deleteAll(StorageNamespace)}: wiping a non-empty namespace moves it on, and
+     * the versions after it stay larger.
      *
      * <p>Read the version <em>before</em> the entries it should cover: entries read afterwards are at least as
      * new as the version says.

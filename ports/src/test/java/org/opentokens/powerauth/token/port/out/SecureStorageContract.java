@@ -10,12 +10,14 @@ import org.junit.jupiter.api.BeforeEach;
  * {@link #createStorage()}; persistent adapters may override {@link #namespacePrefix()} (to keep runs apart
  * in a shared backend such as a keychain) and {@link #cleanUp(SecureStorage)}.
  *
- * <p>The tests live in four interfaces, one per theme: {@link SecureStorageBasicsContract},
- * {@link SecureStorageBatchContract}, {@link SecureStorageLimitsContract} and
- * {@link SecureStorageConcurrencyContract}. This class only runs the fixture.
+ * <p>The tests live in five interfaces, one per theme: {@link SecureStorageBasicsContract},
+ * {@link SecureStorageBatchContract}, {@link SecureStorageLimitsContract},
+ * {@link SecureStorageConcurrencyContract} and {@link SecureStorageSectionsContract} (sections and versions
+ * within one process). This class only runs the fixture. Adapters whose store other objects and processes can
+ * open extend {@link SharedSecureStorageContract} instead.
  */
 public abstract class SecureStorageContract implements SecureStorageBasicsContract, SecureStorageBatchContract,
-        SecureStorageLimitsContract, SecureStorageConcurrencyContract {
+        SecureStorageLimitsContract, SecureStorageConcurrencyContract, SecureStorageSectionsContract {
     private final List<StorageNamespace> usedNamespaces = new ArrayList<>();
     private SecureStorage storage;
 
@@ -35,6 +37,11 @@ public abstract class SecureStorageContract implements SecureStorageBasicsContra
     /** @return prepended to the namespace ids the contract uses; override to keep runs apart */
     protected String namespacePrefix() {
         return "contract-";
+    }
+
+    /** @return the namespaces the current test used so far (for clean-up hooks) */
+    protected final List<StorageNamespace> usedNamespaces() {
+        return List.copyOf(usedNamespaces);
     }
 
     @Override

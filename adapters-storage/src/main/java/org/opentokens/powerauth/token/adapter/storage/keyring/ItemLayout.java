@@ -121,11 +121,19 @@ final class ItemLayout {
     boolean delete(String account, Head previous) {
         boolean existed = backend.delete(account);
         deleteChunks(account, previous);
+        sweepLeftovers(account);
+        return existed;
+    }
+
+    /**
+     * Deletes chunk items that no head refers to, as a crashed write or wipe may leave them. Only for an account
+     * whose head is inline (or absent): both slots are swept.
+     */
+    void sweepLeftovers(String account) {
         if (maxItemBytes < Integer.MAX_VALUE) {
             sweep(account, 0);
             sweep(account, 1);
         }
-        return existed;
     }
 
     private void deleteChunks(String account, Head head) {

@@ -1,6 +1,8 @@
 package org.opentokens.powerauth.token.adapter.storage.keyring;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
@@ -9,14 +11,18 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.opentokens.powerauth.token.adapter.storage.LockFile;
 import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
+import org.opentokens.powerauth.token.port.out.ExclusiveSections;
 import org.opentokens.powerauth.token.port.out.SecureStorage;
 import org.opentokens.powerauth.token.port.out.StorageArguments;
+import org.opentokens.powerauth.token.port.out.StorageBusyException;
 import org.opentokens.powerauth.token.port.out.StorageNamespace;
+import org.opentokens.powerauth.token.port.out.StorageUnavailableException;
 
 /**
  * {@link SecureStorage} in the OS keychain: the Secret Service on Linux (libsecret through JNA), the login
@@ -25,16 +31,32 @@ import org.opentokens.powerauth.token.port.out.StorageNamespace;
  *
  * <p><b>Layout.</b> A keychain has no transactions and no listing, so each namespace is <em>one</em> keychain
  * item (service = the configured service name, account = {@code ns:} + Base64url of the namespace id) whose
- * value is the whole serialized namespace ({@link NamespaceCodec}). Every change rewrites that one item, which
- * the keychain replaces atomically: a crash leaves the namespace as it was before or after the call, never a
- * phantom or half-written entry. On keychains with small items (Windows: 2560 bytes per credential) a large
- * namespace is split over chunk items behind the same atomic head ({@link ItemLayout}). Chunk items that a
- * crash left unreferenced are never read; the next chunked write to their slot and every wipe of the namespace
- * ({@link #deleteAll(StorageNamespace)}, or removing its last entry) delete them.
+ * value is the whole serialized namespace with its version ({@link NamespaceCodec}). Every change rewrites that
+ * one item, which the keychain replaces atomically: a crash leaves the namespace as it was before or after the
+ * call, never a phantom or half-written entry. On keychains with small items (Windows: 2560 bytes per
+ * credential) a large namespace is split over chunk items behind the same atomic head ({@link ItemLayout}).
+ * Chunk items that a crash left unreferenced are never read; the next chunked write to their slot and every
+ * wipe of the namespace ({@link #deleteAll(StorageNamespace)}, or removing its last entry) delete them.
  *
- * <p><b>Concurrency.</b> Calls on one namespace are serialized inside this object. Two processes writing the
- * same namespace at once may lose one of the two updates (last writer wins for the whole namespace) but never
- * tear it; use one process per service name, or the SQLite adapter, when several processes write.
+ * <p><b>Versions.</b> {@link #version} is a counter stored in the namespace's item and moved on by the same
+ * atomic write as the change it counts. So that it survives a wipe, emptying a namespace leaves its head item
+ * behind holding no entries and the version (a few dozen bytes), instead of deleting it.
+ *
+ * <p><b>Sharing.</b> Threads, storage objects and processes of one user on one machine may share a service name.
+ * Each namespace has two OS locks, on two bytes of a lock file (see {@link LockFile}):
+ * <ul>
+ *   <li>the <em>data lock</em>, held for the few keychain calls of every single call (read, and for a change the
+ *       read-modify-write of the item), so that writers in different processes never lose each other's updates
+ *       and readers never see chunk items between two writes;</li>
+ *   <li>the <em>section lock</em> of {@link #exclusive}, which excludes other sections only.</li>
+ * </ul>
+ * The lock file is {@code <service>.lock} in {@code $XDG_RUNTIME_DIR/powerauth-token/} on Linux (a per-user local
+ * tmpfs), or in the per-user data directory when that variable is unset ({@code ~/.local/share/powerauth-token/},
+ * {@code ~/Library/Application Support/powerauth-token/}, {@code %LOCALAPPDATA%\powerauth-token\}); see
+ * {@link KeyringLockFiles}. Processes only exclude each other if they use the same lock file: start them with the
+ * same {@code XDG_RUNTIME_DIR}, or set {@link KeyringSecureStorageBuilder#lockDirectory} in all of them. A keychain
+ * is local to one machine (a synchronised keychain replicates items without these locks), so machines must not
+ * share a namespace.
  *
  * <p><b>Errors.</b> No session bus, no Secret Service, no library, no keychain collection:
  * {@link org.opentokens.powerauth.token.port.out.StorageUnavailableException}. A locked collection:
@@ -42,6 +64,7 @@ import org.opentokens.powerauth.token.port.out.StorageNamespace;
  * {@link org.opentokens.powerauth.token.port.out.StorageCorruptException}. A keychain call that does not return
  * within the builder's call timeout (default 60 s; an unanswered unlock prompt counts) is unavailable, and so is
  * every later keychain call of the process; native calls run on a daemon thread, so the JVM can always exit.
+ * A data lock that another process holds for longer than twice the call timeout is unavailable too.
  * Item values never reach messages.
  * Values cross the keychain API as byte arrays (Linux) or Base64 strings (macOS, Windows); copies are wiped
  * where Java allows.
@@ -51,11 +74,20 @@ public final class KeyringSecureStorage implements SecureStorage {
 
     private final String service;
     private final ItemLayout items;
-    private final ConcurrentHashMap<StorageNamespace, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final LockFile lockFile;
+    private final Duration dataLockWait;
 
-    KeyringSecureStorage(String service, KeyringBackend backend) {
+    /**
+     * @param service the checked service name
+     * @param backend the keychain
+     * @param lockFile the service's lock file; its directory must exist
+     * @param dataLockWait how long a call waits for another process's data lock
+     */
+    KeyringSecureStorage(String service, KeyringBackend backend, Path lockFile, Duration dataLockWait) {
         this.service = service;
         this.items = new ItemLayout(backend);
+        this.lockFile = LockFile.use(lockFile);
+        this.dataLockWait = dataLockWait;
     }
 
     /**
@@ -148,9 +180,18 @@ public final class KeyringSecureStorage implements SecureStorage {
     public int deleteAll(StorageNamespace namespace) {
         Objects.requireNonNull(namespace, "namespace");
         return locked(namespace, current -> {
-            // Even with no head: a wipe that a crash interrupted may have left chunk items of removed records.
-            items.delete(account(namespace), current.head == null ? ItemLayout.Head.NONE : current.head);
-            return current.entries.size();
+            int removed = current.entries.size();
+            if (current.head == null) {
+                // No head, but a wipe that a crash interrupted may have left chunk items of removed records.
+                items.delete(account(namespace), ItemLayout.Head.NONE);
+            } else if (removed == 0) {
+                items.sweepLeftovers(account(namespace));
+            } else {
+                current.entries.values().forEach(KeyringSecureStorage::wipe);
+                current.entries.clear();
+                store(namespace, current);
+            }
+            return removed;
         });
     }
 
@@ -160,59 +201,109 @@ public final class KeyringSecureStorage implements SecureStorage {
         return locked(namespace, current -> Set.copyOf(current.entries.keySet()));
     }
 
+    /**
+     * Runs {@code action} holding the namespace's section lock in the lock file (see the class javadoc). Calls
+     * made inside take the data lock as usual.
+     */
+    @Override
+    public <T> T exclusive(StorageNamespace namespace, Duration maxWait, Supplier<T> action) {
+        Objects.requireNonNull(namespace, "namespace");
+        Objects.requireNonNull(action, "action");
+        ExclusiveSections.checkWait(maxWait);
+        return lockFile.run(sectionPosition(namespace), maxWait, action);
+    }
+
+    /** Reads the version from the namespace's item (one keychain read on an inline item), under the data lock. */
+    @Override
+    public long version(StorageNamespace namespace) {
+        Objects.requireNonNull(namespace, "namespace");
+        return dataLocked(namespace, () -> {
+            Optional<ItemLayout.Read> read = items.read(account(namespace));
+            if (read.isEmpty()) {
+                return 0L;
+            }
+            try {
+                return NamespaceCodec.version(read.get().payload);
+            } finally {
+                wipe(read.get().payload);
+            }
+        });
+    }
+
+    /**
+     * Deletes every item of the namespace, its version included, as if it had never been written; for tests
+     * that must leave a shared keychain as they found it.
+     */
+    void forget(StorageNamespace namespace) {
+        dataLocked(namespace, () -> {
+            Optional<ItemLayout.Read> read = items.read(account(namespace));
+            read.ifPresent(r -> wipe(r.payload));
+            return items.delete(account(namespace), read.map(r -> r.head).orElse(ItemLayout.Head.NONE));
+        });
+    }
+
     @Override
     public String toString() {
         return "KeyringSecureStorage[" + service + "]";
     }
 
-    /** The namespace as read: its entries and the head to replace ({@code null} if there is no item). */
+    /** The namespace as read: its version, its entries and the head to replace ({@code null} if there is no item). */
     private static final class Snapshot {
         final ItemLayout.Head head;
+        final long version;
         final Map<String, byte[]> entries;
 
-        Snapshot(ItemLayout.Head head, Map<String, byte[]> entries) {
+        Snapshot(ItemLayout.Head head, long version, Map<String, byte[]> entries) {
             this.head = head;
+            this.version = version;
             this.entries = entries;
         }
     }
 
     private <T> T locked(StorageNamespace namespace, Function<Snapshot, T> action) {
-        ReentrantLock lock = locks.computeIfAbsent(namespace, key -> new ReentrantLock());
-        lock.lock();
-        Snapshot current = null;
-        try {
-            Optional<ItemLayout.Read> read = items.read(account(namespace));
-            current = read.isPresent()
-                    ? new Snapshot(read.get().head, decodeAndWipe(read.get().payload))
-                    : new Snapshot(null, new TreeMap<>());
-            return action.apply(current);
-        } finally {
-            lock.unlock();
-            if (current != null) {
-                current.entries.values().forEach(KeyringSecureStorage::wipe);
+        return dataLocked(namespace, () -> {
+            Snapshot current = null;
+            try {
+                Optional<ItemLayout.Read> read = items.read(account(namespace));
+                current = read.isPresent() ? decodeAndWipe(read.get()) : new Snapshot(null, 0, new TreeMap<>());
+                return action.apply(current);
+            } finally {
+                if (current != null) {
+                    current.entries.values().forEach(KeyringSecureStorage::wipe);
+                }
             }
+        });
+    }
+
+    private <T> T dataLocked(StorageNamespace namespace, Supplier<T> action) {
+        try {
+            return lockFile.run(sectionPosition(namespace) + 1, dataLockWait, action);
+        } catch (StorageBusyException e) {
+            throw new StorageUnavailableException("another process kept this keychain namespace locked for longer than "
+                    + dataLockWait.toSeconds() + " s", e);
         }
     }
 
+    /** Writes the namespace back with the next version; an empty one becomes a head with no entries. */
     private void store(StorageNamespace namespace, Snapshot current) {
         ItemLayout.Head previous = current.head == null ? ItemLayout.Head.NONE : current.head;
-        if (current.entries.isEmpty()) {
-            items.delete(account(namespace), previous);
-            return;
-        }
-        byte[] payload = NamespaceCodec.encode(current.entries);
+        byte[] payload = NamespaceCodec.encode(current.version + 1, current.entries);
         try {
             items.write(account(namespace), "PowerAuth token storage (" + service + ")", payload, previous);
         } finally {
             wipe(payload);
         }
+        if (current.entries.isEmpty()) {
+            items.sweepLeftovers(account(namespace));
+        }
     }
 
-    private static Map<String, byte[]> decodeAndWipe(byte[] payload) {
+    private static Snapshot decodeAndWipe(ItemLayout.Read read) {
         try {
-            return NamespaceCodec.decode(payload);
+            NamespaceCodec.Decoded decoded = NamespaceCodec.decodeWithVersion(read.payload);
+            return new Snapshot(read.head, decoded.version, decoded.entries);
         } finally {
-            wipe(payload);
+            wipe(read.payload);
         }
     }
 
@@ -221,21 +312,19 @@ public final class KeyringSecureStorage implements SecureStorage {
                 .encodeToString(namespace.id().getBytes(StandardCharsets.UTF_8));
     }
 
+    /** @return the section lock's byte; the data lock is the next one */
+    private static long sectionPosition(StorageNamespace namespace) {
+        byte[] id = namespace.id().getBytes(StandardCharsets.UTF_8);
+        SHA256Digest digest = new SHA256Digest();
+        digest.update(id, 0, id.length);
+        byte[] hash = new byte[32];
+        digest.doFinal(hash, 0);
+        return LockFile.position(hash, 2);
+    }
+
     private static void wipe(byte[] bytes) {
         if (bytes != null) {
             Arrays.fill(bytes, (byte) 0);
         }
-    }
-
-    @Override
-    public <T> T exclusive(StorageNamespace namespace, java.time.Duration maxWait, java.util.function.Supplier<T> action) {
-        // TODO(storage helper): cross-process section
-        throw new UnsupportedOperationException("not implemented yet");
-    }
-
-    @Override
-    public long version(StorageNamespace namespace) {
-        // TODO(storage helper): change signal
-        throw new UnsupportedOperationException("not implemented yet");
     }
 }

@@ -1,5 +1,6 @@
 package org.opentokens.powerauth.token.adapter.storage.keyring;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -15,6 +16,7 @@ public final class KeyringSecureStorageBuilder {
     private final String service;
     private KeyringPlatform platform;
     private Duration callTimeout = KeyringCalls.DEFAULT_TIMEOUT;
+    private Path lockDirectory;
 
     KeyringSecureStorageBuilder(String service) {
         this.service = checkService(service);
@@ -55,17 +57,32 @@ public final class KeyringSecureStorageBuilder {
     }
 
     /**
+     * @param lockDirectory the directory of the lock file {@code <service>.lock} that excludes other processes
+     *     (created mode 0700 if missing); default: see {@link KeyringSecureStorage}. Every process sharing the
+     *     service must use the same directory.
+     * @return this builder
+     */
+    public KeyringSecureStorageBuilder lockDirectory(Path lockDirectory) {
+        this.lockDirectory = Objects.requireNonNull(lockDirectory, "lockDirectory").toAbsolutePath().normalize();
+        return this;
+    }
+
+    /**
      * Loads the keychain binding and makes one read, so that a missing library, bus or keychain service fails
-     * here rather than at the first call.
+     * here rather than at the first call, and creates the lock directory if it is missing.
      *
      * @return the storage
      * @throws org.opentokens.powerauth.token.port.out.StorageUnavailableException if the keychain is not usable
      * @throws org.opentokens.powerauth.token.port.out.StorageLockedException if it is locked
      */
     public KeyringSecureStorage open() {
-        KeyringBackend backend = KeyringBackends.open(platform == null ? KeyringPlatform.current() : platform, service,
-                callTimeout);
+        KeyringPlatform chosen = platform == null ? KeyringPlatform.current() : platform;
+        KeyringBackend backend = KeyringBackends.open(chosen, service, callTimeout);
         backend.read(KeyringBackends.PROBE_ACCOUNT);
-        return new KeyringSecureStorage(service, backend);
+        Path directory = lockDirectory != null ? lockDirectory : KeyringLockFiles.defaultDirectory(chosen,
+                System.getenv(), Path.of(System.getProperty("user.home", ".")));
+        KeyringLockFiles.createDirectory(directory);
+        return new KeyringSecureStorage(service, backend, KeyringLockFiles.lockFile(directory, service),
+                callTimeout.multipliedBy(2));
     }
 }

@@ -13,7 +13,7 @@ import org.opentokens.powerauth.token.port.out.StorageCorruptException;
 final class SqliteSchema {
     /** "PATS" (PowerAuth token store) in the SQLite header's application id field. */
     static final int APPLICATION_ID = 0x50415453;
-    static final int CURRENT_VERSION = 1;
+    static final int CURRENT_VERSION = 2;
 
     /** Statements that create version 1. */
     static final List<String> CREATE_V1 = List.of(
@@ -21,8 +21,16 @@ final class SqliteSchema {
             "CREATE TABLE entry (id INTEGER PRIMARY KEY, ns BLOB NOT NULL, name BLOB NOT NULL,"
                     + " sealed_name BLOB NOT NULL, sealed_value BLOB NOT NULL, UNIQUE (ns, name))");
 
-    /** Step {@code i} migrates version {@code i + 1} to {@code i + 2}; none yet. */
-    static final List<List<String>> MIGRATIONS = List.of();
+    /**
+     * Step {@code i} migrates version {@code i + 1} to {@code i + 2}. New files are made by {@link #CREATE_V1}
+     * and every step, so that the migrations run on every created store too.
+     * <ol>
+     *   <li>To version 2: {@code ns_version}, one change counter per namespace tag (see
+     *       {@link SqliteSecureStorage#version}). Namespaces that existed before start at 0.</li>
+     * </ol>
+     */
+    static final List<List<String>> MIGRATIONS = List.of(
+            List.of("CREATE TABLE ns_version (ns BLOB PRIMARY KEY NOT NULL, version INTEGER NOT NULL) WITHOUT ROWID"));
 
     private SqliteSchema() {
     }
@@ -30,6 +38,7 @@ final class SqliteSchema {
     static void create(Handle handle) {
         handle.execute("PRAGMA application_id = " + APPLICATION_ID);
         CREATE_V1.forEach(handle::execute);
+        MIGRATIONS.forEach(step -> step.forEach(handle::execute));
         handle.execute("PRAGMA user_version = " + CURRENT_VERSION);
     }
 

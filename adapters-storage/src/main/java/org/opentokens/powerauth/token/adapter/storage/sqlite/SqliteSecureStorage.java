@@ -3,6 +3,7 @@ package org.opentokens.powerauth.token.adapter.storage.sqlite;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
@@ -13,12 +14,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.StatementExceptions;
+import org.opentokens.powerauth.token.adapter.storage.LockFile;
 import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
+import org.opentokens.powerauth.token.port.out.ExclusiveSections;
 import org.opentokens.powerauth.token.port.out.SecureStorage;
 import org.opentokens.powerauth.token.port.out.StorageArguments;
 import org.opentokens.powerauth.token.port.out.StorageNamespace;
@@ -51,15 +55,29 @@ public final class SqliteSecureStorage implements SecureStorage, AutoCloseable {
     private final SqliteConnections connections;
     private final Jdbi jdbi;
     private final RecordCipher cipher;
-    /** Operations hold the read lock, {@link #close()} the write lock, so no call runs on wiped keys. */
+    private final LockFile lockFile;
+    /**
+     * Operations (and whole exclusive sections) hold the read lock, {@link #close()} the write lock, so no call
+     * runs on wiped keys and no section outlives the lock file handle.
+     */
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private boolean closed;
 
-    SqliteSecureStorage(String fileName, SqliteConnections connections, Jdbi jdbi, RecordCipher cipher) {
+    SqliteSecureStorage(String fileName, SqliteConnections connections, Jdbi jdbi, RecordCipher cipher,
+            Path lockFile) {
         this.fileName = fileName;
         this.connections = connections;
         this.jdbi = jdbi;
         this.cipher = cipher;
+        this.lockFile = LockFile.use(lockFile);
+    }
+
+    /**
+     * @param file the database file, as its real path
+     * @return the sidecar lock file of the exclusive sections: the database's name plus {@code .lock}
+     */
+    static Path lockFileOf(Path file) {
+        return file.resolveSibling(file.getFileName() + ".lock");
     }
 
     /**
@@ -116,6 +134,7 @@ public final class SqliteSecureStorage implements SecureStorage, AutoCloseable {
                     batch.bind(0, ns).bind(1, row[0]).bind(2, row[1]).bind(3, row[2]).add();
                 }
                 batch.execute();
+                bumpVersion(handle, ns);
                 return null;
             });
         });
@@ -159,6 +178,9 @@ public final class SqliteSecureStorage implements SecureStorage, AutoCloseable {
                 for (int count : batch.execute()) {
                     removed += count;
                 }
+                if (removed > 0) {
+                    bumpVersion(handle, ns);
+                }
                 return removed;
             });
         });
@@ -169,7 +191,13 @@ public final class SqliteSecureStorage implements SecureStorage, AutoCloseable {
         Objects.requireNonNull(namespace, "namespace");
         return guarded("delete", () -> {
             byte[] ns = cipher.namespaceTag(namespace);
-            return jdbi.inTransaction(handle -> handle.createUpdate("DELETE FROM entry WHERE ns = ?").bind(0, ns).execute());
+            return jdbi.inTransaction(handle -> {
+                int removed = handle.createUpdate("DELETE FROM entry WHERE ns = ?").bind(0, ns).execute();
+                if (removed > 0) {
+                    bumpVersion(handle, ns);
+                }
+                return removed;
+            });
         });
     }
 
@@ -189,9 +217,58 @@ public final class SqliteSecureStorage implements SecureStorage, AutoCloseable {
         });
     }
 
-    /** Closes the pooled connections and wipes the derived keys; later calls throw {@link StorageUnavailableException}. */
+    /**
+     * Runs {@code action} in the namespace's exclusive section: an OS lock on one byte of the sidecar lock file
+     * ({@code <database>.lock}, created mode 0600 at the first section), at a position derived from the keyed
+     * namespace tag, behind a JVM-wide in-process lock (see {@link LockFile}). {@link #close()} waits for
+     * sections in progress.
+     */
+    @Override
+    public <T> T exclusive(StorageNamespace namespace, Duration maxWait, Supplier<T> action) {
+        Objects.requireNonNull(namespace, "namespace");
+        Objects.requireNonNull(action, "action");
+        ExclusiveSections.checkWait(maxWait);
+        lifecycle.readLock().lock();
+        try {
+            if (closed) {
+                throw new StorageUnavailableException("the SQLite token store is closed");
+            }
+            return lockFile.run(LockFile.position(cipher.namespaceTag(namespace), 1), maxWait, action);
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    /**
+     * Reads the namespace's row of {@code ns_version}, which every write transaction that changes the namespace
+     * increments (0 if it never changed since the file was created or migrated to schema version 2).
+     */
+    @Override
+    public long version(StorageNamespace namespace) {
+        Objects.requireNonNull(namespace, "namespace");
+        return guarded("read the version", () -> {
+            byte[] ns = cipher.namespaceTag(namespace);
+            return jdbi.withHandle(handle -> handle.createQuery("SELECT version FROM ns_version WHERE ns = ?")
+                    .bind(0, ns).mapTo(Long.class).findOne()).orElse(0L);
+        });
+    }
+
+    private static void bumpVersion(Handle handle, byte[] ns) {
+        handle.createUpdate("INSERT INTO ns_version (ns, version) VALUES (?, 1)"
+                + " ON CONFLICT (ns) DO UPDATE SET version = version + 1").bind(0, ns).execute();
+    }
+
+    /**
+     * Closes the pooled connections, stops using the lock file and wipes the derived keys; later calls throw
+     * {@link StorageUnavailableException}. Waits for calls and exclusive sections in progress.
+     *
+     * @throws IllegalStateException if called from inside one of this storage's exclusive sections
+     */
     @Override
     public void close() {
+        if (lifecycle.getReadHoldCount() > 0) {
+            throw new IllegalStateException("cannot close the SQLite token store from inside its own call or section");
+        }
         lifecycle.writeLock().lock();
         try {
             if (closed) {
@@ -199,6 +276,7 @@ public final class SqliteSecureStorage implements SecureStorage, AutoCloseable {
             }
             closed = true;
             cipher.destroy();
+            lockFile.release();
             connections.close();
         } catch (SQLException e) {
             throw new StorageUnavailableException("closing the SQLite token store failed", e);
@@ -224,17 +302,5 @@ public final class SqliteSecureStorage implements SecureStorage, AutoCloseable {
     @Override
     public String toString() {
         return "SqliteSecureStorage[" + fileName + "]";
-    }
-
-    @Override
-    public <T> T exclusive(StorageNamespace namespace, java.time.Duration maxWait, java.util.function.Supplier<T> action) {
-        // TODO(storage helper): cross-process section
-        throw new UnsupportedOperationException("not implemented yet");
-    }
-
-    @Override
-    public long version(StorageNamespace namespace) {
-        // TODO(storage helper): change signal
-        throw new UnsupportedOperationException("not implemented yet");
     }
 }

@@ -1,5 +1,6 @@
 package org.opentokens.powerauth.token.adapter.storage.sqlite;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import org.opentokens.powerauth.token.domain.secret.SecretBytes;
 import org.opentokens.powerauth.token.port.out.RandomSource;
 import org.opentokens.powerauth.token.port.out.StorageException;
 import org.opentokens.powerauth.token.port.out.StorageLockedException;
+import org.opentokens.powerauth.token.port.out.StorageUnavailableException;
 
 /**
  * Configures and opens a {@link SqliteSecureStorage}: {@code SqliteSecureStorage.builder(file).keySource(keys)
@@ -98,14 +100,24 @@ public final class SqliteSecureStorageBuilder {
             Jdbi jdbi = SqliteSecureStorage.configure(Jdbi.create(connections));
             SqliteSchema.verifyAndMigrate(jdbi, targetVersion, migrations);
             SqliteMeta meta = jdbi.withHandle(SqliteMeta::read);
+            Path lockFile = lockFile();
             RecordCipher cipher = unlock(meta);
-            return new SqliteSecureStorage(file.getFileName().toString(), connections, jdbi, cipher);
+            return new SqliteSecureStorage(file.getFileName().toString(), connections, jdbi, cipher, lockFile);
         } catch (JdbiException | StorageException e) {
             closeQuietly(connections, e);
             throw SqliteErrors.map("open the store", e);
         } catch (RuntimeException | Error e) {
             closeQuietly(connections, e);
             throw e;
+        }
+    }
+
+    /** @return the sidecar lock file beside the database's real path, so that every path to one file agrees */
+    private Path lockFile() {
+        try {
+            return SqliteSecureStorage.lockFileOf(file.toRealPath());
+        } catch (IOException e) {
+            throw new StorageUnavailableException("cannot resolve the token store's path", e);
         }
     }
 

@@ -37,7 +37,7 @@ class KeyringFailureModesTest implements SecureStorageFailureContract {
     public List<StorageFailureScenario> failureScenarios() {
         List<StorageFailureScenario> scenarios = new ArrayList<>();
         scenarios.add(new StorageFailureScenario("libsecret cannot be loaded", StorageUnavailableException.class,
-                () -> new KeyringSecureStorage(SERVICE, LibSecretBackend.load(SERVICE, "libsecret-absent.so.0", KeyringCalls.DEFAULT_TIMEOUT))));
+                () -> TestKeyrings.over(SERVICE, LibSecretBackend.load(SERVICE, "libsecret-absent.so.0", KeyringCalls.DEFAULT_TIMEOUT))));
         scenarios.add(new StorageFailureScenario("the Windows keychain on another OS", StorageUnavailableException.class,
                 () -> KeyringSecureStorage.builder(SERVICE).platform(KeyringPlatform.WINDOWS_CREDENTIAL_MANAGER).open()));
         scenarios.add(new StorageFailureScenario("the macOS keychain on another OS", StorageUnavailableException.class,

@@ -54,6 +54,46 @@ class NamespaceCodecTest {
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("secret", "entry-7c1e"));
     }
 
+    @Test
+    void theVersionRoundTripsAndCanBeReadWithoutTheEntries() {
+        byte[] encoded = NamespaceCodec.encode(41L, Map.of("token", bytes("value")));
+
+        NamespaceCodec.Decoded decoded = NamespaceCodec.decodeWithVersion(encoded);
+
+        assertThat(decoded.version).isEqualTo(41L);
+        assertThat(decoded.entries.get("token")).isEqualTo(bytes("value"));
+        assertThat(NamespaceCodec.version(encoded)).isEqualTo(41L);
+        assertThat(NamespaceCodec.decodeWithVersion(NamespaceCodec.encode(7L, Map.of())).entries).isEmpty();
+    }
+
+    @Test
+    void aFormatOneItemFromBeforeVersionsReadsAsVersionZero() {
+        // "PTKN", format 1, one entry: name "token" (5 bytes), value "value" (5 bytes); as the old code wrote it.
+        byte[] formatOne = {'P', 'T', 'K', 'N', 1, 0, 0, 0, 1, 0, 5, 't', 'o', 'k', 'e', 'n', 0, 0, 0, 5,
+            'v', 'a', 'l', 'u', 'e'};
+
+        NamespaceCodec.Decoded decoded = NamespaceCodec.decodeWithVersion(formatOne);
+
+        assertThat(decoded.version).isZero();
+        assertThat(NamespaceCodec.version(formatOne)).isZero();
+        assertThat(decoded.entries.keySet()).containsExactly("token");
+        assertThat(decoded.entries.get("token")).isEqualTo(bytes("value"));
+    }
+
+    @Test
+    void anUnknownFormatOrANegativeVersionIsCorrupt() {
+        byte[] encoded = NamespaceCodec.encode(3L, Map.of("token", bytes("value")));
+        byte[] futureFormat = encoded.clone();
+        futureFormat[4] = 3;
+        byte[] negative = encoded.clone();
+        negative[5] = (byte) 0x80;
+
+        for (byte[] damaged : new byte[][] {futureFormat, negative}) {
+            assertThatThrownBy(() -> NamespaceCodec.decode(damaged)).isInstanceOf(StorageCorruptException.class);
+            assertThatThrownBy(() -> NamespaceCodec.version(damaged)).isInstanceOf(StorageCorruptException.class);
+        }
+    }
+
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
