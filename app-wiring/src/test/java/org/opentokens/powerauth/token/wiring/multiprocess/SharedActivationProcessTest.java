@@ -78,8 +78,9 @@ class SharedActivationProcessTest {
         WorkerJvm waiter = worker("request", "after-kill");
         waiter.awaitLine("REQUESTING");
         Thread.sleep(1000);
+        // The emulator counts answered requests: the holder's is held, and a waiter's would have been answered.
         assertThat(bed.emulator.count(CREATE)).as("the waiter sent nothing while the holder held the section")
-                .isEqualTo(1);
+                .isZero();
 
         holder.kill();
         held.drop();
