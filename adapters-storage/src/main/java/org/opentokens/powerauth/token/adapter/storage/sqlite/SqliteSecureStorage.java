@@ -2,6 +2,9 @@ package org.opentokens.powerauth.token.adapter.storage.sqlite;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Arrays;
@@ -56,6 +59,8 @@ public final class SqliteSecureStorage implements SecureStorage, AutoCloseable {
     private final Jdbi jdbi;
     private final RecordCipher cipher;
     private final LockFile lockFile;
+    /** {@link #version} reads through its own connection and statement, prepared once; guarded by itself. */
+    private final VersionReader versionReader = new VersionReader();
     /**
      * Operations (and whole exclusive sections) hold the read lock, {@link #close()} the write lock, so no call
      * runs on wiped keys and no section outlives the lock file handle.
@@ -241,16 +246,49 @@ public final class SqliteSecureStorage implements SecureStorage, AutoCloseable {
 
     /**
      * Reads the namespace's row of {@code ns_version}, which every write transaction that changes the namespace
-     * increments (0 if it never changed since the file was created or migrated to schema version 2).
+     * increments (0 if it never changed since the file was created or migrated to schema version 2). One
+     * prepared statement on a connection of its own, so a warm call costs about a microsecond of SQLite.
      */
     @Override
     public long version(StorageNamespace namespace) {
         Objects.requireNonNull(namespace, "namespace");
-        return guarded("read the version", () -> {
-            byte[] ns = cipher.namespaceTag(namespace);
-            return jdbi.withHandle(handle -> handle.createQuery("SELECT version FROM ns_version WHERE ns = ?")
-                    .bind(0, ns).mapTo(Long.class).findOne()).orElse(0L);
-        });
+        return guarded("read the version", () -> versionReader.read(cipher.namespaceTag(namespace)));
+    }
+
+    /** The connection and statement of {@link #version}, opened at the first call and closed by {@link #close()}. */
+    private final class VersionReader {
+        private Connection connection;
+        private PreparedStatement query;
+
+        synchronized long read(byte[] ns) {
+            try {
+                if (query == null) {
+                    connection = connections.openConnection();
+                    query = connection.prepareStatement("SELECT version FROM ns_version WHERE ns = ?");
+                }
+                query.setBytes(1, ns);
+                // Closing the result set ends the implicit read transaction, so no snapshot is kept between calls.
+                try (ResultSet row = query.executeQuery()) {
+                    return row.next() ? row.getLong(1) : 0L;
+                }
+            } catch (SQLException e) {
+                close();
+                throw SqliteErrors.map("read the version", e);
+            }
+        }
+
+        synchronized void close() {
+            try {
+                if (connection != null) {
+                    connection.close();
+                }
+            } catch (SQLException e) {
+                // the connection is discarded either way
+            } finally {
+                connection = null;
+                query = null;
+            }
+        }
     }
 
     private static void bumpVersion(Handle handle, byte[] ns) {
@@ -277,6 +315,7 @@ public final class SqliteSecureStorage implements SecureStorage, AutoCloseable {
             closed = true;
             cipher.destroy();
             lockFile.release();
+            versionReader.close();
             connections.close();
         } catch (SQLException e) {
             throw new StorageUnavailableException("closing the SQLite token store failed", e);
