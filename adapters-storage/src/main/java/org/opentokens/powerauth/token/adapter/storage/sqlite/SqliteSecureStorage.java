@@ -38,12 +38,23 @@ import org.opentokens.powerauth.token.port.out.StorageUnavailableException;
  * <p><b>What is stored.</b> Per entry: a keyed HMAC tag of the namespace, a keyed tag of the name, and the
  * name and the value each sealed with AES-256-GCM; the associated data binds both tags, so rows cannot be
  * swapped or moved. Namespace ids, names and values never appear in the clear. The {@code meta} table holds
- * the key method, its non-secret parameters and a key-check value. See {@link RecordCipher}.
+ * the key method, its non-secret parameters and a key-check value. See {@link RecordCipher}. The
+ * {@code ns_version} table holds, per namespace tag, the count of changes ({@link #version}) in the clear.
  *
- * <p><b>Guarantees.</b> Every write is one {@code BEGIN IMMEDIATE} transaction, so batches are atomic
- * across threads and processes. Several processes may share the file (WAL, {@code busy_timeout}). A crash
- * or a kill leaves every record whole or absent; with {@code synchronous=NORMAL} the last commits before
- * a power loss may be lost, never torn.
+ * <p><b>Guarantees.</b> Every write is one {@code BEGIN IMMEDIATE} transaction that also moves the namespace's
+ * version on, so batches are atomic across threads and processes and a version never runs ahead of or behind
+ * its data. A crash or a kill leaves every record whole or absent; with {@code synchronous=NORMAL} the last
+ * commits before a power loss may be lost, never torn.
+ *
+ * <p><b>Sharing.</b> Any number of threads, storage objects and processes <em>on one machine</em> may share the
+ * file, when it is on a local file system. {@link #exclusive} locks one byte per namespace of the sidecar file
+ * {@code <database>.lock} (created mode 0600 beside the database's real path at the first section, never
+ * deleted; do not delete it while processes use the store), and the OS frees that lock when its holder dies.
+ * Not on network file systems (NFS, SMB, cloud-synced folders): SQLite's WAL needs shared memory that only
+ * exists between processes of one machine, and byte-range locks there are emulated or missing, depending on
+ * the server and the mount, so neither the database nor the sections would be safe. Processes of other
+ * machines cannot share it at all. A process still running a library from before schema version 2 keeps
+ * writing without moving versions on: upgrade every process that shares a file together.
  *
  * <p><b>Errors.</b> A damaged, truncated, empty, foreign or too-new file gives
  * {@link org.opentokens.powerauth.token.port.out.StorageCorruptException} at open and is left as it is; a key
@@ -51,7 +62,7 @@ import org.opentokens.powerauth.token.port.out.StorageUnavailableException;
  * gives {@link org.opentokens.powerauth.token.port.out.StorageLockedException}; I/O failures, lock timeouts
  * and use after {@link #close()} give {@link StorageUnavailableException}.
  *
- * <p>Thread-safe. Close it to release its pooled connections and wipe its keys.
+ * <p>Thread-safe. Close it to release its pooled connections and its lock file handle and to wipe its keys.
  */
 public final class SqliteSecureStorage implements SecureStorage, AutoCloseable {
     private final String fileName;
