@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.opentokens.powerauth.token.port.out.ExclusiveSections;
@@ -199,7 +200,7 @@ public final class LockFile {
         try {
             if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
                 FileAttribute<?> ownerOnly = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
-                return FileChannel.open(file, java.util.Set.of(options), ownerOnly);
+                return FileChannel.open(file, Set.of(options), ownerOnly);
             }
             return FileChannel.open(file, options);
         } catch (IOException | UnsupportedOperationException e) {

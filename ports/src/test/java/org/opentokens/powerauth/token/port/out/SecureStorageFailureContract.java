@@ -19,8 +19,9 @@ import org.junit.jupiter.api.TestFactory;
  * test implements this interface next to {@link SecureStorageContract} and lists its scenarios; an adapter
  * that cannot fail this way (the in-memory one) does not implement it.
  *
- * <p>For each scenario, either opening throws the expected type, or every method of the opened storage
- * does. No message may contain the value or the name being written.
+ * <p>For each scenario, either opening throws the expected type, or every method of the opened storage that
+ * reads or writes the backend does ({@link SecureStorage#exclusive} may not touch it). No message may contain
+ * the value or the name being written.
  */
 public interface SecureStorageFailureContract {
     /** Text of the value and the name the scenario tests try to write; must never show in a message. */
@@ -53,6 +54,7 @@ public interface SecureStorageFailureContract {
         calls.put("deleteAll(names)", s -> s.deleteAll(ns, List.of(PROBE_TEXT)));
         calls.put("deleteAll", s -> s.deleteAll(ns));
         calls.put("names", s -> s.names(ns));
+        calls.put("version", s -> s.version(ns));
         List<String> failures = new ArrayList<>();
         for (Map.Entry<String, Consumer<SecureStorage>> call : calls.entrySet()) {
             Throwable thrown = catchThrowable(() -> call.getValue().accept(storage));

@@ -21,7 +21,10 @@ import org.junit.jupiter.api.Test;
  * {@link StorageBusyException}, long waits are hang guards.
  */
 public interface SecureStorageProcessesContract extends PeerStorageFixture {
-    /** @return how many increments each process makes in {@link #processesCountingInSectionsLoseNoUpdate()} */
+    /**
+     * @return how many entries and increments each process makes in
+     *     {@link #threeProcessesWritingOneNamespaceLoseNoEntryAndCountingInSectionsLoseNoIncrement()}
+     */
     default int incrementsPerProcess() {
         return 30;
     }
@@ -106,18 +109,18 @@ public interface SecureStorageProcessesContract extends PeerStorageFixture {
     }
 
     @Test
-    default void processesWritingOneNamespaceWithoutSectionsLoseNoEntry() throws Exception {
+    default void threeProcessesWritingOneNamespaceLoseNoEntryAndCountingInSectionsLoseNoIncrement() throws Exception {
         StorageNamespace ns = namespace("A");
         int each = incrementsPerProcess();
         StoragePeer first = startPeer();
         StoragePeer second = startPeer();
 
-        first.send("fill " + ns.id() + " p" + " " + each);
-        second.send("fill " + ns.id() + " q" + " " + each);
+        // Plain writes, no sections: every call's read-modify-write must be atomic across processes.
+        first.send("fill " + ns.id() + " p " + each);
+        second.send("fill " + ns.id() + " q " + each);
         for (int i = 0; i < each; i++) {
             storage().put(ns, "r" + i, StoragePeer.fillValue("r", i));
         }
-
         assertThat(first.readLine()).isEqualTo("filled");
         assertThat(second.readLine()).isEqualTo("filled");
         assertThat(storage().names(ns)).hasSize(3 * each);
@@ -126,24 +129,16 @@ public interface SecureStorageProcessesContract extends PeerStorageFixture {
                 assertHolds(storage().get(ns, prefix + i), StoragePeer.fillValue(prefix, i));
             }
         }
-    }
 
-    @Test
-    default void processesCountingInSectionsLoseNoUpdate() throws Exception {
-        StorageNamespace ns = namespace("A");
-        int times = incrementsPerProcess();
-        StoragePeer first = startPeer();
-        StoragePeer second = startPeer();
+        // Read, then write one more, inside sections: a section must exclude the other processes.
         AtomicInteger inside = new AtomicInteger();
         AtomicInteger maxInside = new AtomicInteger();
-
-        first.send("count " + ns.id() + " counter " + times);
-        second.send("count " + ns.id() + " counter " + times);
-        SectionProbe.count(storage(), ns, "counter", times, inside, maxInside);
-
+        first.send("count " + ns.id() + " counter " + each);
+        second.send("count " + ns.id() + " counter " + each);
+        SectionProbe.count(storage(), ns, "counter", each, inside, maxInside);
         assertThat(first.readLine()).isEqualTo("counted 1");
         assertThat(second.readLine()).isEqualTo("counted 1");
         assertThat(maxInside.get()).isEqualTo(1);
-        assertThat(SectionProbe.read(storage(), ns, "counter")).as("increments of 3 processes").isEqualTo(3L * times);
+        assertThat(SectionProbe.read(storage(), ns, "counter")).as("increments of 3 processes").isEqualTo(3L * each);
     }
 }

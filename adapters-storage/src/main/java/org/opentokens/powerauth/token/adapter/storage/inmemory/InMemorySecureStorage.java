@@ -29,8 +29,9 @@ import org.opentokens.powerauth.token.port.out.StorageNamespace;
  * are copied in and out; replaced and removed arrays are zeroed (best effort, as for
  * {@link SecretBytes#destroy()}), which is safe because no stored array ever leaves that critical section.
  *
- * <p><b>Sharing.</b> Threads of one process share it; nothing else can. {@link #exclusive} is a fair in-process
- * lock per namespace, and {@link #version} counts the changes of each namespace.
+ * <p><b>Sharing.</b> Threads of one process share it; nothing else can, and each object is a store of its own.
+ * {@link #exclusive} is a fair in-process lock per namespace, and {@link #version} counts the changes of each
+ * namespace.
  */
 public final class InMemorySecureStorage implements SecureStorage {
     private final ConcurrentHashMap<StorageNamespace, Map<String, byte[]>> namespaces = new ConcurrentHashMap<>();

@@ -21,6 +21,14 @@ final class SqliteErrors {
         if (failure instanceof StorageException typed) {
             return typed;
         }
+        return typed(action, failure);
+    }
+
+    static StorageException map(String action, SQLException failure) {
+        return typed(action, failure);
+    }
+
+    private static StorageException typed(String action, Exception failure) {
         int code = resultCode(failure);
         if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB) {
             return new StorageCorruptException("SQLite token store is damaged or not a database (" + action + ")", failure);

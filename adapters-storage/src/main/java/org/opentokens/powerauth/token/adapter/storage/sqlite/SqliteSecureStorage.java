@@ -2,6 +2,9 @@ package org.opentokens.powerauth.token.adapter.storage.sqlite;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Arrays;
@@ -35,12 +38,23 @@ import org.opentokens.powerauth.token.port.out.StorageUnavailableException;
  * <p><b>What is stored.</b> Per entry: a keyed HMAC tag of the namespace, a keyed tag of the name, and the
  * name and the value each sealed with AES-256-GCM; the associated data binds both tags, so rows cannot be
  * swapped or moved. Namespace ids, names and values never appear in the clear. The {@code meta} table holds
- * the key method, its non-secret parameters and a key-check value. See {@link RecordCipher}.
+ * the key method, its non-secret parameters and a key-check value. See {@link RecordCipher}. The
+ * {@code ns_version} table holds, per namespace tag, the count of changes ({@link #version}) in the clear.
  *
- * <p><b>Guarantees.</b> Every write is one {@code BEGIN IMMEDIATE} transaction, so batches are atomic
- * across threads and processes. Several processes may share the file (WAL, {@code busy_timeout}). A crash
- * or a kill leaves every record whole or absent; with {@code synchronous=NORMAL} the last commits before
- * a power loss may be lost, never torn.
+ * <p><b>Guarantees.</b> Every write is one {@code BEGIN IMMEDIATE} transaction that also moves the namespace's
+ * version on, so batches are atomic across threads and processes and a version never runs ahead of or behind
+ * its data. A crash or a kill leaves every record whole or absent; with {@code synchronous=NORMAL} the last
+ * commits before a power loss may be lost, never torn.
+ *
+ * <p><b>Sharing.</b> Any number of threads, storage objects and processes <em>on one machine</em> may share the
+ * file, when it is on a local file system. {@link #exclusive} locks one byte per namespace of the sidecar file
+ * {@code <database>.lock} (created mode 0600 beside the database's real path at the first section, never
+ * deleted; do not delete it while processes use the store), and the OS frees that lock when its holder dies.
+ * Not on network file systems (NFS, SMB, cloud-synced folders): SQLite's WAL needs shared memory that only
+ * exists between processes of one machine, and byte-range locks there are emulated or missing, depending on
+ * the server and the mount, so neither the database nor the sections would be safe. Processes of other
+ * machines cannot share it at all. A process still running a library from before schema version 2 keeps
+ * writing without moving versions on: upgrade every process that shares a file together.
  *
  * <p><b>Errors.</b> A damaged, truncated, empty, foreign or too-new file gives
  * {@link org.opentokens.powerauth.token.port.out.StorageCorruptException} at open and is left as it is; a key
@@ -48,7 +62,7 @@ import org.opentokens.powerauth.token.port.out.StorageUnavailableException;
  * gives {@link org.opentokens.powerauth.token.port.out.StorageLockedException}; I/O failures, lock timeouts
  * and use after {@link #close()} give {@link StorageUnavailableException}.
  *
- * <p>Thread-safe. Close it to release its pooled connections and wipe its keys.
+ * <p>Thread-safe. Close it to release its pooled connections and its lock file handle and to wipe its keys.
  */
 public final class SqliteSecureStorage implements SecureStorage, AutoCloseable {
     private final String fileName;
@@ -56,6 +70,8 @@ public final class SqliteSecureStorage implements SecureStorage, AutoCloseable {
     private final Jdbi jdbi;
     private final RecordCipher cipher;
     private final LockFile lockFile;
+    /** {@link #version} reads through its own connection and statement, prepared once; guarded by itself. */
+    private final VersionReader versionReader = new VersionReader();
     /**
      * Operations (and whole exclusive sections) hold the read lock, {@link #close()} the write lock, so no call
      * runs on wiped keys and no section outlives the lock file handle.
@@ -241,16 +257,49 @@ public final class SqliteSecureStorage implements SecureStorage, AutoCloseable {
 
     /**
      * Reads the namespace's row of {@code ns_version}, which every write transaction that changes the namespace
-     * increments (0 if it never changed since the file was created or migrated to schema version 2).
+     * increments (0 if it never changed since the file was created or migrated to schema version 2). One
+     * prepared statement on a connection of its own, so a warm call costs about a microsecond of SQLite.
      */
     @Override
     public long version(StorageNamespace namespace) {
         Objects.requireNonNull(namespace, "namespace");
-        return guarded("read the version", () -> {
-            byte[] ns = cipher.namespaceTag(namespace);
-            return jdbi.withHandle(handle -> handle.createQuery("SELECT version FROM ns_version WHERE ns = ?")
-                    .bind(0, ns).mapTo(Long.class).findOne()).orElse(0L);
-        });
+        return guarded("read the version", () -> versionReader.read(cipher.namespaceTag(namespace)));
+    }
+
+    /** The connection and statement of {@link #version}, opened at the first call and closed by {@link #close()}. */
+    private final class VersionReader {
+        private Connection connection;
+        private PreparedStatement query;
+
+        synchronized long read(byte[] ns) {
+            try {
+                if (query == null) {
+                    connection = connections.openConnection();
+                    query = connection.prepareStatement("SELECT version FROM ns_version WHERE ns = ?");
+                }
+                query.setBytes(1, ns);
+                // Closing the result set ends the implicit read transaction, so no snapshot is kept between calls.
+                try (ResultSet row = query.executeQuery()) {
+                    return row.next() ? row.getLong(1) : 0L;
+                }
+            } catch (SQLException e) {
+                close();
+                throw SqliteErrors.map("read the version", e);
+            }
+        }
+
+        synchronized void close() {
+            try {
+                if (connection != null) {
+                    connection.close();
+                }
+            } catch (SQLException e) {
+                // the connection is discarded either way
+            } finally {
+                connection = null;
+                query = null;
+            }
+        }
     }
 
     private static void bumpVersion(Handle handle, byte[] ns) {
@@ -277,6 +326,7 @@ public final class SqliteSecureStorage implements SecureStorage, AutoCloseable {
             closed = true;
             cipher.destroy();
             lockFile.release();
+            versionReader.close();
             connections.close();
         } catch (SQLException e) {
             throw new StorageUnavailableException("closing the SQLite token store failed", e);
