@@ -4,6 +4,7 @@ import java.util.Objects;
 import org.opentokens.powerauth.token.domain.crypto.Bytes;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
 import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
+import org.opentokens.powerauth.token.domain.v4.activation.V4ActivationStatus;
 import org.opentokens.powerauth.token.domain.v4.crypto.V4SymmetricKey;
 
 /**
@@ -17,6 +18,19 @@ public final class V4CounterSync {
     public static final int MAX_LOOK_AHEAD = 64;
 
     private V4CounterSync() {
+    }
+
+    /**
+     * @param local the local counter (not consumed)
+     * @param status a verified V4 status blob
+     * @param ctrDataMacKey {@code KEY_MAC_CTR_DATA}
+     * @return the outcome
+     * @throws MalformedDataException if the blob's look-ahead is 0 or above {@value #MAX_LOOK_AHEAD}
+     */
+    public static V4CounterSyncResult synchronize(V4HashCounter local, V4ActivationStatus status,
+            V4SymmetricKey ctrDataMacKey) {
+        Objects.requireNonNull(status, "status");
+        return synchronize(local, status.ctrByte(), status.ctrLookAhead(), status.ctrDataHash(), ctrDataMacKey);
     }
 
     /**
