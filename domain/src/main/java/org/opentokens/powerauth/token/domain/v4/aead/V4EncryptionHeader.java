@@ -1,7 +1,10 @@
 package org.opentokens.powerauth.token.domain.v4.aead;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
+import org.opentokens.powerauth.token.domain.crypto.B64;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
 import org.opentokens.powerauth.token.domain.v4.PowerAuthHeaderFields;
 import org.opentokens.powerauth.token.domain.v4.V4Protocol;
@@ -18,13 +21,20 @@ public record V4EncryptionHeader(String applicationKey, String activationId) {
     public static final String HEADER_NAME = "X-PowerAuth-Encryption";
     private static final Set<String> KEYS = Set.of("version", "application_key", "activation_id");
 
-    /** Checks that the application key is present and the activation ID, if any, is non-empty. */
+    private static final Pattern UUID = Pattern.compile(
+            "^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$");
+
+    /**
+     * Checks the values as Wultra's header validator does: the application key Base64 of 16 bytes, the activation ID,
+     * if any, a UUID (any case).
+     */
     public V4EncryptionHeader {
         if (applicationKey == null || applicationKey.isEmpty()) {
             throw new MalformedDataException(HEADER_NAME + " lacks application_key");
         }
-        if (activationId != null && activationId.isEmpty()) {
-            throw new MalformedDataException(HEADER_NAME + " has an empty activation_id");
+        B64.decode(applicationKey, "application_key", 16);
+        if (activationId != null && !UUID.matcher(activationId.toLowerCase(Locale.ROOT)).matches()) {
+            throw new MalformedDataException(HEADER_NAME + ": activation_id must be a UUID");
         }
     }
 

@@ -118,6 +118,10 @@ class AeadOracleTest {
         }
         assertThatThrownBy(() -> V4EncryptionHeader.parse("PowerAuth version=\"3.3\", application_key=\"x\""))
                 .isInstanceOf(MalformedDataException.class);
+        assertThatThrownBy(() -> V4EncryptionHeader.parse("PowerAuth version=\"4.0\", application_key=a\"b"))
+                .isInstanceOf(MalformedDataException.class);
+        assertThatThrownBy(() -> new V4EncryptionHeader(Base64.getEncoder().encodeToString(new byte[16]), "x"))
+                .isInstanceOf(MalformedDataException.class);
     }
 
     @Test
