@@ -1,0 +1,75 @@
+package org.opentokens.powerauth.token.domain.v4.token;
+
+import java.util.Objects;
+import org.opentokens.powerauth.token.domain.error.InvalidTokenHeaderException;
+import org.opentokens.powerauth.token.domain.error.InvalidTokenHeaderException.Reason;
+import org.opentokens.powerauth.token.domain.token.TokenId;
+
+/**
+ * Checks a parsed 4.0 token header as PowerAuth Server 2.0 does: the expected token, a timestamp within
+ * {@code ±window} of server time (default 60 s, {@code powerauth.service.crypto.requestExpirationInMilliseconds}), and
+ * the digest (constant-time). Replay protection (remembering {@code nonce || tokenId}) is stateful and lives with the
+ * caller. Immutable and thread-safe.
+ */
+public final class V4TokenHeaderVerifier {
+    /** Server 2.0's default request expiration, in both directions. */
+    public static final long DEFAULT_WINDOW_MS = 60_000L;
+
+    private final long windowMs;
+
+    /** A verifier with the default ±60 s window. */
+    public V4TokenHeaderVerifier() {
+        this(DEFAULT_WINDOW_MS);
+    }
+
+    /** @param windowMs how far the timestamp may be from server time, either way; not negative */
+    public V4TokenHeaderVerifier(long windowMs) {
+        if (windowMs < 0) {
+            throw new IllegalArgumentException("window must not be negative");
+        }
+        this.windowMs = windowMs;
+    }
+
+    /**
+     * @param header the parsed header
+     * @param expectedId the token the header must name
+     * @param secret that token's secret
+     * @param serverNowMs server time in Unix milliseconds
+     * @throws InvalidTokenHeaderException with reason TOKEN_ID_MISMATCH, TIMESTAMP_TOO_OLD, TIMESTAMP_IN_FUTURE or
+     *     DIGEST_MISMATCH
+     * @throws IllegalArgumentException if {@code serverNowMs} is negative
+     */
+    public void verify(V4TokenHeader header, TokenId expectedId, V4TokenSecret secret, long serverNowMs) {
+        Objects.requireNonNull(header, "header");
+        Objects.requireNonNull(expectedId, "expectedId");
+        Objects.requireNonNull(secret, "secret");
+        if (serverNowMs < 0) {
+            throw new IllegalArgumentException("server time must not be negative");
+        }
+        if (!header.tokenId().equals(expectedId)) {
+            throw new InvalidTokenHeaderException(Reason.TOKEN_ID_MISMATCH, "token header names another token");
+        }
+        long age = serverNowMs - header.timestampMs();
+        if (age > windowMs) {
+            throw new InvalidTokenHeaderException(Reason.TIMESTAMP_TOO_OLD,
+                    "token header timestamp is older than " + windowMs + " ms");
+        }
+        if (-age > windowMs) {
+            throw new InvalidTokenHeaderException(Reason.TIMESTAMP_IN_FUTURE,
+                    "token header timestamp is more than " + windowMs + " ms ahead");
+        }
+        if (!V4TokenDigest.matches(secret, header.nonceNoCopy(), header.timestampMs(), header.digestNoCopy())) {
+            throw new InvalidTokenHeaderException(Reason.DIGEST_MISMATCH, "token digest does not match");
+        }
+    }
+
+    /** @return the accepted distance from server time, in milliseconds */
+    public long windowMs() {
+        return windowMs;
+    }
+
+    @Override
+    public String toString() {
+        return "V4TokenHeaderVerifier[window=" + windowMs + " ms]";
+    }
+}
