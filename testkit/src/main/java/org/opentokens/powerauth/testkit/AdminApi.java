@@ -18,7 +18,7 @@ import java.time.Duration;
  * POST /admin/faults {"path", "type", "delayMs"?, "status"?, "body"?, "bytes"?} -> {"pending"}
  *      type: delay, reset, status, garbageJson, wrongEciesMac, wrongJwtSignature, oversizedBody
  * POST /admin/faults/clear                          -> {"pending": 0}
- * GET  /admin/exchanges                             -> [{"method","path","status"}]
+ * GET  /admin/exchanges                             -> [{"method","path","status","reason"}]
  * </pre>
  * Unknown IDs are 404 {@code ERR_NOT_FOUND}, state conflicts 409 {@code ERR_CONFLICT}, bad input 400
  * {@code ERR_VALIDATION}.

@@ -86,13 +86,18 @@ class AdminHttpApiTest {
     }
 
     @Test
-    void theExchangeLogIsReadable() {
+    void theExchangeLogIsReadableWithTheReasonsTheUniformBodyHides() {
         http.exchange(EmulatorRequest.post("/pa/v3/status", Map.of(), TestJson.utf8("{}")));
+        http.exchange(new EmulatorRequest("GET", PowerAuthEmulator.RESOURCE_PATH,
+                Map.of("X-PowerAuth-Token", "PowerAuth nonsense"), null));
 
         JsonNode exchanges = call("GET", "/admin/exchanges", null);
 
         assertThat(exchanges.get(0).path("path").asText()).isEqualTo("/pa/v3/status");
         assertThat(exchanges.get(0).path("status").asInt()).isEqualTo(200);
+        assertThat(exchanges.get(0).path("reason").isNull()).isTrue();
+        assertThat(exchanges.get(1).path("status").asInt()).isEqualTo(401);
+        assertThat(exchanges.get(1).path("reason").asText()).isEqualTo("HEADER_MALFORMED");
     }
 
     @Test
