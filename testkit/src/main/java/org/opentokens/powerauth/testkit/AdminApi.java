@@ -13,6 +13,7 @@ import java.time.Duration;
  * GET  /admin/activations/{id}                      -> activation snapshot
  * GET  /admin/activations/{id}/tokens               -> tokens
  * POST /admin/activations/{id}/commit|block|unblock|remove -> activation snapshot
+ * POST /admin/tokens/{tokenId}/remove               -> {"removed": true|false}
  * GET  /admin/clock                                 -> {"serverTime"}
  * POST /admin/clock {"offsetMs": n}                 -> {"serverTime"}
  * POST /admin/faults {"path", "type", "delayMs"?, "status"?, "body"?, "bytes"?} -> {"pending"}
@@ -66,6 +67,9 @@ final class AdminApi {
         }
         if (route.equals("activations") && parts.length == 3 && post) {
             return activationAction(parts[1], parts[2]);
+        }
+        if (route.equals("tokens") && post && parts.length == 3 && parts[2].equals("remove")) {
+            return Json.object().put("removed", emulator.removeToken(parts[1]));
         }
         if (route.equals("clock") && parts.length == 1 && (get || post)) {
             if (post) {

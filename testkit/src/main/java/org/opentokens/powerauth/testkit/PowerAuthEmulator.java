@@ -189,6 +189,18 @@ public final class PowerAuthEmulator implements AutoCloseable {
     }
 
     /**
+     * The back office removes a token (PowerAuth server's {@code removeToken}); its headers stop working while the
+     * client may still hold it.
+     *
+     * @param tokenId token ID
+     * @return true if the token existed
+     */
+    public boolean removeToken(String tokenId) {
+        return state.token(Objects.requireNonNull(tokenId, "tokenId"))
+                .map(token -> state.removeToken(tokenId, token.activationId())).orElse(false);
+    }
+
+    /**
      * @param activationId activation ID
      * @return a snapshot of the activation
      * @throws IllegalArgumentException if unknown

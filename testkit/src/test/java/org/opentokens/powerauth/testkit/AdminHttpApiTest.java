@@ -44,6 +44,9 @@ class AdminHttpApiTest {
                 .isEqualTo("ACTIVE");
         device.createToken(PowerAuthSignatureTypes.POSSESSION);
         JsonNode tokens = call("GET", "/admin/activations/" + activationId + "/tokens", null);
+        String tokenId = tokens.get(0).path("tokenId").asText();
+        JsonNode tokenRemoved = call("POST", "/admin/tokens/" + tokenId + "/remove", null);
+        JsonNode tokenRemovedAgain = call("POST", "/admin/tokens/" + tokenId + "/remove", null);
         JsonNode snapshot = call("GET", "/admin/activations/" + activationId, null);
         JsonNode blocked = call("POST", "/admin/activations/" + activationId + "/block", null);
         JsonNode unblocked = call("POST", "/admin/activations/" + activationId + "/unblock", null);
@@ -51,6 +54,9 @@ class AdminHttpApiTest {
 
         assertThat(tokens).hasSize(1);
         assertThat(tokens.get(0).path("signatureType").asText()).isEqualTo("possession");
+        assertThat(tokenRemoved.path("removed").asBoolean()).isTrue();
+        assertThat(tokenRemovedAgain.path("removed").asBoolean()).isFalse();
+        assertThat(emulator.tokens(activationId)).isEmpty();
         assertThat(snapshot.path("counter").asLong()).isEqualTo(1);
         assertThat(snapshot.path("ctrDataBase64").asText())
                 .isEqualTo(java.util.Base64.getEncoder().encodeToString(device.ctrData()));

@@ -72,6 +72,21 @@ class TokenFlowTest {
     }
 
     @Test
+    void theBackOfficeCanRemoveATokenTheClientStillHolds() {
+        WultraDevice device = fixture.activeDevice("3.3");
+        WultraDevice.IssuedToken token = device.createToken(PowerAuthSignatureTypes.POSSESSION);
+
+        boolean removed = fixture.emulator.removeToken(token.tokenId());
+        EmulatorResponse after = device.getResource(WultraDevice.tokenHeader(token, "3.3",
+                fixture.emulator.serverTimeMs()));
+
+        assertThat(removed).isTrue();
+        assertThat(fixture.emulator.removeToken(token.tokenId())).isFalse();
+        assertThat(TestJson.isUniformAuthenticationFailure(after)).isTrue();
+        assertThat(TestJson.lastReason(fixture.emulator)).isEqualTo(EmulatorAuthFailure.TOKEN_UNKNOWN);
+    }
+
+    @Test
     void removingAnUnknownTokenAnswersOkAndRemovesNothing() {
         WultraDevice device = fixture.activeDevice("3.2");
         WultraDevice.IssuedToken token = device.createToken(PowerAuthSignatureTypes.POSSESSION);

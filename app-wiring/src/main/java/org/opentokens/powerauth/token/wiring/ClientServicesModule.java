@@ -93,7 +93,8 @@ final class ClientServicesModule extends PrivateModule {
             TimeSynchronizationService time, @ClientInternal ClientExecutor executor,
             @ClientInternal PowerAuthServer server) {
         Runnable releaseTransport = server instanceof JavaHttpPowerAuthServer http ? http::close : () -> { };
-        return new PowerAuthClient(config.instanceId(), tokenStore, activation, time, executor, releaseTransport);
+        return new PowerAuthClient(config.instanceId(), tokenStore, activation, time, server::fetchServerTime,
+                executor, releaseTransport);
     }
 
     private PowerAuthConfiguration configuration() {
