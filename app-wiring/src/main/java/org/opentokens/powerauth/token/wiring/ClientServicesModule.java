@@ -22,7 +22,8 @@ import org.opentokens.powerauth.token.port.out.SecureStorage;
 
 /**
  * The service graph of one instance, private: the HTTP adapter, the activation session and temporary keys the
- * two services share, and the client's worker threads. Exposes the client facade and its three parts. Requires
+ * two services share, and the client's worker threads. Exposes the client facade and its three parts; the token
+ * store and the activation API come wrapped so that their failures carry {@link FailureHints hints}. Requires
  * {@link SecureStorage}, {@code @PowerAuthClock Clock} and {@link RandomSource} from the enclosing environment.
  */
 final class ClientServicesModule extends PrivateModule {
@@ -68,12 +69,26 @@ final class ClientServicesModule extends PrivateModule {
 
     @Provides
     @Singleton
-    @Exposed
-    ActivationUseCase activation(@ClientInternal ActivationSession session, @ClientInternal PowerAuthServer server,
-            @ClientInternal JsonCodec json, RandomSource random, TimeSynchronizationService time,
-            @ClientInternal TemporaryKeyProvider temporaryKeys, @PowerAuthClock Clock clock,
-            @ClientInternal ClientExecutor executor) {
+    @ClientInternal
+    ActivationUseCase activationService(@ClientInternal ActivationSession session,
+            @ClientInternal PowerAuthServer server, @ClientInternal JsonCodec json, RandomSource random,
+            TimeSynchronizationService time, @ClientInternal TemporaryKeyProvider temporaryKeys,
+            @PowerAuthClock Clock clock, @ClientInternal ClientExecutor executor) {
         return new ActivationService(session, server, json, random, time, temporaryKeys, clock, executor);
+    }
+
+    @Provides
+    @Singleton
+    @ClientInternal
+    FailureHints failureHints(@ClientInternal ActivationUseCase activation) {
+        return new FailureHints(activation::fetchActivationStatus);
+    }
+
+    @Provides
+    @Singleton
+    @Exposed
+    ActivationUseCase activation(@ClientInternal ActivationUseCase activation, @ClientInternal FailureHints hints) {
+        return new HintingActivation(activation, hints);
     }
 
     @Provides
@@ -82,8 +97,9 @@ final class ClientServicesModule extends PrivateModule {
     PowerAuthTokenStore tokenStore(@ClientInternal ActivationSession session, @ClientInternal PowerAuthServer server,
             @ClientInternal JsonCodec json, RandomSource random, TimeSynchronizationService time,
             @ClientInternal TemporaryKeyProvider temporaryKeys, @PowerAuthClock Clock clock,
-            @ClientInternal ClientExecutor executor) {
-        return new TokenStoreService(session, server, json, random, time, temporaryKeys, clock, executor);
+            @ClientInternal ClientExecutor executor, @ClientInternal FailureHints hints) {
+        return new HintingTokenStore(
+                new TokenStoreService(session, server, json, random, time, temporaryKeys, clock, executor), hints);
     }
 
     @Provides
