@@ -123,7 +123,7 @@ class CliHintsTest {
 
         assertThat(help.exitCode()).isZero();
         assertThat(help.out().replaceAll("\\s+", " ")).contains("@PowerAuthToken", "a possession token gets HTTP 401 "
-                + "there", "--factors possession_knowledge", "lists POSSESSION");
+                + "there", "--factors possession_knowledge", "endpoints that list POSSESSION");
     }
 
     @Test
