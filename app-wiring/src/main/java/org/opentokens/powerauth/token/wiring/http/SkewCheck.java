@@ -7,7 +7,8 @@ import org.opentokens.powerauth.token.domain.error.PowerAuthClientException;
 
 /**
  * Decides, after a 401 to a token-authenticated request, whether clock skew could explain it: resynchronizes
- * time once and says whether the offset moved by more than the new sample's precision. A server that names a
+ * time once and says whether the offset moved by more than the new sample's precision. When another request has
+ * resynchronized since the rejected header was made, that newer state is the answer and no call is made. A server that names a
  * timestamp error ({@link PowerAuthTokenHttpClient#TIMESTAMP_ERROR_CODES}) settles it: time is synchronized
  * afresh (the stored offset forgotten, so even a small correction applies) and a retry is worth it.
  */
@@ -40,6 +41,11 @@ final class SkewCheck {
      */
     boolean resyncShowsSkew(TimeSyncState used, String errorCode) {
         boolean named = TIMESTAMP_CODES.contains(errorCode);
+        TimeSyncState since = time.state().orElse(null);
+        if (!named && used != null && since != null && since != used) {
+            // Another request resynchronized after this header was made: its sample answers this one too.
+            return moved(used, since);
+        }
         try {
             if (named) {
                 time.reset();
@@ -56,7 +62,10 @@ final class SkewCheck {
         if (named) {
             return true;
         }
-        return used != null
-                && Math.abs(now.offset().toMillis() - used.offset().toMillis()) > now.precision().toMillis();
+        return used != null && moved(used, now);
+    }
+
+    private static boolean moved(TimeSyncState used, TimeSyncState now) {
+        return Math.abs(now.offset().toMillis() - used.offset().toMillis()) > now.precision().toMillis();
     }
 }
