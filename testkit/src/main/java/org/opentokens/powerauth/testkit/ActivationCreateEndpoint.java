@@ -77,9 +77,9 @@ final class ActivationCreateEndpoint {
                     WultraCrypto.b64(WultraCrypto.publicKeyBytes(activation.serverKeyPair().getPublic())));
             layer2Response.put("ctrData", WultraCrypto.b64(ctrData));
             ObjectNode layer1Response = Json.object();
-            layer1Response.set("activationData", Ecies.seal(opened2.encryptor(), Json.bytes(layer2Response)));
+            layer1Response.set("activationData", ecies.seal(opened2, Json.bytes(layer2Response)));
             layer1Response.putObject("customAttributes");
-            ObjectNode body = Ecies.seal(opened1.encryptor(), Json.bytes(layer1Response));
+            ObjectNode body = ecies.seal(opened1, Json.bytes(layer1Response));
             activation.keyExchange(devicePublic, devicePublicBase64, ctrData, version,
                     state.config().commitOnKeyExchange() ? EmulatorActivationState.ACTIVE
                             : EmulatorActivationState.PENDING_COMMIT);

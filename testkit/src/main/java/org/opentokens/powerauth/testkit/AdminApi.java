@@ -13,12 +13,13 @@ import java.time.Duration;
  * GET  /admin/activations/{id}                      -> activation snapshot
  * GET  /admin/activations/{id}/tokens               -> tokens
  * POST /admin/activations/{id}/commit|block|unblock|remove -> activation snapshot
+ * POST /admin/tokens/{tokenId}/remove               -> {"removed": true|false}
  * GET  /admin/clock                                 -> {"serverTime"}
  * POST /admin/clock {"offsetMs": n}                 -> {"serverTime"}
  * POST /admin/faults {"path", "type", "delayMs"?, "status"?, "body"?, "bytes"?} -> {"pending"}
  *      type: delay, reset, status, garbageJson, wrongEciesMac, wrongJwtSignature, oversizedBody
  * POST /admin/faults/clear                          -> {"pending": 0}
- * GET  /admin/exchanges                             -> [{"method","path","status"}]
+ * GET  /admin/exchanges                             -> [{"method","path","status","reason"}]
  * </pre>
  * Unknown IDs are 404 {@code ERR_NOT_FOUND}, state conflicts 409 {@code ERR_CONFLICT}, bad input 400
  * {@code ERR_VALIDATION}.
@@ -66,6 +67,9 @@ final class AdminApi {
         }
         if (route.equals("activations") && parts.length == 3 && post) {
             return activationAction(parts[1], parts[2]);
+        }
+        if (route.equals("tokens") && post && parts.length == 3 && parts[2].equals("remove")) {
+            return Json.object().put("removed", emulator.removeToken(parts[1]));
         }
         if (route.equals("clock") && parts.length == 1 && (get || post)) {
             if (post) {

@@ -8,8 +8,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Routes a request to its endpoint, applies injected faults, turns rejections into PowerAuth error bodies and
- * logs the exchange. Unknown paths are 404 {@code ERR_NOT_FOUND}, wrong methods 405, bodies over the size limit
- * 400 {@code ERR_VALIDATION}, unexpected failures 500 {@code ERR_INTERNAL}.
+ * logs the exchange with the reason of an authentication failure. Unknown paths are 404 {@code ERR_NOT_FOUND},
+ * wrong methods 405, bodies over the size limit 400 {@code ERR_VALIDATION}, unexpected failures 500
+ * {@code ERR_INTERNAL}.
  */
 final class Dispatcher {
 
@@ -23,6 +24,7 @@ final class Dispatcher {
     private final ActivationStatusEndpoint activationStatus;
     private final SignedEndpoints signed;
     private final ProtectedResourceEndpoint resource;
+    private final ProtectedResourceEndpoint possessionResource;
     private final AdminApi admin;
 
     Dispatcher(EmulatorState state, EmulatorFaults faults, ExchangeLog log, AdminApi admin) {
@@ -35,7 +37,8 @@ final class Dispatcher {
         this.activationCreate = new ActivationCreateEndpoint(state, ecies);
         this.activationStatus = new ActivationStatusEndpoint(state);
         this.signed = new SignedEndpoints(state, new SignatureVerifier(state), ecies);
-        this.resource = new ProtectedResourceEndpoint(state);
+        this.resource = new ProtectedResourceEndpoint(state, state.config().resourceSignatureTypes());
+        this.possessionResource = new ProtectedResourceEndpoint(state, EmulatorConfig.POSSESSION_TYPES);
     }
 
     /** In process: a trickled answer arrives after its trickle time. */
@@ -50,21 +53,33 @@ final class Dispatcher {
         String path = stripQuery(request.path());
         String method = request.method().toUpperCase(Locale.ROOT);
         Fault fault = faults.take(path, AdminApi.owns(path));
-        EmulatorResponse response;
+        Outcome outcome;
         try {
-            response = withFault(fault, request, method, path);
+            outcome = withFault(fault, request, method, path);
         } catch (EmulatorConnectionResetException e) {
-            log.record(method, path, 0);
+            log.record(method, path, 0, null);
             LOG.debug("{} {} -> connection reset (injected)", method, path);
             throw e;
         }
-        log.record(method, path, response.status());
-        LOG.debug("{} {} -> {}", method, path, response.status());
+        EmulatorResponse response = outcome.response();
+        log.record(method, path, response.status(), outcome.reason());
+        if (outcome.reason() == null) {
+            LOG.debug("{} {} -> {}", method, path, response.status());
+        } else {
+            LOG.debug("{} {} -> {} ({})", method, path, response.status(), outcome.reason());
+        }
         boolean slow = fault != null && fault.kind() == Fault.Kind.SLOW_BODY;
         return new Served(response, slow ? fault.delay() : Duration.ZERO);
     }
 
-    private EmulatorResponse withFault(Fault fault, EmulatorRequest request, String method, String path) {
+    /** A response and, for a refused token or signature check, why. */
+    private record Outcome(EmulatorResponse response, EmulatorAuthFailure reason) {
+        Outcome(EmulatorResponse response) {
+            this(response, null);
+        }
+    }
+
+    private Outcome withFault(Fault fault, EmulatorRequest request, String method, String path) {
         if (fault == null) {
             return route(request, method, path);
         }
@@ -73,66 +88,73 @@ final class Dispatcher {
             case RESET -> throw new EmulatorConnectionResetException(path);
             case HOLD_REQUEST -> fault.gate().pass(path);
             case STATUS -> {
-                return FaultEffects.status(fault);
+                return new Outcome(FaultEffects.status(fault));
             }
             case GARBAGE_JSON -> {
-                return FaultEffects.garbageJson();
+                return new Outcome(FaultEffects.garbageJson());
             }
             case OVERSIZED_BODY -> {
-                return FaultEffects.oversized(fault);
+                return new Outcome(FaultEffects.oversized(fault));
             }
             default -> {
                 // the remaining faults change a normal response
             }
         }
-        EmulatorResponse response = route(request, method, path);
+        Outcome outcome = route(request, method, path);
         if (fault.kind() == Fault.Kind.HOLD_RESPONSE) {
             fault.gate().pass(path);
         }
         return switch (fault.kind()) {
-            case WRONG_ECIES_MAC -> FaultEffects.wrongEciesMac(response);
-            case WRONG_JWT_SIGNATURE -> FaultEffects.wrongJwtSignature(response);
-            default -> response;
+            case WRONG_ECIES_MAC -> new Outcome(FaultEffects.wrongEciesMac(outcome.response()), outcome.reason());
+            case WRONG_JWT_SIGNATURE -> new Outcome(FaultEffects.wrongJwtSignature(outcome.response()),
+                    outcome.reason());
+            default -> outcome;
         };
     }
 
-    private EmulatorResponse route(EmulatorRequest request, String method, String path) {
+    private Outcome route(EmulatorRequest request, String method, String path) {
         try {
-            if (request.body().length > state.config().maxRequestBytes()) {
-                throw EmulatorRejection.validation("Request body too large");
-            }
-            if (AdminApi.owns(path)) {
-                return admin.handle(method, path, request.body());
-            }
-            if (path.equals("/api/resource")) {
-                if (!method.equals("GET") && !method.equals("POST")) {
-                    throw methodNotAllowed();
-                }
-                return resource.handle(request);
-            }
-            if (!path.startsWith("/pa/v3/")) {
-                throw new EmulatorRejection(404, ErrorCodes.NOT_FOUND, "Unknown path");
-            }
-            if (!method.equals("POST")) {
-                throw methodNotAllowed();
-            }
-            return switch (path) {
-                case "/pa/v3/status" -> status();
-                case "/pa/v3/keystore/create" -> keystore.handle(request);
-                case "/pa/v3/activation/create" -> activationCreate.handle(request);
-                case "/pa/v3/activation/status" -> activationStatus.handle(request);
-                case "/pa/v3/activation/remove" -> signed.removeActivation(request);
-                case "/pa/v3/token/create" -> signed.createToken(request);
-                case "/pa/v3/token/remove" -> signed.removeToken(request);
-                case "/pa/v3/signature/validate" -> signed.validateSignature(request);
-                default -> throw new EmulatorRejection(404, ErrorCodes.NOT_FOUND, "Unknown path");
-            };
+            return new Outcome(endpoint(request, method, path));
         } catch (EmulatorRejection e) {
-            return Json.error(e.status(), e.code(), e.getMessage());
+            return new Outcome(Json.error(e.status(), e.code(), e.getMessage()), e.reason());
         } catch (RuntimeException e) {
             LOG.warn("{} {} failed inside the emulator: {}", method, path, e.getClass().getName());
-            return Json.error(500, ErrorCodes.INTERNAL, "Internal emulator error");
+            return new Outcome(Json.error(500, ErrorCodes.INTERNAL, "Internal emulator error"));
         }
+    }
+
+    private EmulatorResponse endpoint(EmulatorRequest request, String method, String path) {
+        if (request.body().length > state.config().maxRequestBytes()) {
+            throw EmulatorRejection.validation("Request body too large");
+        }
+        if (AdminApi.owns(path)) {
+            return admin.handle(method, path, request.body());
+        }
+        if (path.equals(PowerAuthEmulator.RESOURCE_PATH)
+                || path.equals(PowerAuthEmulator.POSSESSION_RESOURCE_PATH)) {
+            if (!method.equals("GET") && !method.equals("POST")) {
+                throw methodNotAllowed();
+            }
+            return (path.equals(PowerAuthEmulator.RESOURCE_PATH) ? resource : possessionResource)
+                    .handle(request);
+        }
+        if (!path.startsWith("/pa/v3/")) {
+            throw new EmulatorRejection(404, ErrorCodes.NOT_FOUND, "Unknown path");
+        }
+        if (!method.equals("POST")) {
+            throw methodNotAllowed();
+        }
+        return switch (path) {
+            case "/pa/v3/status" -> status();
+            case "/pa/v3/keystore/create" -> keystore.handle(request);
+            case "/pa/v3/activation/create" -> activationCreate.handle(request);
+            case "/pa/v3/activation/status" -> activationStatus.handle(request);
+            case "/pa/v3/activation/remove" -> signed.removeActivation(request);
+            case "/pa/v3/token/create" -> signed.createToken(request);
+            case "/pa/v3/token/remove" -> signed.removeToken(request);
+            case "/pa/v3/signature/validate" -> signed.validateSignature(request);
+            default -> throw new EmulatorRejection(404, ErrorCodes.NOT_FOUND, "Unknown path");
+        };
     }
 
     private EmulatorResponse status() {

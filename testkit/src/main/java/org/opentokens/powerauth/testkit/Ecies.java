@@ -8,8 +8,15 @@ import io.getlime.security.powerauth.crypto.lib.encryptor.model.EncryptedRequest
 import io.getlime.security.powerauth.crypto.lib.encryptor.model.EncryptedResponse;
 import io.getlime.security.powerauth.crypto.lib.encryptor.model.EncryptorId;
 import io.getlime.security.powerauth.crypto.lib.encryptor.model.EncryptorParameters;
+import io.getlime.security.powerauth.crypto.lib.encryptor.ecies.EciesEncryptor;
+import io.getlime.security.powerauth.crypto.lib.encryptor.ecies.EciesEnvelopeKey;
+import io.getlime.security.powerauth.crypto.lib.encryptor.ecies.model.EciesParameters;
+import io.getlime.security.powerauth.crypto.lib.encryptor.ecies.model.EciesPayload;
 import io.getlime.security.powerauth.crypto.lib.encryptor.model.v3.ServerEncryptorSecrets;
+import io.getlime.security.powerauth.crypto.lib.util.EciesUtils;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
 
 /**
  * ECIES on the server side, through Wultra's {@code ServerEncryptor}, plus the replay rules around it.
@@ -19,6 +26,11 @@ import java.time.Duration;
  * the request expiration (default 60 s) on either side of server time; for 3.1 and later the request
  * {@code nonce} was not used before (kept twice the expiration for 3.2+, the extended expiration for 3.1);
  * then the MAC and decryption.
+ *
+ * <p>Responses are encrypted with Wultra's primitives too. For 3.2 and 3.3 the response {@code timestamp} is the
+ * emulator's server time (its movable clock), not the system clock Wultra's {@code ServerEncryptor} would read:
+ * the envelope key and sharedInfo2 base come from {@code calculateSecretsForExternalEncryptor}, and the response
+ * is sealed with {@code EciesEncryptor} over Wultra's own sharedInfo2 and associated data.
  */
 final class Ecies {
 
@@ -30,8 +42,12 @@ final class Ecies {
         this.state = state;
     }
 
-    /** A decrypted request with the encryptor that must encrypt its response. */
-    record Opened(ServerEncryptor encryptor, byte[] plaintext) {
+    /**
+     * A decrypted request with what encrypts its response: Wultra's encryptor (3.0, 3.1) or, for 3.2 and 3.3, the
+     * envelope key and the inputs of the response's sharedInfo2.
+     */
+    record Opened(ServerEncryptor encryptor, byte[] plaintext, String version, ServerEncryptorSecrets external,
+            byte[] ephemeralPublicKey, byte[] associatedData, byte[] requestNonce) {
     }
 
     /** Reads an unwrapped envelope and checks its shape and freshness for the version. */
@@ -81,14 +97,29 @@ final class Ecies {
             EncryptedRequest request) {
         ServerEncryptor encryptor = WultraCrypto.client(() -> FACTORY.getServerEncryptor(id, parameters, secrets),
                 EmulatorRejection::encryption);
+        String version = parameters.getProtocolVersion();
+        ServerEncryptorSecrets external = null;
+        byte[] associatedData = null;
+        if (ProtocolVersions.usesTimestamp(version)) {
+            external = (ServerEncryptorSecrets) WultraCrypto.client(
+                    () -> encryptor.calculateSecretsForExternalEncryptor(request), EmulatorRejection::encryption);
+            associatedData = WultraCrypto.internal(() -> EciesUtils.deriveAssociatedData(id.scope(), version,
+                    parameters.getApplicationKey(), parameters.getActivationIdentifier(),
+                    parameters.getTemporaryKeyId()));
+        }
         byte[] plaintext = WultraCrypto.client(() -> encryptor.decryptRequest(request),
                 EmulatorRejection::encryption);
-        return new Opened(encryptor, plaintext);
+        byte[] ephemeral = request.getEphemeralPublicKey() == null ? null
+                : Base64.getDecoder().decode(request.getEphemeralPublicKey());
+        byte[] nonce = request.getNonce() == null ? null : Base64.getDecoder().decode(request.getNonce());
+        return new Opened(encryptor, plaintext, version, external, ephemeral, associatedData, nonce);
     }
 
-    /** Encrypts a response payload into the unwrapped envelope JSON. */
-    static ObjectNode seal(ServerEncryptor encryptor, byte[] plaintext) {
-        EncryptedResponse response = WultraCrypto.internal(() -> encryptor.encryptResponse(plaintext));
+    /** Encrypts a response payload into the unwrapped envelope JSON; 3.2+ responses carry server time. */
+    ObjectNode seal(Opened opened, byte[] plaintext) {
+        EncryptedResponse response = opened.external() == null
+                ? WultraCrypto.internal(() -> opened.encryptor().encryptResponse(plaintext))
+                : sealAtServerTime(opened, plaintext);
         ObjectNode node = Json.object();
         node.put("encryptedData", response.getEncryptedData());
         node.put("mac", response.getMac());
@@ -99,5 +130,31 @@ final class Ecies {
             node.put("timestamp", response.getTimestamp());
         }
         return node;
+    }
+
+    private EncryptedResponse sealAtServerTime(Opened opened, byte[] plaintext) {
+        long timestamp = state.serverTimeMs();
+        byte[] nonce = responseNonce(opened.requestNonce());
+        return WultraCrypto.internal(() -> {
+            byte[] sharedInfo2 = EciesUtils.deriveSharedInfo2(opened.version(),
+                    opened.external().getSharedInfo2Base(), null, nonce, timestamp, opened.associatedData());
+            EciesEncryptor encryptor = new EciesEncryptor(
+                    new EciesEnvelopeKey(opened.external().getEnvelopeKey(), opened.ephemeralPublicKey()),
+                    sharedInfo2);
+            EciesPayload payload = encryptor.encrypt(plaintext,
+                    new EciesParameters(nonce, opened.associatedData(), timestamp));
+            Base64.Encoder b64 = Base64.getEncoder();
+            return new EncryptedResponse(b64.encodeToString(payload.getCryptogram().getEncryptedData()),
+                    b64.encodeToString(payload.getCryptogram().getMac()), b64.encodeToString(nonce), timestamp);
+        });
+    }
+
+    /** A fresh 16-byte response nonce, never equal to the request's. */
+    private static byte[] responseNonce(byte[] requestNonce) {
+        byte[] nonce;
+        do {
+            nonce = WultraCrypto.randomBytes(16);
+        } while (requestNonce != null && Arrays.equals(nonce, requestNonce));
+        return nonce;
     }
 }

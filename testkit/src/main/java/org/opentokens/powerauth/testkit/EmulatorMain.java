@@ -101,6 +101,8 @@ public final class EmulatorMain {
         out.println(commitOnKeyExchange ? "  commit                on key exchange"
                 : "  commit                POST " + baseUri + "/admin/activations/" + code.activationId() + "/commit");
         out.println("  admin API             " + baseUri + "/admin/ (applications, activations, clock, faults)");
+        out.println("  token resources       " + baseUri + PowerAuthEmulator.RESOURCE_PATH + " (2FA tokens), "
+                + baseUri + PowerAuthEmulator.POSSESSION_RESOURCE_PATH + " (any token)");
         out.flush();
     }
 }

@@ -1,17 +1,26 @@
 package org.opentokens.powerauth.testkit;
 
-/** A request the emulator refuses, turned into a PowerAuth error body with this status and code. */
+/**
+ * A request the emulator refuses, turned into a PowerAuth error body with this status and code. An
+ * authentication failure also carries its {@link EmulatorAuthFailure reason}, which the exchange log keeps.
+ */
 final class EmulatorRejection extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
     private final int status;
     private final String code;
+    private final transient EmulatorAuthFailure reason;
 
     EmulatorRejection(int status, String code, String message) {
+        this(status, code, message, null);
+    }
+
+    private EmulatorRejection(int status, String code, String message, EmulatorAuthFailure reason) {
         super(message, null, false, false);
         this.status = status;
         this.code = code;
+        this.reason = reason;
     }
 
     int status() {
@@ -20,6 +29,11 @@ final class EmulatorRejection extends RuntimeException {
 
     String code() {
         return code;
+    }
+
+    /** @return the authentication failure behind this rejection, or null for other rejections */
+    EmulatorAuthFailure reason() {
+        return reason;
     }
 
     static EmulatorRejection validation(String message) {
@@ -38,11 +52,16 @@ final class EmulatorRejection extends RuntimeException {
         return new EmulatorRejection(400, ErrorCodes.TEMPORARY_KEY, ErrorCodes.TEMPORARY_KEY_MESSAGE);
     }
 
-    static EmulatorRejection signature() {
-        return new EmulatorRejection(401, ErrorCodes.AUTHENTICATION, ErrorCodes.SIGNATURE_INVALID);
+    /**
+     * A failed token or signature check: the real deployment's uniform body, {@code 401 ERR_AUTHENTICATION /
+     * POWER_AUTH_SIGNATURE_INVALID}, whatever the reason.
+     */
+    static EmulatorRejection authentication(EmulatorAuthFailure reason) {
+        return new EmulatorRejection(401, ErrorCodes.AUTHENTICATION, ErrorCodes.SIGNATURE_INVALID, reason);
     }
 
-    static EmulatorRejection tokenAuth() {
-        return new EmulatorRejection(401, ErrorCodes.TOKEN_AUTH_FAIL, ErrorCodes.TOKEN_AUTH_FAIL_MESSAGE);
+    /** A failed check with a body that names the reason, as the emulator answered before it hid them. */
+    static EmulatorRejection revealed(String code, String message, EmulatorAuthFailure reason) {
+        return new EmulatorRejection(401, code, message, reason);
     }
 }

@@ -154,11 +154,52 @@ final class EmulatorState {
         return eciesNonces.register(nonce, now + retention.toMillis(), now);
     }
 
-    /** Registers a token nonce for this token; false on replay. */
-    boolean registerTokenNonce(String tokenId, String nonce) {
+    /**
+     * Registers a token nonce for this token: it is remembered for the replay memory (60 s by default, as on a
+     * real deployment) or, in the stricter mode, for the version's whole timestamp window.
+     *
+     * @return false on replay
+     */
+    boolean registerTokenNonce(String tokenId, String nonce, String version) {
         long now = serverTimeMs();
-        long retention = config.tokenPastValidity().plus(config.tokenFutureValidity()).toMillis();
+        long retention = config.tokenReplayRetention(version).toMillis();
         return tokenNonces.register(tokenId + "&" + nonce, now + retention, now);
+    }
+
+    /**
+     * @param reason why a token check failed
+     * @return the uniform 401 of a real deployment, or with {@code revealAuthenticationReasons} the emulator's
+     *     earlier bodies ({@code ERR0030}, {@code ERR0044}, otherwise {@code POWERAUTH_AUTH_FAIL})
+     */
+    EmulatorRejection tokenFailure(EmulatorAuthFailure reason) {
+        if (!config.revealAuthenticationReasons()) {
+            return EmulatorRejection.authentication(reason);
+        }
+        return switch (reason) {
+            case TOKEN_TIMESTAMP_TOO_OLD -> EmulatorRejection.revealed(ErrorCodes.TOKEN_TOO_OLD,
+                    "Token timestamp is too old", reason);
+            case TOKEN_TIMESTAMP_IN_FUTURE -> EmulatorRejection.revealed(ErrorCodes.TOKEN_IN_FUTURE,
+                    "Token timestamp is too far in the future", reason);
+            default -> EmulatorRejection.revealed(ErrorCodes.TOKEN_AUTH_FAIL, ErrorCodes.TOKEN_AUTH_FAIL_MESSAGE,
+                    reason);
+        };
+    }
+
+    /**
+     * @param reason why a signature check failed
+     * @return the uniform 401 of a real deployment, or with {@code revealAuthenticationReasons} an
+     *     {@code ERR_AUTHENTICATION} body whose message says request invalid, type invalid or signature invalid
+     */
+    EmulatorRejection signatureFailure(EmulatorAuthFailure reason) {
+        if (!config.revealAuthenticationReasons()) {
+            return EmulatorRejection.authentication(reason);
+        }
+        String message = switch (reason) {
+            case HEADER_MISSING, HEADER_MALFORMED -> ErrorCodes.REQUEST_INVALID;
+            case SIGNATURE_TYPE_NOT_ALLOWED -> ErrorCodes.SIGNATURE_TYPE_INVALID;
+            default -> ErrorCodes.SIGNATURE_INVALID;
+        };
+        return EmulatorRejection.revealed(ErrorCodes.AUTHENTICATION, message, reason);
     }
 
     static byte[] utf8(String s) {

@@ -6,15 +6,15 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Method, path and status of every handled request; never headers or bodies. */
+/** Method, path, status and authentication failure of every handled request; never headers or bodies. */
 final class ExchangeLog {
 
     private final List<EmulatorExchange> exchanges = new ArrayList<>();
     private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
 
-    void record(String method, String path, int status) {
+    void record(String method, String path, int status, EmulatorAuthFailure reason) {
         synchronized (exchanges) {
-            exchanges.add(new EmulatorExchange(method, path, status));
+            exchanges.add(new EmulatorExchange(method, path, status, reason));
         }
         counts.computeIfAbsent(path, p -> new AtomicLong()).incrementAndGet();
     }

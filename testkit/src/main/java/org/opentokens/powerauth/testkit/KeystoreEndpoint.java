@@ -7,7 +7,9 @@ import javax.crypto.SecretKey;
 /**
  * {@code POST /pa/v3/keystore/create}: checks the client's HS256 JWT and answers with a fresh temporary key in an
  * ES256 JWT signed by the master key (application scope) or the activation's server key (activation scope).
- * Any failure is HTTP 400 {@code ERR_TEMPORARY_KEY}.
+ * Any failure is HTTP 400 {@code ERR_TEMPORARY_KEY}, and so is an activation-scope key for an activation the back
+ * office has not committed yet (PENDING_COMMIT), as on a real deployment: a 3.3 token request before the commit
+ * fails there, before the client signs anything.
  */
 final class KeystoreEndpoint {
 
@@ -38,7 +40,8 @@ final class KeystoreEndpoint {
                     .filter(a -> a.application() == app).orElseThrow(EmulatorRejection::temporaryKey);
             SecretKey transportKey = activation.transportKey();
             EmulatorActivationState current = activation.state();
-            if (transportKey == null || current == EmulatorActivationState.REMOVED) {
+            if (transportKey == null || current == EmulatorActivationState.PENDING_COMMIT
+                    || current == EmulatorActivationState.REMOVED) {
                 throw EmulatorRejection.temporaryKey();
             }
             hmacKey = WultraCrypto.secretBytes(WultraCrypto.deriveHmac(transportKey, appSecretRaw));

@@ -1,28 +1,44 @@
 package org.opentokens.powerauth.testkit;
 
+import io.getlime.security.powerauth.crypto.lib.enums.PowerAuthSignatureTypes;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A PowerAuth 3.x server emulator whose crypto is Wultra's server-side {@code powerauth-java-crypto} 1.10.0.
  *
  * <p>It answers the standard endpoints ({@code /pa/v3/status}, {@code keystore/create}, {@code activation/create},
  * {@code activation/status}, {@code activation/remove}, {@code token/create}, {@code token/remove},
- * {@code signature/validate}) and the token-protected sample resource {@code /api/resource}, in process through
- * {@link #handle(EmulatorRequest)} or over HTTP on 127.0.0.1 after {@link #start()}. The admin methods play the
- * back office: applications, activation codes, commit, block, unblock, remove, and the server clock.
+ * {@code signature/validate}) and two token-protected sample resources, {@value #RESOURCE_PATH} (the
+ * {@code @PowerAuthToken} default: two or more factors) and {@value #POSSESSION_RESOURCE_PATH} (any token), in
+ * process through {@link #handle(EmulatorRequest)} or over HTTP on 127.0.0.1 after {@link #start()}. The admin
+ * methods play the back office: applications, activation codes, commit, block, unblock, remove, and the server
+ * clock.
  *
- * <p>Server rules follow the PowerAuth server defaults: signature look-ahead 20, blocking after 5 failed
- * attempts, token timestamps within 2 h back and 30 min ahead, ECIES request expiry 60 s (3.2+), temporary keys
- * valid 5 min, nonce replay stores for tokens and ECIES, and a separate commit step unless
- * {@link Builder#commitOnKeyExchange(boolean)} is on.
+ * <p>By default it behaves as a real deployment was measured to behave (PowerAuth server 1.9 behind the RESTful
+ * integration 1.10): every failed token or signature check is the same 401 body, its reason kept only in
+ * {@link #exchanges()}; token timestamps within 2 h back and 60 s ahead (3.2, 3.3) or 30 min ahead (3.0, 3.1); a
+ * used token header remembered for 60 s; signature look-ahead 20, blocking after 5 failed attempts, ECIES request
+ * expiry 60 s (3.2+), temporary keys valid 5 min and refused before the back office commits, and a separate
+ * commit step unless {@link Builder#commitOnKeyExchange(boolean)} is on. The builder changes each rule.
  *
  * <p>Thread-safe: concurrent requests are serialized per activation.
  */
 public final class PowerAuthEmulator implements AutoCloseable {
+
+    /**
+     * The sample resource, protected as {@code @PowerAuthToken} protects one: by default it accepts tokens created
+     * with possession and knowledge and/or biometry, not possession alone ({@link Builder#resourceSignatureTypes}).
+     */
+    public static final String RESOURCE_PATH = "/api/resource";
+    /** A sample resource that accepts a token of any possession-based type, possession alone included. */
+    public static final String POSSESSION_RESOURCE_PATH = "/api/resource/possession";
 
     private final EmulatorState state;
     private final EmulatorFaults faults = new EmulatorFaults();
@@ -173,6 +189,18 @@ public final class PowerAuthEmulator implements AutoCloseable {
     }
 
     /**
+     * The back office removes a token (PowerAuth server's {@code removeToken}); its headers stop working while the
+     * client may still hold it.
+     *
+     * @param tokenId token ID
+     * @return true if the token existed
+     */
+    public boolean removeToken(String tokenId) {
+        return state.token(Objects.requireNonNull(tokenId, "tokenId"))
+                .map(token -> state.removeToken(tokenId, token.activationId())).orElse(false);
+    }
+
+    /**
      * @param activationId activation ID
      * @return a snapshot of the activation
      * @throws IllegalArgumentException if unknown
@@ -209,7 +237,10 @@ public final class PowerAuthEmulator implements AutoCloseable {
         return faults;
     }
 
-    /** @return method, path and status of every request handled so far, oldest first */
+    /**
+     * @return method, path, status and (for a refused token or signature check) the reason of every request
+     *     handled so far, oldest first
+     */
     public List<EmulatorExchange> exchanges() {
         return log.exchanges();
     }
@@ -226,7 +257,7 @@ public final class PowerAuthEmulator implements AutoCloseable {
         return state.application(applicationId).toApi();
     }
 
-    /** Settings of a new emulator; every one has the PowerAuth server default. */
+    /** Settings of a new emulator; every one defaults to what a real deployment was measured to do. */
     public static final class Builder {
 
         private final EmulatorConfig defaults = EmulatorConfig.defaults();
@@ -236,7 +267,11 @@ public final class PowerAuthEmulator implements AutoCloseable {
         private int signatureLookAhead = defaults.signatureLookAhead();
         private Duration temporaryKeyValidity = defaults.temporaryKeyValidity();
         private Duration tokenPastValidity = defaults.tokenPastValidity();
-        private Duration tokenFutureValidity = defaults.tokenFutureValidity();
+        private Duration tokenFutureV30V31 = defaults.tokenFutureValidityV30V31();
+        private Duration tokenFutureV32Plus = defaults.tokenFutureValidityV32Plus();
+        private Duration tokenReplayMemory = defaults.tokenReplayMemory();
+        private boolean revealAuthenticationReasons = defaults.revealAuthenticationReasons();
+        private Set<PowerAuthSignatureTypes> resourceSignatureTypes = defaults.resourceSignatureTypes();
         private Duration eciesV32Plus = defaults.eciesExpirationV32Plus();
         private Duration eciesV30V31 = defaults.eciesExpirationV30V31();
         private int maxRequestBytes = defaults.maxRequestBytes();
@@ -291,13 +326,90 @@ public final class PowerAuthEmulator implements AutoCloseable {
         }
 
         /**
+         * One future window for every version.
+         *
          * @param past   how old a token timestamp may be (default 2 h)
-         * @param future how far ahead a token timestamp may be (default 30 min)
+         * @param future how far ahead a token timestamp of any version may be (default: see
+         *               {@link #tokenTimestampValidity(Duration, Duration, Duration)})
          * @return this
          */
         public Builder tokenTimestampValidity(Duration past, Duration future) {
+            return tokenTimestampValidity(past, future, future);
+        }
+
+        /**
+         * @param past         how old a token timestamp may be, every version (default 2 h)
+         * @param futureV30V31 how far ahead a 3.0 or 3.1 token timestamp may be (default 30 min, the token
+         *                     window's own limit)
+         * @param futureV32Plus how far ahead a 3.2 or 3.3 token timestamp may be (default 60 s: the server's
+         *                     request-expiration check applies to these headers too)
+         * @return this
+         */
+        public Builder tokenTimestampValidity(Duration past, Duration futureV30V31, Duration futureV32Plus) {
             this.tokenPastValidity = positive(past, "past");
-            this.tokenFutureValidity = positive(future, "future");
+            this.tokenFutureV30V31 = positive(futureV30V31, "futureV30V31");
+            this.tokenFutureV32Plus = positive(futureV32Plus, "futureV32Plus");
+            return this;
+        }
+
+        /**
+         * @param memory how long a used token header is remembered after its first use; a replay within it is
+         *               refused, a later one accepted if its timestamp is still in the window (default 60 s, as a
+         *               real deployment's replay store with its clean-up job)
+         * @return this
+         */
+        public Builder tokenReplayMemory(Duration memory) {
+            this.tokenReplayMemory = positive(memory, "memory");
+            return this;
+        }
+
+        /**
+         * The stricter replay mode: a used token header is remembered for as long as its timestamp could be
+         * accepted (the past window plus the version's future window), so it is never accepted twice.
+         *
+         * @return this
+         */
+        public Builder tokenReplayMemoryForWholeWindow() {
+            this.tokenReplayMemory = null;
+            return this;
+        }
+
+        /**
+         * @param on answer a failed token check with a body that names the reason ({@code ERR0030} too old,
+         *           {@code ERR0044} too far ahead, otherwise {@code POWERAUTH_AUTH_FAIL}) and a failed signature
+         *           check with a message that does ({@code POWER_AUTH_REQUEST_INVALID},
+         *           {@code POWER_AUTH_SIGNATURE_TYPE_INVALID}), as a server that passes its reasons through would;
+         *           default false: the uniform {@code 401 ERR_AUTHENTICATION / POWER_AUTH_SIGNATURE_INVALID}
+         * @return this
+         */
+        public Builder revealAuthenticationReasons(boolean on) {
+            this.revealAuthenticationReasons = on;
+            return this;
+        }
+
+        /**
+         * @param types the signature types of tokens that {@value #RESOURCE_PATH} accepts, as wire values such as
+         *              {@code possession} or {@code possession_knowledge} (default: {@code possession_knowledge},
+         *              {@code possession_biometry} and {@code possession_knowledge_biometry}, the default of
+         *              {@code @PowerAuthToken})
+         * @return this
+         * @throws IllegalArgumentException if empty or a value is not a signature type
+         */
+        public Builder resourceSignatureTypes(String... types) {
+            Objects.requireNonNull(types, "types");
+            if (types.length == 0) {
+                throw new IllegalArgumentException("resourceSignatureTypes must not be empty");
+            }
+            EnumSet<PowerAuthSignatureTypes> parsed = EnumSet.noneOf(PowerAuthSignatureTypes.class);
+            for (String type : types) {
+                PowerAuthSignatureTypes value = PowerAuthSignatureTypes.getEnumFromString(
+                        Objects.requireNonNull(type, "type").toLowerCase(Locale.ROOT));
+                if (value == null) {
+                    throw new IllegalArgumentException("Not a signature type: " + type);
+                }
+                parsed.add(value);
+            }
+            this.resourceSignatureTypes = Set.copyOf(parsed);
             return this;
         }
 
@@ -324,8 +436,9 @@ public final class PowerAuthEmulator implements AutoCloseable {
         /** @return the emulator */
         public PowerAuthEmulator build() {
             return new PowerAuthEmulator(new EmulatorConfig(clock, commitOnKeyExchange, maxFailedAttempts,
-                    signatureLookAhead, temporaryKeyValidity, tokenPastValidity, tokenFutureValidity, eciesV32Plus,
-                    eciesV30V31, maxRequestBytes));
+                    signatureLookAhead, temporaryKeyValidity, tokenPastValidity, tokenFutureV30V31,
+                    tokenFutureV32Plus, tokenReplayMemory, revealAuthenticationReasons, resourceSignatureTypes,
+                    eciesV32Plus, eciesV30V31, maxRequestBytes));
         }
 
         private static int checkRange(int n, int min, int max, String name) {

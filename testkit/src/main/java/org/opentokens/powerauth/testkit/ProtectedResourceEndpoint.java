@@ -1,57 +1,71 @@
 package org.opentokens.powerauth.testkit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.getlime.security.powerauth.crypto.lib.enums.PowerAuthSignatureTypes;
 import io.getlime.security.powerauth.crypto.server.token.ServerTokenVerifier;
 import io.getlime.security.powerauth.http.PowerAuthTokenHttpHeader;
 import io.getlime.security.powerauth.http.validator.PowerAuthTokenHttpHeaderValidator;
+import java.util.Set;
 
 /**
- * {@code GET|POST /api/resource}, protected by {@code X-PowerAuth-Token}. Checks, in order: the header parses and
- * passes Wultra's validator; the token exists; its timestamp is not older than the past validity (401
- * {@code ERR0030}) nor further ahead than the future validity (401 {@code ERR0044}); the digest verifies with
- * Wultra's {@code ServerTokenVerifier} for the header's version; the token ID and nonce pair is new (a replay
- * fails); the activation is ACTIVE. Every other failure is 401 {@code POWERAUTH_AUTH_FAIL}.
+ * A resource protected by {@code X-PowerAuth-Token}, as {@code @PowerAuthToken(signatureType = ...)} protects one.
+ * Checks, in order: the header parses and passes Wultra's validator; the token exists; its timestamp is not older
+ * than the past window nor further ahead than the version's future window; the digest verifies with Wultra's
+ * {@code ServerTokenVerifier}; the token ID and nonce pair is new (it is then remembered, see the replay memory);
+ * the activation is ACTIVE; the token's signature type is one the resource accepts. Every failure is the
+ * configured 401 ({@link EmulatorState#tokenFailure}) with its {@link EmulatorAuthFailure reason}.
  */
 final class ProtectedResourceEndpoint {
 
     private final EmulatorState state;
+    private final Set<PowerAuthSignatureTypes> accepted;
 
-    ProtectedResourceEndpoint(EmulatorState state) {
+    ProtectedResourceEndpoint(EmulatorState state, Set<PowerAuthSignatureTypes> accepted) {
         this.state = state;
+        this.accepted = Set.copyOf(accepted);
     }
 
     EmulatorResponse handle(EmulatorRequest request) {
         String value = request.header(PowerAuthTokenHttpHeader.HEADER_NAME);
         if (value == null) {
-            throw EmulatorRejection.tokenAuth();
+            throw fail(EmulatorAuthFailure.HEADER_MISSING);
         }
         PowerAuthTokenHttpHeader header = new PowerAuthTokenHttpHeader().fromValue(value);
         WultraCrypto.client(() -> {
             PowerAuthTokenHttpHeaderValidator.validate(header);
             return null;
-        }, EmulatorRejection::tokenAuth);
-        TokenRecord token = state.token(header.getTokenId()).orElseThrow(EmulatorRejection::tokenAuth);
+        }, () -> fail(EmulatorAuthFailure.HEADER_MALFORMED));
+        String version = header.getVersion();
         long timestamp = parseTimestamp(header.getTimestamp());
+        byte[] nonce = WultraCrypto.unb64(header.getNonce(), () -> fail(EmulatorAuthFailure.HEADER_MALFORMED));
+        byte[] digest = WultraCrypto.unb64(header.getTokenDigest(),
+                () -> fail(EmulatorAuthFailure.HEADER_MALFORMED));
+        TokenRecord token = state.token(header.getTokenId())
+                .orElseThrow(() -> fail(EmulatorAuthFailure.TOKEN_UNKNOWN));
         long now = state.serverTimeMs();
         if (timestamp < now - state.config().tokenPastValidity().toMillis()) {
-            throw new EmulatorRejection(401, ErrorCodes.TOKEN_TOO_OLD, "Token timestamp is too old");
+            throw fail(EmulatorAuthFailure.TOKEN_TIMESTAMP_TOO_OLD);
         }
-        if (timestamp > now + state.config().tokenFutureValidity().toMillis()) {
-            throw new EmulatorRejection(401, ErrorCodes.TOKEN_IN_FUTURE, "Token timestamp is too far in the future");
+        if (timestamp > now + state.config().tokenFutureValidity(version).toMillis()) {
+            throw fail(EmulatorAuthFailure.TOKEN_TIMESTAMP_IN_FUTURE);
         }
-        byte[] nonce = WultraCrypto.unb64(header.getNonce(), EmulatorRejection::tokenAuth);
-        byte[] digest = WultraCrypto.unb64(header.getTokenDigest(), EmulatorRejection::tokenAuth);
         ServerTokenVerifier verifier = new ServerTokenVerifier();
         boolean valid = WultraCrypto.client(() -> verifier.validateTokenDigest(nonce,
-                verifier.convertTokenTimestamp(timestamp), header.getVersion(), token.secret(), digest),
-                EmulatorRejection::tokenAuth);
-        if (!valid || !state.registerTokenNonce(token.tokenId(), header.getNonce())) {
-            throw EmulatorRejection.tokenAuth();
+                verifier.convertTokenTimestamp(timestamp), version, token.secret(), digest),
+                () -> fail(EmulatorAuthFailure.HEADER_MALFORMED));
+        if (!valid) {
+            throw fail(EmulatorAuthFailure.TOKEN_DIGEST_INVALID);
+        }
+        if (!state.registerTokenNonce(token.tokenId(), header.getNonce(), version)) {
+            throw fail(EmulatorAuthFailure.TOKEN_REPLAYED);
         }
         ActivationRecord activation = state.findActivation(token.activationId())
-                .orElseThrow(EmulatorRejection::tokenAuth);
+                .orElseThrow(() -> fail(EmulatorAuthFailure.ACTIVATION_UNKNOWN));
         if (activation.state() != EmulatorActivationState.ACTIVE) {
-            throw EmulatorRejection.tokenAuth();
+            throw fail(EmulatorAuthFailure.ACTIVATION_NOT_ACTIVE);
+        }
+        if (!accepted.contains(PowerAuthSignatureTypes.getEnumFromString(token.signatureType()))) {
+            throw fail(EmulatorAuthFailure.SIGNATURE_TYPE_NOT_ALLOWED);
         }
         ObjectNode responseObject = Json.object();
         responseObject.put("tokenId", token.tokenId());
@@ -60,11 +74,15 @@ final class ProtectedResourceEndpoint {
         return Json.ok(responseObject);
     }
 
-    private static long parseTimestamp(String timestamp) {
+    private EmulatorRejection fail(EmulatorAuthFailure reason) {
+        return state.tokenFailure(reason);
+    }
+
+    private long parseTimestamp(String timestamp) {
         try {
             return Long.parseLong(timestamp);
         } catch (NumberFormatException e) {
-            throw EmulatorRejection.tokenAuth();
+            throw fail(EmulatorAuthFailure.HEADER_MALFORMED);
         }
     }
 }

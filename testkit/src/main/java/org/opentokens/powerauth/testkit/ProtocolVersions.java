@@ -22,6 +22,14 @@ final class ProtocolVersions {
         return "3.2".equals(version) || "3.3".equals(version);
     }
 
+    /**
+     * Whether the server's 60 s request-expiration check also bounds how far ahead a token header may be (3.2 and
+     * 3.3, measured on a real deployment); 3.0 and 3.1 headers get the token window's own 30 min.
+     */
+    static boolean limitsTokensByRequestExpiration(String version) {
+        return usesTimestamp(version);
+    }
+
     static boolean usesRequestNonce(String version) {
         return !"3.0".equals(version);
     }

@@ -23,9 +23,9 @@ import javax.crypto.SecretKey;
  * <p>On a match the server adopts the successor of the matched value. On a mismatch a non-possession signature
  * counts a failed attempt and blocks the activation at the maximum (possession-only failures are not counted,
  * as in PowerAuth server); the counter does not move. A successful non-possession signature resets the count.
- * A missing or malformed header is 401 {@code ERR_AUTHENTICATION}/{@code POWER_AUTH_REQUEST_INVALID}; a type
- * the endpoint does not allow is 401 {@code POWER_AUTH_SIGNATURE_TYPE_INVALID} (not counted); an unknown or
- * non-ACTIVE activation and a bad signature are 401 {@code POWER_AUTH_SIGNATURE_INVALID}.
+ * Every failure (a missing or malformed header, a type the endpoint does not allow, which is not counted, an
+ * unknown or non-ACTIVE activation, a bad signature) is the configured 401 ({@link EmulatorState#signatureFailure})
+ * with its {@link EmulatorAuthFailure reason}.
  */
 final class SignatureVerifier {
 
@@ -52,30 +52,30 @@ final class SignatureVerifier {
         PowerAuthSignatureHttpHeader header = parseHeader(request);
         PowerAuthSignatureTypes type = PowerAuthSignatureTypes.getEnumFromString(header.getSignatureType());
         if (type == null) {
-            throw requestInvalid();
+            throw fail(EmulatorAuthFailure.HEADER_MALFORMED);
         }
         if (!allowed.contains(type)) {
-            throw new EmulatorRejection(401, ErrorCodes.AUTHENTICATION, ErrorCodes.SIGNATURE_TYPE_INVALID);
+            throw fail(EmulatorAuthFailure.SIGNATURE_TYPE_NOT_ALLOWED);
         }
         ActivationRecord activation = state.findActivation(header.getActivationId())
-                .orElseThrow(EmulatorRejection::signature);
+                .orElseThrow(() -> fail(EmulatorAuthFailure.ACTIVATION_UNKNOWN));
         ApplicationRecord app = activation.application();
         if (!app.appKey().equals(header.getApplicationKey())) {
-            throw EmulatorRejection.signature();
+            throw fail(EmulatorAuthFailure.ACTIVATION_UNKNOWN);
         }
-        byte[] nonce = WultraCrypto.unb64(header.getNonce(), SignatureVerifier::requestInvalid);
+        byte[] nonce = WultraCrypto.unb64(header.getNonce(), () -> fail(EmulatorAuthFailure.HEADER_MALFORMED));
         String data = PowerAuthHttpBody.getSignatureBaseString(request.method().toUpperCase(Locale.ROOT), uriId,
                 nonce, request.body()) + "&" + app.appSecret();
         String typeName = type.toString().toLowerCase(Locale.ROOT);
         synchronized (activation) {
             if (activation.state() != EmulatorActivationState.ACTIVE) {
-                throw EmulatorRejection.signature();
+                throw fail(EmulatorAuthFailure.ACTIVATION_NOT_ACTIVE);
             }
             List<SecretKey> keys = WultraCrypto.internal(
                     () -> new PowerAuthServerKeyFactory().keysForSignatureType(type, activation.masterSecret()));
             SignatureConfiguration configuration = WultraCrypto.client(() -> SignatureConfiguration.forFormat(
                     PowerAuthSignatureFormat.getFormatForSignatureVersion(header.getVersion())),
-                    SignatureVerifier::requestInvalid);
+                    () -> fail(EmulatorAuthFailure.HEADER_MALFORMED));
             PowerAuthServerSignature verifier = new PowerAuthServerSignature();
             HashBasedCounter counter = new HashBasedCounter();
             byte[] ctrData = activation.ctrData();
@@ -93,24 +93,24 @@ final class SignatureVerifier {
             if (type != PowerAuthSignatureTypes.POSSESSION) {
                 activation.failAttempt(state.config().maxFailedAttempts());
             }
-            throw EmulatorRejection.signature();
+            throw fail(EmulatorAuthFailure.SIGNATURE_INVALID);
         }
     }
 
-    private static PowerAuthSignatureHttpHeader parseHeader(EmulatorRequest request) {
+    private PowerAuthSignatureHttpHeader parseHeader(EmulatorRequest request) {
         String value = request.header(PowerAuthSignatureHttpHeader.HEADER_NAME);
         if (value == null) {
-            throw requestInvalid();
+            throw fail(EmulatorAuthFailure.HEADER_MISSING);
         }
         PowerAuthSignatureHttpHeader header = new PowerAuthSignatureHttpHeader().fromValue(value);
         WultraCrypto.client(() -> {
             PowerAuthSignatureHttpHeaderValidator.validate(header);
             return null;
-        }, SignatureVerifier::requestInvalid);
+        }, () -> fail(EmulatorAuthFailure.HEADER_MALFORMED));
         return header;
     }
 
-    private static EmulatorRejection requestInvalid() {
-        return new EmulatorRejection(401, ErrorCodes.AUTHENTICATION, ErrorCodes.REQUEST_INVALID);
+    private EmulatorRejection fail(EmulatorAuthFailure reason) {
+        return state.signatureFailure(reason);
     }
 }

@@ -53,7 +53,7 @@ final class SignedEndpoints {
         String tokenId = generator.generateTokenId();
         byte[] tokenSecret = WultraCrypto.internal(generator::generateTokenSecret);
         ObjectNode payload = Json.object().put("tokenId", tokenId).put("tokenSecret", WultraCrypto.b64(tokenSecret));
-        ObjectNode body = Ecies.seal(opened.encryptor(), Json.bytes(payload));
+        ObjectNode body = ecies.seal(opened, Json.bytes(payload));
         state.addToken(new TokenRecord(tokenId, tokenSecret, activation.activationId(), verified.signatureType()));
         return Json.response(200, body);
     }

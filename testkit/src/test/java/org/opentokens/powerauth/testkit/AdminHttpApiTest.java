@@ -44,6 +44,9 @@ class AdminHttpApiTest {
                 .isEqualTo("ACTIVE");
         device.createToken(PowerAuthSignatureTypes.POSSESSION);
         JsonNode tokens = call("GET", "/admin/activations/" + activationId + "/tokens", null);
+        String tokenId = tokens.get(0).path("tokenId").asText();
+        JsonNode tokenRemoved = call("POST", "/admin/tokens/" + tokenId + "/remove", null);
+        JsonNode tokenRemovedAgain = call("POST", "/admin/tokens/" + tokenId + "/remove", null);
         JsonNode snapshot = call("GET", "/admin/activations/" + activationId, null);
         JsonNode blocked = call("POST", "/admin/activations/" + activationId + "/block", null);
         JsonNode unblocked = call("POST", "/admin/activations/" + activationId + "/unblock", null);
@@ -51,6 +54,9 @@ class AdminHttpApiTest {
 
         assertThat(tokens).hasSize(1);
         assertThat(tokens.get(0).path("signatureType").asText()).isEqualTo("possession");
+        assertThat(tokenRemoved.path("removed").asBoolean()).isTrue();
+        assertThat(tokenRemovedAgain.path("removed").asBoolean()).isFalse();
+        assertThat(emulator.tokens(activationId)).isEmpty();
         assertThat(snapshot.path("counter").asLong()).isEqualTo(1);
         assertThat(snapshot.path("ctrDataBase64").asText())
                 .isEqualTo(java.util.Base64.getEncoder().encodeToString(device.ctrData()));
@@ -86,13 +92,18 @@ class AdminHttpApiTest {
     }
 
     @Test
-    void theExchangeLogIsReadable() {
+    void theExchangeLogIsReadableWithTheReasonsTheUniformBodyHides() {
         http.exchange(EmulatorRequest.post("/pa/v3/status", Map.of(), TestJson.utf8("{}")));
+        http.exchange(new EmulatorRequest("GET", PowerAuthEmulator.RESOURCE_PATH,
+                Map.of("X-PowerAuth-Token", "PowerAuth nonsense"), null));
 
         JsonNode exchanges = call("GET", "/admin/exchanges", null);
 
         assertThat(exchanges.get(0).path("path").asText()).isEqualTo("/pa/v3/status");
         assertThat(exchanges.get(0).path("status").asInt()).isEqualTo(200);
+        assertThat(exchanges.get(0).path("reason").isNull()).isTrue();
+        assertThat(exchanges.get(1).path("status").asInt()).isEqualTo(401);
+        assertThat(exchanges.get(1).path("reason").asText()).isEqualTo("HEADER_MALFORMED");
     }
 
     @Test

@@ -69,12 +69,12 @@ class RequestHandlingTest {
     }
 
     @Test
-    void theExchangeLogRecordsMethodPathAndStatusWithoutQueryStrings() {
+    void theExchangeLogRecordsMethodPathStatusAndReasonWithoutQueryStrings() {
         emulator.handle(EmulatorRequest.post("/pa/v3/status?x=1", null, TestJson.utf8("{}")));
         emulator.handle(new EmulatorRequest("GET", "/api/resource", null, null));
 
         assertThat(emulator.exchanges()).containsExactly(new EmulatorExchange("POST", "/pa/v3/status", 200),
-                new EmulatorExchange("GET", "/api/resource", 401));
+                new EmulatorExchange("GET", "/api/resource", 401, EmulatorAuthFailure.HEADER_MISSING));
         assertThat(emulator.count("/pa/v3/status")).isEqualTo(1);
         assertThat(emulator.count("/pa/v3/token/create")).isZero();
     }

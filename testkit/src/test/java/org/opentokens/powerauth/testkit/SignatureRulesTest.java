@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.getlime.security.powerauth.crypto.lib.enums.PowerAuthSignatureTypes;
 import io.getlime.security.powerauth.http.PowerAuthSignatureHttpHeader;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -114,9 +115,9 @@ class SignatureRulesTest {
         EmulatorResponse possessionOnly = device.removeActivation(PowerAuthSignatureTypes.POSSESSION);
         EmulatorResponse twoFactor = device.removeActivation(PK);
 
-        assertThat(possessionOnly.status()).isEqualTo(401);
-        assertThat(TestJson.read(possessionOnly).path("responseObject").path("message").asText())
-                .isEqualTo("POWER_AUTH_SIGNATURE_TYPE_INVALID");
+        assertThat(TestJson.isUniformAuthenticationFailure(possessionOnly)).isTrue();
+        assertThat(fixture.emulator.exchanges().get(fixture.emulator.exchanges().size() - 2).reason())
+                .isEqualTo(EmulatorAuthFailure.SIGNATURE_TYPE_NOT_ALLOWED);
         assertThat(twoFactor.status()).isEqualTo(200);
         assertThat(TestJson.read(twoFactor).path("responseObject").path("activationId").asText())
                 .isEqualTo(device.activationId);
@@ -136,15 +137,37 @@ class SignatureRulesTest {
     }
 
     @Test
-    void aMissingOrMalformedAuthorizationHeaderIsAnInvalidRequest() {
+    void aMissingOrMalformedAuthorizationHeaderGetsTheUniformBodyWithItsReasonLogged() {
         EmulatorResponse missing = fixture.client.post("/pa/v3/signature/validate", Map.of(), TestJson.utf8("{}"));
+        EmulatorAuthFailure missingReason = TestJson.lastReason(fixture.emulator);
         EmulatorResponse malformed = fixture.client.post("/pa/v3/signature/validate",
                 Map.of(PowerAuthSignatureHttpHeader.HEADER_NAME, "PowerAuth pa_version=\"3.3\""), TestJson.utf8("{}"));
 
-        assertThat(missing.status()).isEqualTo(401);
-        assertThat(TestJson.read(missing).path("responseObject").path("message").asText())
-                .isEqualTo("POWER_AUTH_REQUEST_INVALID");
-        assertThat(malformed.status()).isEqualTo(401);
+        assertThat(TestJson.isUniformAuthenticationFailure(missing)).isTrue();
+        assertThat(missingReason).isEqualTo(EmulatorAuthFailure.HEADER_MISSING);
+        assertThat(TestJson.isUniformAuthenticationFailure(malformed)).isTrue();
+        assertThat(TestJson.lastReason(fixture.emulator)).isEqualTo(EmulatorAuthFailure.HEADER_MALFORMED);
+    }
+
+    @Test
+    void revealingReasonsNamesThemInTheMessage() {
+        Fixture revealing = Fixture.inProcess(PowerAuthEmulator.builder().revealAuthenticationReasons(true).build());
+        WultraDevice device = revealing.activeDevice("3.3");
+
+        EmulatorResponse missing = revealing.client.post("/pa/v3/signature/validate", Map.of(), TestJson.utf8("{}"));
+        EmulatorResponse wrongType = device.removeActivation(PowerAuthSignatureTypes.POSSESSION);
+        EmulatorResponse wrongPassword = revealing.client.post("/pa/v3/signature/validate",
+                Map.of(PowerAuthSignatureHttpHeader.HEADER_NAME, device.signatureHeaderWithWrongPassword("POST",
+                        "/pa/signature/validate", TestJson.utf8("{}"), PK)), TestJson.utf8("{}"));
+
+        assertThat(List.of(missing, wrongType, wrongPassword)).allSatisfy(r -> {
+            assertThat(r.status()).isEqualTo(401);
+            assertThat(TestJson.errorCode(r)).isEqualTo("ERR_AUTHENTICATION");
+        });
+        assertThat(List.of(missing, wrongType, wrongPassword))
+                .extracting(r -> TestJson.read(r).path("responseObject").path("message").asText())
+                .containsExactly("POWER_AUTH_REQUEST_INVALID", "POWER_AUTH_SIGNATURE_TYPE_INVALID",
+                        "POWER_AUTH_SIGNATURE_INVALID");
     }
 
     @Test

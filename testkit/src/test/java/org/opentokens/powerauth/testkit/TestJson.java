@@ -82,4 +82,18 @@ final class TestJson {
     static String errorCode(EmulatorResponse response) {
         return read(response).path("responseObject").path("code").asText();
     }
+
+    /** @return whether the body is a real deployment's uniform 401 for a failed token or signature check */
+    static boolean isUniformAuthenticationFailure(EmulatorResponse response) {
+        JsonNode inner = read(response).path("responseObject");
+        return response.status() == 401 && "ERROR".equals(read(response).path("status").asText())
+                && "ERR_AUTHENTICATION".equals(inner.path("code").asText())
+                && "POWER_AUTH_SIGNATURE_INVALID".equals(inner.path("message").asText());
+    }
+
+    /** @return the reason the emulator logged for its latest exchange */
+    static EmulatorAuthFailure lastReason(PowerAuthEmulator emulator) {
+        java.util.List<EmulatorExchange> all = emulator.exchanges();
+        return all.get(all.size() - 1).reason();
+    }
 }

@@ -3,6 +3,7 @@ package org.opentokens.powerauth.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.getlime.security.powerauth.crypto.lib.enums.PowerAuthSignatureTypes;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -17,7 +18,7 @@ class TokenFlowTest {
         WultraDevice device = fixture.activeDevice(version);
 
         WultraDevice.IssuedToken token = device.createToken(PowerAuthSignatureTypes.POSSESSION_KNOWLEDGE);
-        EmulatorResponse response = device.getResource(
+        EmulatorResponse response = device.getResource(PowerAuthEmulator.RESOURCE_PATH,
                 WultraDevice.tokenHeader(token, version, fixture.emulator.serverTimeMs()));
 
         assertThat(response.status()).isEqualTo(200);
@@ -66,8 +67,23 @@ class TokenFlowTest {
         assertThat(removal.status()).isEqualTo(200);
         assertThat(TestJson.read(removal).path("responseObject").path("tokenId").asText()).isEqualTo(token.tokenId());
         assertThat(fixture.emulator.tokens(device.activationId)).isEmpty();
-        assertThat(after.status()).isEqualTo(401);
-        assertThat(TestJson.errorCode(after)).isEqualTo("POWERAUTH_AUTH_FAIL");
+        assertThat(TestJson.isUniformAuthenticationFailure(after)).isTrue();
+        assertThat(TestJson.lastReason(fixture.emulator)).isEqualTo(EmulatorAuthFailure.TOKEN_UNKNOWN);
+    }
+
+    @Test
+    void theBackOfficeCanRemoveATokenTheClientStillHolds() {
+        WultraDevice device = fixture.activeDevice("3.3");
+        WultraDevice.IssuedToken token = device.createToken(PowerAuthSignatureTypes.POSSESSION);
+
+        boolean removed = fixture.emulator.removeToken(token.tokenId());
+        EmulatorResponse after = device.getResource(WultraDevice.tokenHeader(token, "3.3",
+                fixture.emulator.serverTimeMs()));
+
+        assertThat(removed).isTrue();
+        assertThat(fixture.emulator.removeToken(token.tokenId())).isFalse();
+        assertThat(TestJson.isUniformAuthenticationFailure(after)).isTrue();
+        assertThat(TestJson.lastReason(fixture.emulator)).isEqualTo(EmulatorAuthFailure.TOKEN_UNKNOWN);
     }
 
     @Test
@@ -92,36 +108,8 @@ class TokenFlowTest {
         EmulatorResponse replay = device.getResource(header);
 
         assertThat(first.status()).isEqualTo(200);
-        assertThat(replay.status()).isEqualTo(401);
-        assertThat(TestJson.errorCode(replay)).isEqualTo("POWERAUTH_AUTH_FAIL");
-    }
-
-    @Test
-    void tokenTimestampOlderThanTheWindowIsRejectedWithErr0030() {
-        WultraDevice device = fixture.activeDevice("3.3");
-        WultraDevice.IssuedToken token = device.createToken(PowerAuthSignatureTypes.POSSESSION);
-        long now = fixture.emulator.serverTimeMs();
-
-        EmulatorResponse edge = device.getResource(WultraDevice.tokenHeader(token, "3.3", now - 7_100_000));
-        EmulatorResponse stale = device.getResource(WultraDevice.tokenHeader(token, "3.3", now - 7_300_000));
-
-        assertThat(edge.status()).isEqualTo(200);
-        assertThat(stale.status()).isEqualTo(401);
-        assertThat(TestJson.errorCode(stale)).isEqualTo("ERR0030");
-    }
-
-    @Test
-    void tokenTimestampTooFarAheadIsRejectedWithErr0044() {
-        WultraDevice device = fixture.activeDevice("3.3");
-        WultraDevice.IssuedToken token = device.createToken(PowerAuthSignatureTypes.POSSESSION);
-        long now = fixture.emulator.serverTimeMs();
-
-        EmulatorResponse edge = device.getResource(WultraDevice.tokenHeader(token, "3.3", now + 1_700_000));
-        EmulatorResponse ahead = device.getResource(WultraDevice.tokenHeader(token, "3.3", now + 1_900_000));
-
-        assertThat(edge.status()).isEqualTo(200);
-        assertThat(ahead.status()).isEqualTo(401);
-        assertThat(TestJson.errorCode(ahead)).isEqualTo("ERR0044");
+        assertThat(TestJson.isUniformAuthenticationFailure(replay)).isTrue();
+        assertThat(TestJson.lastReason(fixture.emulator)).isEqualTo(EmulatorAuthFailure.TOKEN_REPLAYED);
     }
 
     @Test
@@ -133,7 +121,8 @@ class TokenFlowTest {
         fixture.emulator.setClockOffset(java.time.Duration.ofHours(3));
         EmulatorResponse response = device.getResource(header);
 
-        assertThat(TestJson.errorCode(response)).isEqualTo("ERR0030");
+        assertThat(TestJson.isUniformAuthenticationFailure(response)).isTrue();
+        assertThat(TestJson.lastReason(fixture.emulator)).isEqualTo(EmulatorAuthFailure.TOKEN_TIMESTAMP_TOO_OLD);
     }
 
     @Test
@@ -144,6 +133,7 @@ class TokenFlowTest {
         fixture.emulator.blockActivation(device.activationId);
         EmulatorResponse blocked = device.getResource(WultraDevice.tokenHeader(token, "3.3",
                 fixture.emulator.serverTimeMs()));
+        EmulatorAuthFailure blockedReason = TestJson.lastReason(fixture.emulator);
         fixture.emulator.unblockActivation(device.activationId);
         EmulatorResponse unblocked = device.getResource(WultraDevice.tokenHeader(token, "3.3",
                 fixture.emulator.serverTimeMs()));
@@ -151,26 +141,29 @@ class TokenFlowTest {
         EmulatorResponse removed = device.getResource(WultraDevice.tokenHeader(token, "3.3",
                 fixture.emulator.serverTimeMs()));
 
-        assertThat(blocked.status()).isEqualTo(401);
+        assertThat(TestJson.isUniformAuthenticationFailure(blocked)).isTrue();
+        assertThat(blockedReason).isEqualTo(EmulatorAuthFailure.ACTIVATION_NOT_ACTIVE);
         assertThat(unblocked.status()).isEqualTo(200);
-        assertThat(removed.status()).isEqualTo(401);
-        assertThat(TestJson.errorCode(removed)).isEqualTo("POWERAUTH_AUTH_FAIL");
+        assertThat(TestJson.isUniformAuthenticationFailure(removed)).isTrue();
+        assertThat(TestJson.lastReason(fixture.emulator)).isEqualTo(EmulatorAuthFailure.ACTIVATION_NOT_ACTIVE);
     }
 
     @Test
-    void aTamperedDigestOrAMissingHeaderIsRejected() {
+    void aTamperedDigestOrAMissingOrGarbledHeaderIsRejected() {
         WultraDevice device = fixture.activeDevice("3.3");
         WultraDevice.IssuedToken token = device.createToken(PowerAuthSignatureTypes.POSSESSION);
         WultraDevice.IssuedToken forged = new WultraDevice.IssuedToken(token.tokenId(), new byte[16]);
 
         EmulatorResponse wrongSecret = device.getResource(WultraDevice.tokenHeader(forged, "3.3",
                 fixture.emulator.serverTimeMs()));
+        EmulatorAuthFailure wrongSecretReason = TestJson.lastReason(fixture.emulator);
         EmulatorResponse missing = fixture.emulator.handle(new EmulatorRequest("GET", "/api/resource", null, null));
+        EmulatorAuthFailure missingReason = TestJson.lastReason(fixture.emulator);
         EmulatorResponse garbage = device.getResource("PowerAuth nonsense");
 
-        assertThat(wrongSecret.status()).isEqualTo(401);
-        assertThat(missing.status()).isEqualTo(401);
-        assertThat(garbage.status()).isEqualTo(401);
-        assertThat(TestJson.errorCode(garbage)).isEqualTo("POWERAUTH_AUTH_FAIL");
+        assertThat(List.of(wrongSecret, missing, garbage)).allMatch(TestJson::isUniformAuthenticationFailure);
+        assertThat(List.of(wrongSecretReason, missingReason, TestJson.lastReason(fixture.emulator))).containsExactly(
+                EmulatorAuthFailure.TOKEN_DIGEST_INVALID, EmulatorAuthFailure.HEADER_MISSING,
+                EmulatorAuthFailure.HEADER_MALFORMED);
     }
 }

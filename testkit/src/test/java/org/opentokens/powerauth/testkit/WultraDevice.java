@@ -197,8 +197,13 @@ final class WultraDevice {
                 Long.toString(timestampMs), version).buildHttpHeader();
     }
 
+    /** GET of the resource that accepts any possession-based token. */
     EmulatorResponse getResource(String tokenHeader) {
-        return client.transport.exchange(new EmulatorRequest("GET", "/api/resource",
+        return getResource(PowerAuthEmulator.POSSESSION_RESOURCE_PATH, tokenHeader);
+    }
+
+    EmulatorResponse getResource(String path, String tokenHeader) {
+        return client.transport.exchange(new EmulatorRequest("GET", path,
                 Map.of(PowerAuthTokenHttpHeader.HEADER_NAME, tokenHeader), null));
     }
 }

@@ -22,7 +22,8 @@ import org.opentokens.powerauth.token.port.out.SecureStorage;
 
 /**
  * The service graph of one instance, private: the HTTP adapter, the instance state and temporary keys the
- * two services share, and the client's worker threads. Exposes the client facade and its three parts. Requires
+ * two services share, and the client's worker threads. Exposes the client facade and its three parts; the token
+ * store and the activation API come wrapped so that their failures carry {@link FailureHints hints}. Requires
  * {@link SecureStorage}, {@code @PowerAuthClock Clock} and {@link RandomSource} from the enclosing environment.
  */
 final class ClientServicesModule extends PrivateModule {
@@ -68,8 +69,8 @@ final class ClientServicesModule extends PrivateModule {
 
     @Provides
     @Singleton
-    @Exposed
-    ActivationUseCase activation(@ClientInternal InstanceState state, @ClientInternal PowerAuthServer server,
+    @ClientInternal
+    ActivationUseCase activationService(@ClientInternal InstanceState state, @ClientInternal PowerAuthServer server,
             @ClientInternal JsonCodec json, RandomSource random, TimeSynchronizationService time,
             @ClientInternal TemporaryKeyProvider temporaryKeys, @PowerAuthClock Clock clock,
             @ClientInternal ClientExecutor executor) {
@@ -79,13 +80,27 @@ final class ClientServicesModule extends PrivateModule {
 
     @Provides
     @Singleton
+    @ClientInternal
+    FailureHints failureHints(@ClientInternal ActivationUseCase activation) {
+        return new FailureHints(activation::fetchActivationStatus);
+    }
+
+    @Provides
+    @Singleton
+    @Exposed
+    ActivationUseCase activation(@ClientInternal ActivationUseCase activation, @ClientInternal FailureHints hints) {
+        return new HintingActivation(activation, hints);
+    }
+
+    @Provides
+    @Singleton
     @Exposed
     PowerAuthTokenStore tokenStore(@ClientInternal InstanceState state, @ClientInternal PowerAuthServer server,
             @ClientInternal JsonCodec json, RandomSource random, TimeSynchronizationService time,
             @ClientInternal TemporaryKeyProvider temporaryKeys, @PowerAuthClock Clock clock,
-            @ClientInternal ClientExecutor executor) {
-        return new TokenStoreService(configuration(), state, server, json, random, time, temporaryKeys, clock,
-                executor);
+            @ClientInternal ClientExecutor executor, @ClientInternal FailureHints hints) {
+        return new HintingTokenStore(new TokenStoreService(configuration(), state, server, json, random, time,
+                temporaryKeys, clock, executor), hints);
     }
 
     @Provides
@@ -95,7 +110,8 @@ final class ClientServicesModule extends PrivateModule {
             TimeSynchronizationService time, @ClientInternal ClientExecutor executor,
             @ClientInternal PowerAuthServer server) {
         Runnable releaseTransport = server instanceof JavaHttpPowerAuthServer http ? http::close : () -> { };
-        return new PowerAuthClient(config.instanceId(), tokenStore, activation, time, executor, releaseTransport);
+        return new PowerAuthClient(config.instanceId(), tokenStore, activation, time, server::fetchServerTime,
+                executor, releaseTransport);
     }
 
     private PowerAuthConfiguration configuration() {

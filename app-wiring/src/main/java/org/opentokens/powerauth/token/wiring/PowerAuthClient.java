@@ -1,6 +1,8 @@
 package org.opentokens.powerauth.token.wiring;
 
 import java.util.Objects;
+import org.opentokens.powerauth.token.application.time.SampleOutcome;
+import org.opentokens.powerauth.token.application.time.ServerTimeFetch;
 import org.opentokens.powerauth.token.application.time.TimeSynchronizationService;
 import org.opentokens.powerauth.token.port.in.ActivationUseCase;
 import org.opentokens.powerauth.token.port.in.PowerAuthTokenStore;
@@ -19,15 +21,18 @@ public final class PowerAuthClient implements AutoCloseable {
     private final PowerAuthTokenStore tokenStore;
     private final ActivationUseCase activation;
     private final TimeSynchronizationService timeSynchronization;
+    private final ServerTimeFetch serverTime;
     private final ClientExecutor executor;
     private final Runnable releaseTransport;
 
     PowerAuthClient(String instanceId, PowerAuthTokenStore tokenStore, ActivationUseCase activation,
-            TimeSynchronizationService timeSynchronization, ClientExecutor executor, Runnable releaseTransport) {
+            TimeSynchronizationService timeSynchronization, ServerTimeFetch serverTime, ClientExecutor executor,
+            Runnable releaseTransport) {
         this.instanceId = Objects.requireNonNull(instanceId, "instanceId");
         this.tokenStore = Objects.requireNonNull(tokenStore, "tokenStore");
         this.activation = Objects.requireNonNull(activation, "activation");
         this.timeSynchronization = Objects.requireNonNull(timeSynchronization, "timeSynchronization");
+        this.serverTime = Objects.requireNonNull(serverTime, "serverTime");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.releaseTransport = Objects.requireNonNull(releaseTransport, "releaseTransport");
     }
@@ -50,6 +55,19 @@ public final class PowerAuthClient implements AutoCloseable {
     /** @return the server time synchronization the headers and ECIES timestamps rely on */
     public TimeSynchronizationService timeSynchronization() {
         return timeSynchronization;
+    }
+
+    /**
+     * Asks the server for its time once more ({@code POST /pa/v3/status}) even when time is synchronized, for
+     * example after the server refused a header; concurrent callers share one call. The sample is applied by the
+     * rules of {@link TimeSynchronizationService} (a change under 10 s is ignored as jitter). Blocks the caller.
+     *
+     * @return what was done with the sample
+     * @throws org.opentokens.powerauth.token.domain.error.PowerAuthClientException the server call's typed
+     *     failure, such as {@link org.opentokens.powerauth.token.port.out.ServerUnreachableException}
+     */
+    public SampleOutcome resynchronizeTime() {
+        return timeSynchronization.synchronize(serverTime);
     }
 
     /** @return true once {@link #close()} was called */

@@ -39,7 +39,7 @@ public final class JavaHttpPowerAuthServer implements PowerAuthServer, AutoClose
         Objects.requireNonNull(config, "config");
         this.transport = new HttpTransport(config);
         this.json = new WireJson();
-        this.reader = new ResponseReader(json, config.maxResponseBytes());
+        this.reader = new ResponseReader(json, config.maxResponseBytes(), config.baseUri().getPath());
     }
 
     @Override

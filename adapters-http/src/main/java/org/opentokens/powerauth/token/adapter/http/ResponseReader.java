@@ -2,12 +2,14 @@ package org.opentokens.powerauth.token.adapter.http;
 
 import java.util.Map;
 import org.opentokens.powerauth.token.port.out.InvalidServerResponseException;
+import org.opentokens.powerauth.token.port.out.RejectionHints;
 import org.opentokens.powerauth.token.port.out.ServerRejectedException;
 
 /**
  * Turns an {@link HttpAnswer} into a wire record, or into the port's typed failure: a non-2xx status or a
  * PowerAuth error object is a {@link ServerRejectedException}; a body that is too large, not JSON or not the
- * expected shape is an {@link InvalidServerResponseException}.
+ * expected shape is an {@link InvalidServerResponseException}. A 404 carries the hint to check the server base
+ * URL ({@link RejectionHints#endpointNotFound}): every endpoint the adapter calls exists on a PowerAuth server.
  */
 final class ResponseReader {
     private static final String STATUS = "status";
@@ -17,10 +19,12 @@ final class ResponseReader {
 
     private final WireJson json;
     private final int maxResponseBytes;
+    private final String basePath;
 
-    ResponseReader(WireJson json, int maxResponseBytes) {
+    ResponseReader(WireJson json, int maxResponseBytes, String basePath) {
         this.json = json;
         this.maxResponseBytes = maxResponseBytes;
+        this.basePath = basePath == null ? "" : basePath;
     }
 
     /**
@@ -60,7 +64,7 @@ final class ResponseReader {
 
     private Map<String, Object> successObject(HttpAnswer answer, Endpoint endpoint) {
         if (!answer.isSuccess()) {
-            throw new ServerRejectedException(answer.status(), errorCode(answer, endpoint));
+            throw rejected(answer.status(), errorCode(answer, endpoint));
         }
         if (answer.isTooLarge()) {
             throw endpoint.invalid("response body exceeds " + maxResponseBytes + " bytes");
@@ -70,9 +74,14 @@ final class ResponseReader {
         }
         Map<String, Object> node = json.readObject(answer.body(), endpoint);
         if (ERROR.equals(node.get(STATUS))) {
-            throw new ServerRejectedException(answer.status(), code(node));
+            throw rejected(answer.status(), code(node));
         }
         return node;
+    }
+
+    private ServerRejectedException rejected(int status, String code) {
+        return new ServerRejectedException(status, code,
+                status == 404 ? RejectionHints.endpointNotFound(basePath) : null);
     }
 
     private String errorCode(HttpAnswer answer, Endpoint endpoint) {

@@ -51,6 +51,41 @@ class JavaHttpPowerAuthServerRejectionTest {
     }
 
     @Test
+    void notFoundSaysToCheckTheBaseUrl() {
+        stub.on("/pa/v3/status", exchange -> StubHttpServer.send(exchange, 404, "text/html",
+                "<html><body>Not Found</body></html>".getBytes(StandardCharsets.UTF_8)));
+
+        ServerRejectedException e = rejection(() -> server.fetchServerTime());
+
+        assertThat(e.httpStatus()).isEqualTo(404);
+        assertThat(e.hint()).hasValueSatisfying(hint -> assertThat(hint).contains("check the server base URL",
+                "the part before /pa/v3", "ending in /pa"));
+        assertThat(e.getMessage()).contains("HTTP 404", "check the server base URL").doesNotContain("Not Found");
+    }
+
+    @ParameterizedTest(name = "base path {0}")
+    @ValueSource(strings = {"/pa", "/pa/", "/enrollment-server/pa", "/pa/v3"})
+    void aBaseUrlEndingInPaIsNamedAsTheMistake(String basePath) {
+        JavaHttpPowerAuthServer misconfigured = new JavaHttpPowerAuthServer(HttpServerConfig.builder()
+                .baseUri(stub.baseUri() + basePath).build());
+        stub.on(basePath.replaceAll("/$", "") + "/pa/v3/status", exchange -> StubHttpServer.send(exchange, 404,
+                "application/json", error("ERR_NOT_FOUND", "Unknown path").getBytes(StandardCharsets.UTF_8)));
+
+        ServerRejectedException e = rejection(() -> misconfigured.fetchServerTime());
+
+        assertThat(e.errorCode()).contains("ERR_NOT_FOUND");
+        assertThat(e.hint()).hasValueSatisfying(hint -> assertThat(hint).startsWith("The server base URL ends in /pa")
+                .contains("leave that out"));
+    }
+
+    @Test
+    void otherRejectionsCarryNoHint() {
+        stub.respond("/pa/v3/status", 400, error("ERR_ACTIVATION", "x"));
+
+        assertThat(rejection(() -> server.fetchServerTime()).hint()).isEmpty();
+    }
+
+    @Test
     void serverErrorWithAnHtmlPageHasNoCode() {
         stub.on("/pa/v3/status", exchange -> StubHttpServer.send(exchange, 500, "text/html",
                 "<html><body>Internal Server Error</body></html>".getBytes(StandardCharsets.UTF_8)));

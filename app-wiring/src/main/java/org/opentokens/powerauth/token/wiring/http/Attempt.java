@@ -14,35 +14,48 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The outcome of a first attempt: either "retry" (a 401 whose PowerAuth code says the timestamp was out of window)
- * or the caller's own body. A 401 body is read whole to find its code, then replayed into the caller's handler.
+ * The body of a first attempt: the caller's own body, or, for a 401, the raw bytes held back until the client has
+ * decided whether to retry; they are then handed to the caller's handler as if they had just arrived.
  */
 final class Attempt<T> {
     private static final Pattern CODE = Pattern.compile("\"code\"\\s*:\\s*\"([^\"]{1,64})\"");
 
     private final CompletionStage<T> body;
+    private final ResponseInfo info;
+    private final byte[] rejected;
 
-    private Attempt(CompletionStage<T> body) {
+    private Attempt(CompletionStage<T> body, ResponseInfo info, byte[] rejected) {
         this.body = body;
+        this.info = info;
+        this.rejected = rejected;
     }
 
-    boolean retry() {
-        return body == null;
+    /** @return true for a 401, whose body is held back */
+    boolean unauthorized() {
+        return rejected != null;
+    }
+
+    /** @return the PowerAuth error code of a held-back 401 body, or empty text */
+    String errorCode() {
+        return rejected == null ? "" : errorCode(rejected);
     }
 
     static <T> BodyHandler<Attempt<T>> capturing(BodyHandler<T> handler) {
         return info -> {
             if (info.statusCode() == 401) {
-                return BodySubscribers.mapping(BodySubscribers.ofByteArray(), bytes -> rejected(handler, info, bytes));
+                return BodySubscribers.mapping(BodySubscribers.ofByteArray(),
+                        bytes -> new Attempt<T>(null, info, bytes));
             }
             return BodySubscribers.mapping(handler.apply(info),
-                    value -> new Attempt<>(CompletableFuture.completedFuture(value)));
+                    value -> new Attempt<>(CompletableFuture.completedFuture(value), info, null));
         };
     }
 
-    static <T> CompletableFuture<HttpResponse<T>> unwrap(HttpResponse<Attempt<T>> response) {
-        return response.body().body.toCompletableFuture()
-                .thenApply(value -> new ReplacedBodyResponse<>(response, value));
+    /** @return the response with the caller's body; a held-back 401 body goes through the caller's handler now */
+    static <T> CompletableFuture<HttpResponse<T>> unwrap(HttpResponse<Attempt<T>> response, BodyHandler<T> handler) {
+        Attempt<T> attempt = response.body();
+        CompletionStage<T> body = attempt.unauthorized() ? attempt.replay(handler) : attempt.body;
+        return body.toCompletableFuture().thenApply(value -> new ReplacedBodyResponse<>(response, value));
     }
 
     /** @return the PowerAuth error code of an error body, or empty text */
@@ -51,13 +64,10 @@ final class Attempt<T> {
         return matcher.find() ? matcher.group(1) : "";
     }
 
-    private static <T> Attempt<T> rejected(BodyHandler<T> handler, ResponseInfo info, byte[] bytes) {
-        if (PowerAuthTokenHttpClient.TIMESTAMP_ERROR_CODES.contains(errorCode(bytes))) {
-            return new Attempt<>(null);
-        }
+    private CompletionStage<T> replay(BodyHandler<T> handler) {
         HttpResponse.BodySubscriber<T> subscriber = handler.apply(info);
-        subscriber.onSubscribe(new Replay(subscriber, bytes));
-        return new Attempt<>(subscriber.getBody());
+        subscriber.onSubscribe(new Replay(subscriber, rejected));
+        return subscriber.getBody();
     }
 
     /** Hands a buffered body to a subscriber: all of it at the first demand, then completion. */

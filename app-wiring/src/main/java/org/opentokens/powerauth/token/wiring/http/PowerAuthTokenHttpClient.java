@@ -20,6 +20,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
+import org.opentokens.powerauth.token.application.time.ServerTimeFetch;
+import org.opentokens.powerauth.token.application.time.TimeSyncState;
 import org.opentokens.powerauth.token.application.time.TimeSynchronizationService;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthorizationHttpHeader;
 import org.opentokens.powerauth.token.port.in.PowerAuthTokenStore;
@@ -31,10 +33,18 @@ import org.opentokens.powerauth.token.wiring.PowerAuthClient;
  * or by this client's own retry, is signed twice). It replaces any {@code X-PowerAuth-Token} header the request
  * already has.
  *
- * <p>When the server answers 401 with a PowerAuth error code that says the header's timestamp is outside its
- * window ({@code ERR0030} too old, {@code ERR0044} too far ahead, {@code ERR0024} expired on server 2.x), the
- * client forgets its server time offset, synchronizes again (one {@code /pa/v3/status} call while making the next
- * header) and retries once. Any other answer, and the retry's answer, goes to the caller unchanged.
+ * <h2>One retry for clock skew</h2>
+ * A real deployment answers every failed token check with the same 401 ({@code ERR_AUTHENTICATION}), whether
+ * the header's timestamp was outside its window (60 s ahead for 3.2 and 3.3, 30 min for 3.0 and 3.1, 2 h back)
+ * or the token was removed, replayed or has too few factors for the endpoint. So on a 401 the client
+ * resynchronizes time once ({@code /pa/v3/status}, one call shared with concurrent requests) and retries once,
+ * with a fresh header, only if the new offset differs from the one the rejected header was made with by more
+ * than the new sample's precision (half its round trip): only then could the header's timestamp have been
+ * outside the window. Otherwise the 401 goes to the caller, body and all. A server that names a timestamp error
+ * ({@code ERR0030} too old, {@code ERR0044} too far ahead, {@code ERR0024} expired on server 2.x) settles it: time
+ * is synchronized afresh and the request retried once. Never more than one retry; a request that also carries
+ * a PowerAuth signature ({@code X-PowerAuth-Authorization}, which spends a counter value) is never resent and
+ * costs no resync. A failed resync hands the 401 to the caller.
  *
  * <pre>{@code
  * HttpClient http = PowerAuthTokenHttpClient.wrap(HttpClient.newHttpClient(), powerAuthClient, "balance");
@@ -42,27 +52,33 @@ import org.opentokens.powerauth.token.wiring.PowerAuthClient;
  * }</pre>
  *
  * <p>Works with {@link #send} and {@link #sendAsync(HttpRequest, BodyHandler)}; the asynchronous variants make
- * the header on the delegate's executor (or the common pool), as it may need the server. The variant with a
- * {@link PushPromiseHandler} signs but never retries. The JDK client may itself resend a request after a
- * connection failure; such a resend reuses the header and the server rejects it as a replay. WebSockets
- * ({@link #newWebSocketBuilder()}) are not signed. Thread-safe if the delegate is.
+ * the header and resynchronize on the delegate's executor (or the common pool), as both may need the server. A
+ * 401 body is read whole before it reaches the caller's handler. The variant with a {@link PushPromiseHandler}
+ * signs but never retries. The JDK client may itself resend a request after a connection failure; such a resend
+ * reuses the header and the server rejects it as a replay. WebSockets ({@link #newWebSocketBuilder()}) are not
+ * signed. Thread-safe if the delegate is.
  */
 public final class PowerAuthTokenHttpClient extends HttpClient {
     /** The header this client sets. */
     public static final String HEADER_NAME = "X-PowerAuth-Token";
-    /** PowerAuth error codes that mean the header's timestamp is outside the server's window. */
+    /** A request carrying this header is signed (it spends a counter value) and is never resent. */
+    public static final String SIGNATURE_HEADER_NAME = "X-PowerAuth-Authorization";
+    /**
+     * PowerAuth error codes that say the header's timestamp is outside the server's window. A real deployment's
+     * public API hides them behind {@code ERR_AUTHENTICATION}; where a server sends them, they settle the retry.
+     */
     public static final Set<String> TIMESTAMP_ERROR_CODES = Set.of("ERR0030", "ERR0044", "ERR0024");
 
     private final HttpClient delegate;
     private final PowerAuthTokenStore tokens;
-    private final TimeSynchronizationService time;
+    private final SkewCheck skew;
     private final String tokenName;
 
     private PowerAuthTokenHttpClient(HttpClient delegate, PowerAuthTokenStore tokens, TimeSynchronizationService time,
-            String tokenName) {
+            SkewCheck.Resync resync, String tokenName) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
-        this.time = Objects.requireNonNull(time, "time");
+        this.skew = new SkewCheck(Objects.requireNonNull(time, "time"), Objects.requireNonNull(resync, "resync"));
         this.tokenName = Objects.requireNonNull(tokenName, "tokenName");
     }
 
@@ -75,19 +91,23 @@ public final class PowerAuthTokenHttpClient extends HttpClient {
      */
     public static PowerAuthTokenHttpClient wrap(HttpClient delegate, PowerAuthClient client, String tokenName) {
         Objects.requireNonNull(client, "client");
-        return wrap(delegate, client.tokenStore(), client.timeSynchronization(), tokenName);
+        return new PowerAuthTokenHttpClient(delegate, client.tokenStore(), client.timeSynchronization(),
+                client::resynchronizeTime, tokenName);
     }
 
     /**
      * @param delegate the client that sends the requests
      * @param tokens the token store that makes the headers
      * @param time the time synchronization behind that store's headers
+     * @param serverTime the server time call to resynchronize with, normally {@code /pa/v3/status}
      * @param tokenName the local name of the token
      * @return the signing client
      */
     public static PowerAuthTokenHttpClient wrap(HttpClient delegate, PowerAuthTokenStore tokens,
-            TimeSynchronizationService time, String tokenName) {
-        return new PowerAuthTokenHttpClient(delegate, tokens, time, tokenName);
+            TimeSynchronizationService time, ServerTimeFetch serverTime, String tokenName) {
+        Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(serverTime, "serverTime");
+        return new PowerAuthTokenHttpClient(delegate, tokens, time, () -> time.synchronize(serverTime), tokenName);
     }
 
     /** @return the local name of the token this client signs with */
@@ -96,8 +116,8 @@ public final class PowerAuthTokenHttpClient extends HttpClient {
     }
 
     /**
-     * Sends the request with a fresh header; on a 401 for a timestamp out of window, resynchronizes time and sends
-     * it once more with another fresh header.
+     * Sends the request with a fresh header; on a 401 that clock skew could explain (see the class description),
+     * resynchronizes time and sends it once more with another fresh header.
      *
      * @throws org.opentokens.powerauth.token.port.in.TokenNotFoundException if the token is not held (no request
      *     is sent), and the other failures of {@link PowerAuthTokenStore#generateHeaderForToken}
@@ -105,14 +125,19 @@ public final class PowerAuthTokenHttpClient extends HttpClient {
     @Override
     public <T> HttpResponse<T> send(HttpRequest request, BodyHandler<T> handler)
             throws IOException, InterruptedException {
+        Objects.requireNonNull(request, "request");
         Objects.requireNonNull(handler, "handler");
-        HttpResponse<Attempt<T>> first = delegate.send(sign(request), Attempt.capturing(handler));
-        if (first.body().retry()) {
-            time.reset();
+        HttpRequest signed = sign(request);
+        if (isSigned(request)) {
+            return delegate.send(signed, handler);
+        }
+        TimeSyncState used = skew.current();
+        HttpResponse<Attempt<T>> first = delegate.send(signed, Attempt.capturing(handler));
+        if (first.body().unauthorized() && skew.resyncShowsSkew(used, first.body().errorCode())) {
             return delegate.send(sign(request), handler);
         }
         try {
-            return Attempt.unwrap(first).join();
+            return Attempt.unwrap(first, handler).join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof IOException io) {
                 throw io;
@@ -123,18 +148,25 @@ public final class PowerAuthTokenHttpClient extends HttpClient {
 
     @Override
     public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, BodyHandler<T> handler) {
+        Objects.requireNonNull(request, "request");
         Objects.requireNonNull(handler, "handler");
-        return CompletableFuture.supplyAsync(() -> sign(request), executorForHeaders())
-                .thenCompose(signed -> delegate.sendAsync(signed, Attempt.capturing(handler)))
-                .thenCompose(first -> {
-                    if (!first.body().retry()) {
-                        return Attempt.unwrap(first);
-                    }
-                    return CompletableFuture.supplyAsync(() -> {
-                        time.reset();
-                        return sign(request);
-                    }, executorForHeaders()).thenCompose(signed -> delegate.sendAsync(signed, handler));
-                });
+        Executor executor = executorForHeaders();
+        if (isSigned(request)) {
+            return CompletableFuture.supplyAsync(() -> sign(request), executor)
+                    .thenCompose(signed -> delegate.sendAsync(signed, handler));
+        }
+        return CompletableFuture.supplyAsync(() -> new Signed(sign(request), skew.current()), executor)
+                .thenCompose(signed -> delegate.sendAsync(signed.request(), Attempt.capturing(handler))
+                        .thenCompose(first -> {
+                            if (!first.body().unauthorized()) {
+                                return Attempt.unwrap(first, handler);
+                            }
+                            return CompletableFuture.supplyAsync(
+                                    () -> skew.resyncShowsSkew(signed.used(), first.body().errorCode())
+                                            ? sign(request) : null, executor)
+                                    .thenCompose(again -> again == null ? Attempt.unwrap(first, handler)
+                                            : delegate.sendAsync(again, handler));
+                        }));
     }
 
     /** Signs the request once; never retries (push promises would be delivered twice). */
@@ -143,6 +175,14 @@ public final class PowerAuthTokenHttpClient extends HttpClient {
             PushPromiseHandler<T> pushPromiseHandler) {
         return CompletableFuture.supplyAsync(() -> sign(request), executorForHeaders())
                 .thenCompose(signed -> delegate.sendAsync(signed, handler, pushPromiseHandler));
+    }
+
+    /** A signed request and the time state its header was made with. */
+    private record Signed(HttpRequest request, TimeSyncState used) {
+    }
+
+    private static boolean isSigned(HttpRequest request) {
+        return request.headers().firstValue(SIGNATURE_HEADER_NAME).isPresent();
     }
 
     private HttpRequest sign(HttpRequest request) {

@@ -14,6 +14,7 @@ import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
 import org.opentokens.powerauth.token.testing.Reliability;
 import org.opentokens.powerauth.token.wiring.InMemoryStorageModule;
 import org.opentokens.powerauth.token.wiring.PowerAuthClient;
+import org.opentokens.powerauth.token.wiring.testing.SkewedClock;
 
 /**
  * A client whose clock is an hour ahead or behind the server (bound into the {@code @PowerAuthClock} slot; the

@@ -74,7 +74,8 @@ final class ReliabilityBed implements AutoCloseable {
      * @return the HTTP status it answers the header with
      */
     int verify(PowerAuthAuthorizationHttpHeader header) {
-        return emulator.handle(new EmulatorRequest("GET", "/api/resource", Map.of(header.key(), header.value()),
+        return emulator.handle(new EmulatorRequest("GET", PowerAuthEmulator.POSSESSION_RESOURCE_PATH,
+                Map.of(header.key(), header.value()),
                 new byte[0])).status();
     }
 

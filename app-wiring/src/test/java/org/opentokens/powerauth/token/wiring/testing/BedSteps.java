@@ -82,9 +82,12 @@ public final class BedSteps {
         throw new AssertionError("expected the future to fail, but it completed");
     }
 
-    /** @return the HTTP status the emulator's token-protected resource answers the header value with */
+    /**
+     * @return the HTTP status the emulator's resource for any possession-based token answers the header value with
+     *     (the beds' tokens are mostly possession-only, which the 2FA resource refuses, as a real deployment does)
+     */
     public static int resourceStatus(HttpClient http, URI baseUri, String headerValue, Duration timeout) {
-        HttpRequest request = HttpRequest.newBuilder(baseUri.resolve("/api/resource"))
+        HttpRequest request = HttpRequest.newBuilder(baseUri.resolve(PowerAuthEmulator.POSSESSION_RESOURCE_PATH))
                 .timeout(timeout)
                 .header(TokenHeader.HEADER_NAME, headerValue)
                 .GET()

@@ -67,7 +67,8 @@ final class Failures {
     private static String describe(Throwable e) {
         if (e instanceof ServerRejectedException rejected) {
             return "the server rejected the request: HTTP " + rejected.httpStatus()
-                    + rejected.errorCode().map(code -> ", code " + code).orElse("");
+                    + rejected.errorCode().map(code -> ", code " + code).orElse("")
+                    + rejected.hint().map(hint -> ". " + hint).orElse("");
         }
         String message = e.getMessage();
         if (message == null || message.isBlank()) {

@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
             "2:usage error: bad option or argument, no way to read a password or passphrase",
             "3:the server rejected the request or answered nonsense",
             "4:the server cannot be reached",
-            "5:no activation for the instance (or, for activate, one exists already)",
+            "5:no activation for the instance (or, for activate, one exists already); token list is not an error "
+                    + "then: it lists no tokens and exits 0",
             "6:no local token of that name",
             "7:the local store is locked (wrong passphrase, keychain item gone), damaged or unavailable"})
 public final class PowerAuthTokenCli implements Callable<Integer> {

@@ -14,9 +14,15 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code status}: the instance's activation, as stored and as the server sees it, and its tokens. */
+/**
+ * {@code status}: the instance's activation, as stored and as the server sees it (state, attempts, the counter),
+ * what to do next when the server has blocked or removed it, and its tokens.
+ */
 @Command(mixinStandardHelpOptions = true, name = "status",
-        description = "Show the activation (locally and on the server) and the local tokens.")
+        description = {"Show the activation (locally and on the server) and the local tokens.",
+            "From the server: its state, failed and remaining password attempts, whether the local signature counter "
+                    + "was resynchronized or should sign something soon, and what to do next after BLOCKED or "
+                    + "REMOVED."})
 final class StatusCommand implements Callable<Integer> {
     @Option(names = "--local", description = "Do not ask the server.")
     boolean local;
@@ -51,12 +57,7 @@ final class StatusCommand implements Callable<Integer> {
                     .append("Local state: ").append(activation.localState()).append(System.lineSeparator());
             if (!local) {
                 PowerAuthActivationStatus status = activation.fetchActivationStatus().join();
-                json.put("serverState", status.state().name());
-                json.put("failedAttempts", status.failedAttempts());
-                json.put("maxFailedAttempts", status.maxFailedAttempts());
-                human.append("Server says: ").append(status.state()).append(" (").append(status.failedAttempts())
-                        .append(" of ").append(status.maxFailedAttempts()).append(" failed attempts used)")
-                        .append(System.lineSeparator());
+                StatusReport.add(status, session.instance(), json, human);
             }
             TreeSet<String> tokens = new TreeSet<>(client.tokenStore().localTokenNames());
             json.put("tokens", tokens);

@@ -3,6 +3,8 @@ package org.opentokens.powerauth.token.wiring.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.opentokens.powerauth.token.port.in.PowerAuthToken;
@@ -11,9 +13,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code token list}: the stored tokens of the instance. */
+/**
+ * {@code token list}: the stored tokens of the instance. An instance without an activation has no tokens: the
+ * list is empty (text and {@code --json} alike) and the exit code 0, as the README's exit-code table says.
+ */
 @Command(mixinStandardHelpOptions = true, name = "list",
-        description = "List the tokens stored for the instance's activation.")
+        description = "List the tokens stored for the instance's activation. An instance without an activation "
+                + "lists none (exit code 0).")
 final class TokenListCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -22,10 +28,12 @@ final class TokenListCommand implements Callable<Integer> {
     public Integer call() {
         PowerAuthTokenCli root = PowerAuthTokenCli.root(spec);
         try (CliSession session = CliSession.open(root)) {
-            PowerAuthTokenStore tokens = session.client().tokenStore();
             List<Map<String, Object>> json = new ArrayList<>();
             StringBuilder human = new StringBuilder();
-            for (String name : new TreeSet<>(tokens.localTokenNames())) {
+            Optional<InstanceConfig> config = session.config();
+            PowerAuthTokenStore tokens = config.isPresent() ? session.client(config.get()).tokenStore() : null;
+            Set<String> names = tokens == null ? Set.of() : tokens.localTokenNames();
+            for (String name : new TreeSet<>(names)) {
                 tokens.getLocalToken(name).ifPresent(token -> {
                     json.add(TokenRequestCommand.describe(token));
                     human.append(line(token));

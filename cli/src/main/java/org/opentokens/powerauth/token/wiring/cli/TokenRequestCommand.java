@@ -14,8 +14,13 @@ import picocli.CommandLine.Spec;
 
 /** {@code token request NAME}: creates a token on the server (or returns the stored one). */
 @Command(mixinStandardHelpOptions = true, name = "request",
-        description = "Create a token on the server, signed with the given factors, and store it under NAME. A stored "
-        + "token of that name is returned as it is.")
+        description = {"Create a token on the server, signed with the given factors, and store it under NAME. A "
+                + "stored token of that name is returned as it is.",
+            "",
+            "Which factors? An API endpoint accepts only tokens whose factors it lists. A bare @PowerAuthToken (or "
+                + "@PowerAuth) endpoint wants two factors, so a possession token gets HTTP 401 there, the same 401 "
+                + "as any other failed check; if the API answers 401 to the token's header, request a token with "
+                + "--factors possession_knowledge. Use possession only for endpoints that list POSSESSION."})
 final class TokenRequestCommand implements Callable<Integer> {
     /** The factors a token can be created with from the command line. */
     enum Factors {
@@ -29,7 +34,8 @@ final class TokenRequestCommand implements Callable<Integer> {
     String name;
 
     @Option(names = "--factors", defaultValue = "possession", paramLabel = "FACTORS",
-            description = "possession or possession_knowledge (asks for the password) (default: ${DEFAULT-VALUE}).")
+            description = "possession or possession_knowledge (asks for the password) (default: ${DEFAULT-VALUE}). "
+                    + "Endpoints with the default @PowerAuthToken settings need possession_knowledge.")
     Factors factors;
 
     @Option(names = "--password-stdin", description = "Read the password from standard input.")

@@ -9,9 +9,13 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.opentokens.powerauth.testkit.PowerAuthEmulator;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthorizationHttpHeader;
 
-/** Calls the emulator's token-protected sample API, {@code GET /api/resource}, with one header. */
+/**
+ * Calls the emulator's token-protected sample API, {@code GET /api/resource}, with one header. Like an endpoint
+ * with a bare {@code @PowerAuthToken}, it accepts tokens created with two or more factors.
+ */
 final class ProtectedResource {
     private static final Pattern CODE = Pattern.compile("\"code\"\\s*:\\s*\"([^\"]{1,64})\"");
 
@@ -19,7 +23,7 @@ final class ProtectedResource {
     private final URI resource;
 
     ProtectedResource(URI baseUri) {
-        this.resource = baseUri.resolve("/api/resource");
+        this.resource = baseUri.resolve(PowerAuthEmulator.RESOURCE_PATH);
     }
 
     /** The server's answer: HTTP status and, for a rejection, the PowerAuth error code. */

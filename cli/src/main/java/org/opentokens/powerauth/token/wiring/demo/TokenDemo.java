@@ -16,6 +16,8 @@ import java.util.stream.Stream;
 import org.opentokens.powerauth.testkit.EmulatorActivationCode;
 import org.opentokens.powerauth.testkit.EmulatorActivationState;
 import org.opentokens.powerauth.testkit.EmulatorApplication;
+import org.opentokens.powerauth.testkit.EmulatorAuthFailure;
+import org.opentokens.powerauth.testkit.EmulatorExchange;
 import org.opentokens.powerauth.testkit.PowerAuthEmulator;
 import org.opentokens.powerauth.token.adapter.storage.StorageKeySource;
 import org.opentokens.powerauth.token.adapter.storage.StorageKeySources;
@@ -135,7 +137,9 @@ public final class TokenDemo {
                 .join();
         step(5, "Client: requested token \"" + TOKEN + "\", signed with " + token.signatureType() + " -> token id "
                 + token.tokenIdentifier().value());
-        detail("the token's secret never leaves the client; headers are computed locally from it");
+        detail("two factors (the device key and the password), because the demo API, like an endpoint with a bare");
+        detail("@PowerAuthToken, accepts no possession-only token; the token's secret never leaves the client,");
+        detail("headers are computed locally from it");
 
         step(6, "Client: three X-PowerAuth-Token headers, each with a new nonce and the server-synchronized time:");
         List<PowerAuthAuthorizationHttpHeader> headers = new ArrayList<>();
@@ -145,7 +149,7 @@ public final class TokenDemo {
             detail("#" + i + " " + header.asHeaderLine());
         }
 
-        step(7, "Client: GET /api/resource with each header");
+        step(7, "Client: GET " + PowerAuthEmulator.RESOURCE_PATH + " with each header");
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < headers.size(); i++) {
             ProtectedResource.Answer answer = resource.call(headers.get(i));
@@ -154,15 +158,20 @@ public final class TokenDemo {
         }
 
         ProtectedResource.Answer replay = resource.call(headers.get(0));
+        EmulatorAuthFailure replayReason = lastReason(emulator);
         step(8, "Client: replays header #1 -> " + replay);
-        detail("every header is single-use: the server remembers each token id and nonce pair");
+        detail("a real server gives every failed check this same answer and keeps the reason in its log;");
+        detail("the emulator's log says " + replayReason + ". A server remembers a used header for about a");
+        detail("minute, so a client never sends one twice: each header is single-use");
 
         PowerAuthAuthorizationHttpHeader beforeRemoval = tokens.generateHeaderForToken(TOKEN);
         tokens.removeAccessToken(TOKEN).join();
         ProtectedResource.Answer removed = resource.call(beforeRemoval);
+        EmulatorAuthFailure removedReason = lastReason(emulator);
         boolean refused = refusesHeader(tokens);
         step(9, "Client: removed token \"" + TOKEN + "\" on the server and locally");
-        detail("a header made just before the removal -> " + removed);
+        detail("a header made just before the removal -> " + removed + " (the emulator's log: " + removedReason
+                + ")");
         detail(refused ? "a new header is refused: the client holds no token \"" + TOKEN + "\" any more"
                 : "unexpected: the client still made a header");
 
@@ -172,11 +181,16 @@ public final class TokenDemo {
                 + serverState + ", local state " + client.activation().localState());
 
         DemoResult result = new DemoResult(created.activationId(), afterCommit, status.state(),
-                token.signatureType(), statuses, replay.status(), replay.code(),
-                removed.status(), refused, serverState, client.activation().localState());
+                token.signatureType(), statuses, replay.status(), replay.code(), replayReason,
+                removed.status(), removedReason, refused, serverState, client.activation().localState());
         out.println();
         out.println(result.asExpected() ? "Every step behaved as expected." : "Some step did not behave as expected.");
         return result;
+    }
+
+    private static EmulatorAuthFailure lastReason(PowerAuthEmulator emulator) {
+        List<EmulatorExchange> exchanges = emulator.exchanges();
+        return exchanges.isEmpty() ? null : exchanges.get(exchanges.size() - 1).reason();
     }
 
     private static boolean refusesHeader(PowerAuthTokenStore tokens) {

@@ -107,7 +107,7 @@ class CliExitCodesTest {
     @Test
     void noActivationAndASecondActivationAreActivationErrors() {
         assertThat(cli.run("status").exitCode()).isEqualTo(ExitCodes.ACTIVATION);
-        assertThat(cli.run("token", "list").exitCode()).isEqualTo(ExitCodes.ACTIVATION);
+        assertThat(cli.run("token", "list").exitCode()).as("an empty list, see CliHintsTest").isZero();
         assertThat(cli.run("activation", "remove", "--local").exitCode()).isEqualTo(ExitCodes.ACTIVATION);
         cli.activate();
 

@@ -88,9 +88,12 @@ final class CliHarness implements AutoCloseable {
         return code.activationId();
     }
 
-    /** @return the HTTP status of the emulator's protected resource for this header value */
+    /**
+     * @return the HTTP status of the emulator's resource for any possession-based token (the CLI's default tokens
+     *     are possession-only, which a bare {@code @PowerAuthToken} endpoint refuses) for this header value
+     */
     int useHeaderValue(String value) {
-        HttpRequest request = HttpRequest.newBuilder(baseUri.resolve("/api/resource"))
+        HttpRequest request = HttpRequest.newBuilder(baseUri.resolve(PowerAuthEmulator.POSSESSION_RESOURCE_PATH))
                 .timeout(Duration.ofSeconds(10)).header("X-PowerAuth-Token", value).GET().build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();

@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.opentokens.powerauth.testkit.EmulatorActivationState;
+import org.opentokens.powerauth.testkit.EmulatorAuthFailure;
 import org.opentokens.powerauth.token.domain.activation.ActivationState;
 import org.opentokens.powerauth.token.domain.signature.PowerAuthSignatureType;
 import org.opentokens.powerauth.token.port.in.LocalActivationState;
@@ -25,7 +26,9 @@ class TokenDemoTest {
         assertThat(result.tokenFactors()).isEqualTo(PowerAuthSignatureType.POSSESSION_KNOWLEDGE);
         assertThat(result.headerStatuses()).containsExactly(200, 200, 200);
         assertThat(result.replayStatus()).isEqualTo(401);
-        assertThat(result.replayCode()).isEqualTo("POWERAUTH_AUTH_FAIL");
+        assertThat(result.replayCode()).isEqualTo("ERR_AUTHENTICATION");
+        assertThat(result.replayReason()).isEqualTo(EmulatorAuthFailure.TOKEN_REPLAYED);
+        assertThat(result.removedTokenReason()).isEqualTo(EmulatorAuthFailure.TOKEN_UNKNOWN);
         assertThat(result.removedTokenStatus()).isEqualTo(401);
         assertThat(result.noHeaderAfterRemoval()).isTrue();
         assertThat(result.serverStateAfterRemoval()).isEqualTo(EmulatorActivationState.REMOVED);
@@ -44,7 +47,8 @@ class TokenDemoTest {
             assertThat(text).contains("[" + step + "] ");
         }
         assertThat(text).contains("status -> ACTIVE", "X-PowerAuth-Token: PowerAuth version=\"3.3\"",
-                "200 OK, accepted", "replays header #1 -> 401 POWERAUTH_AUTH_FAIL, rejected",
+                "200 OK, accepted", "replays header #1 -> 401 ERR_AUTHENTICATION, rejected",
+                "the emulator's log says TOKEN_REPLAYED", "(the emulator's log: TOKEN_UNKNOWN)",
                 "server state REMOVED, local state NONE")
                 .endsWith("Every step behaved as expected." + System.lineSeparator());
     }

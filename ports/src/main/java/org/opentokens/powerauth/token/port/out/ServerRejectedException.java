@@ -1,5 +1,6 @@
 package org.opentokens.powerauth.token.port.out;
 
+import java.util.Objects;
 import java.util.Optional;
 import org.opentokens.powerauth.token.domain.error.PowerAuthClientException;
 
@@ -7,6 +8,10 @@ import org.opentokens.powerauth.token.domain.error.PowerAuthClientException;
  * The server answered with an error status. Carries the HTTP status and, when the body was a PowerAuth error
  * object ({@code {"status":"ERROR","responseObject":{"code":…}}}), its code, such as {@code ERR_AUTHENTICATION}
  * or {@code ERR_TEMPORARY_KEY}. The server's free-text message is not kept.
+ *
+ * <p>It may also carry a {@link #hint()}: what the user can check or do, in a sentence made by this library (never
+ * from the server's answer), such as "check the server base URL" for a 404 or how many password attempts remain
+ * after a 401 on a password-signed call. The message ends with the hint. See {@link RejectionHints}.
  */
 public final class ServerRejectedException extends PowerAuthClientException {
     private static final long serialVersionUID = 1L;
@@ -15,6 +20,7 @@ public final class ServerRejectedException extends PowerAuthClientException {
 
     private final int httpStatus;
     private final String errorCode;
+    private final String hint;
 
     /**
      * @param httpStatus the HTTP status of the answer
@@ -22,9 +28,23 @@ public final class ServerRejectedException extends PowerAuthClientException {
      *     {@code [A-Za-z0-9_.-]} are replaced and long codes cut, since the value comes from outside
      */
     public ServerRejectedException(int httpStatus, String errorCode) {
-        super(message(httpStatus, sanitize(errorCode)));
+        this(httpStatus, errorCode, null);
+    }
+
+    /**
+     * @param httpStatus the HTTP status of the answer
+     * @param errorCode the PowerAuth error code, or {@code null}; sanitized as above
+     * @param hint what the user can check or do, or {@code null}; written by this library, never server text
+     */
+    public ServerRejectedException(int httpStatus, String errorCode, String hint) {
+        this(httpStatus, sanitize(errorCode), blankToNull(hint), null);
+    }
+
+    private ServerRejectedException(int httpStatus, String sanitizedCode, String hint, Throwable cause) {
+        super(message(httpStatus, sanitizedCode, hint), cause);
         this.httpStatus = httpStatus;
-        this.errorCode = sanitize(errorCode);
+        this.errorCode = sanitizedCode;
+        this.hint = hint;
     }
 
     /** @return the HTTP status */
@@ -45,8 +65,27 @@ public final class ServerRejectedException extends PowerAuthClientException {
         return errorCode != null && errorCode.equals(code);
     }
 
-    private static String message(int httpStatus, String code) {
-        return "PowerAuth server rejected the request: HTTP " + httpStatus + (code == null ? "" : ", code " + code);
+    /** @return what the user can check or do about this rejection, if the library could tell */
+    public Optional<String> hint() {
+        return Optional.ofNullable(hint);
+    }
+
+    /**
+     * @param newHint the hint, written by this library
+     * @return a rejection with the same status and code and this hint, caused by this one
+     */
+    public ServerRejectedException withHint(String newHint) {
+        Objects.requireNonNull(newHint, "newHint");
+        return new ServerRejectedException(httpStatus, errorCode, blankToNull(newHint), this);
+    }
+
+    private static String message(int httpStatus, String code, String hint) {
+        return "PowerAuth server rejected the request: HTTP " + httpStatus + (code == null ? "" : ", code " + code)
+                + (hint == null ? "" : ". " + hint);
+    }
+
+    private static String blankToNull(String hint) {
+        return hint == null || hint.isBlank() ? null : hint.strip();
     }
 
     private static String sanitize(String code) {

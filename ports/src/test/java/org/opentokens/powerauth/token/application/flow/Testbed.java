@@ -129,13 +129,14 @@ public final class Testbed implements AutoCloseable {
         return new Client(instanceId, version, instanceId.hashCode() * 31L + version.ordinal());
     }
 
-    /** @return the HTTP status the emulator's protected resource gives this header */
+    /** @return the HTTP status the emulator's resource for any possession-based token gives this header */
     int useHeader(PowerAuthAuthorizationHttpHeader header) {
         return protectedResource(header).status();
     }
 
     EmulatorResponse protectedResource(PowerAuthAuthorizationHttpHeader header) {
-        return emulator.handle(new EmulatorRequest("GET", "/api/resource", Map.of(header.key(), header.value()),
+        return emulator.handle(new EmulatorRequest("GET", PowerAuthEmulator.POSSESSION_RESOURCE_PATH,
+                Map.of(header.key(), header.value()),
                 new byte[0]));
     }
 

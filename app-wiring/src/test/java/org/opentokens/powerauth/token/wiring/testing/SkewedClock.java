@@ -1,4 +1,4 @@
-package org.opentokens.powerauth.token.wiring.hygiene;
+package org.opentokens.powerauth.token.wiring.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,14 +7,16 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** The system clock moved by a skew the test can change: a client whose clock is wrong, and can jump. */
-final class SkewedClock extends Clock {
+public final class SkewedClock extends Clock {
     private volatile Duration skew;
 
-    SkewedClock(Duration skew) {
+    /** @param skew how far this clock is ahead of the system clock (negative: behind) */
+    public SkewedClock(Duration skew) {
         this.skew = skew;
     }
 
-    void skew(Duration newSkew) {
+    /** @param newSkew the new distance from the system clock */
+    public void skew(Duration newSkew) {
         this.skew = newSkew;
     }
 
