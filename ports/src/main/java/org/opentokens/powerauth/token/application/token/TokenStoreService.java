@@ -1,6 +1,5 @@
 package org.opentokens.powerauth.token.application.token;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
@@ -189,7 +188,8 @@ public final class TokenStoreService implements PowerAuthTokenStore {
             CompletableFuture<Void> sync = time.isSynchronized() ? null : headerTime.start();
             session.require();
             record = cache.get(tokenName)
-                    .orElseThrow(() -> new TokenNotFoundException("there is no local token of this name"));
+                    .orElseThrow(() -> new TokenNotFoundException("there is no local token named '" + tokenName
+                            + "'"));
             HeaderTime.await(sync);
         }
         if (!time.isSynchronized()) {
@@ -203,7 +203,7 @@ public final class TokenStoreService implements PowerAuthTokenStore {
         } catch (IllegalStateException e) {
             if (record.isDestroyed()) {
                 // Removed (and wiped) by another thread after this one found it.
-                throw new TokenNotFoundException("there is no local token of this name");
+                throw new TokenNotFoundException("there is no local token named '" + tokenName + "'");
             }
             throw e;
         }
@@ -219,7 +219,8 @@ public final class TokenStoreService implements PowerAuthTokenStore {
             session.require();
             generation = session.generation();
             record = cache.get(tokenName)
-                    .orElseThrow(() -> new TokenNotFoundException("there is no local token of this name"));
+                    .orElseThrow(() -> new TokenNotFoundException("there is no local token named '" + tokenName
+                            + "'"));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -274,14 +275,7 @@ public final class TokenStoreService implements PowerAuthTokenStore {
     }
 
     private static void checkName(String tokenName) {
-        Objects.requireNonNull(tokenName, "tokenName");
-        if (tokenName.getBytes(StandardCharsets.UTF_8).length > MAX_TOKEN_NAME_UTF8_BYTES) {
-            throw new org.opentokens.powerauth.token.domain.error.MalformedDataException(
-                    "token name must be at most " + MAX_TOKEN_NAME_UTF8_BYTES + " UTF-8 bytes");
-        }
-        if (tokenName.isBlank()) {
-            throw new org.opentokens.powerauth.token.domain.error.MalformedDataException("token name must not be blank");
-        }
+        org.opentokens.powerauth.token.port.in.NameRules.tokenName(tokenName);
         StorageArguments.name(TokenCache.entry(tokenName));
     }
 
