@@ -141,8 +141,21 @@ class CliExitCodesTest {
 
     @Test
     void withoutAnyPassphraseSourceOpeningTheStoreIsAUsageError() {
+        cli.activate();
         cli.env.remove(CliEnvironment.PASSPHRASE_ENV);
 
         assertThat(cli.run("status").exitCode()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void onlyActivateCreatesAStore() {
+        for (String[] args : new String[][] {{"status"}, {"token", "list"}, {"token", "header", "t"},
+            {"token", "request", "t"}, {"activation", "remove", "--local"}}) {
+            CliHarness.Result result = cli.run(args);
+
+            assertThat(result.exitCode()).as(String.join(" ", args)).isEqualTo(ExitCodes.ACTIVATION);
+            assertThat(result.err()).contains("has no activation", "powerauth-token activate");
+        }
+        assertThat(dir.resolve(CliSession.DB_FILE)).doesNotExist();
     }
 }
