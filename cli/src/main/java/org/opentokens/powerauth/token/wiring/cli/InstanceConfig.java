@@ -25,7 +25,7 @@ import org.opentokens.powerauth.token.wiring.PowerAuthClientConfig;
  * {@code toString} leaves the application secret out.
  */
 final class InstanceConfig {
-    /** The HTTP adapter's default connect timeout; a shorter {@code --timeout} shortens it too. */
+    /** The HTTP adapter's default connect timeout; a short {@code --timeout} shortens it too. */
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private final String serverUrl;
     private final String appKey;
@@ -63,8 +63,11 @@ final class InstanceConfig {
                 .protocolVersion(protocolVersion)
                 .knowledgeKeyIterations(knowledgeKeyIterations);
         if (timeout != null) {
-            builder.requestTimeout(timeout).connectTimeout(timeout.compareTo(CONNECT_TIMEOUT) < 0 ? timeout
-                    : CONNECT_TIMEOUT);
+            // Connecting gets at most two thirds of the call, so a connection that never completes (such as an
+            // https:// URL on a plain-HTTP port) is reported as such, not as a slow answer.
+            Duration connect = timeout.multipliedBy(2).dividedBy(3);
+            builder.requestTimeout(timeout).connectTimeout(connect.compareTo(CONNECT_TIMEOUT) < 0 && !connect.isZero()
+                    ? connect : CONNECT_TIMEOUT.compareTo(timeout) < 0 ? CONNECT_TIMEOUT : timeout);
         }
         return builder.build();
     }

@@ -65,7 +65,8 @@ public final class PowerAuthTokenCli implements Callable<Integer> {
     boolean passphraseStdin;
 
     @Option(names = "--timeout", scope = ScopeType.INHERIT, paramLabel = "TIME", converter = TimeoutConverter.class,
-            description = "Time allowed for each server call, e.g. 10s, 500ms or 2m (default: 30s).")
+            description = "Time allowed for each server call, e.g. 10s, 500ms or 2m (default: 30s); connecting may "
+                    + "take two thirds of it, at most 10s.")
     Duration timeout;
 
     @Spec

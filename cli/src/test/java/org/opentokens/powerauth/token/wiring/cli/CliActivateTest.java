@@ -29,6 +29,12 @@ class CliActivateTest {
         cli.close();
     }
 
+    /** @return the arguments with the value of {@code option} replaced */
+    private static String[] with(String[] args, String option, String value) {
+        args[java.util.Arrays.asList(args).indexOf(option) + 1] = value;
+        return args;
+    }
+
     private String[] files() throws IOException {
         try (Stream<Path> list = Files.list(dir)) {
             return list.map(p -> p.getFileName().toString()).sorted().toArray(String[]::new);
@@ -40,7 +46,7 @@ class CliActivateTest {
         EmulatorActivationCode code = cli.emulator.initActivation(cli.app);
         String typo = code.activationCode().substring(0, 22) + (code.activationCode().endsWith("A") ? "B" : "A");
 
-        CliHarness.Result result = cli.run(cli.activateArgs(code, "--code", typo));
+        CliHarness.Result result = cli.run(with(cli.activateArgs(code), "--code", typo));
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(files()).isEmpty();
@@ -51,11 +57,11 @@ class CliActivateTest {
     void everyOtherBadInputIsRefusedBeforeAnythingIsCreated() throws IOException {
         EmulatorActivationCode code = cli.emulator.initActivation(cli.app);
 
-        assertThat(cli.run(cli.activateArgs(code, "--server", "https://bank example")).exitCode())
-                .isEqualTo(ExitCodes.USAGE);
-        assertThat(cli.run(cli.activateArgs(code, "--app-secret", "AAAA")).exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.run(with(cli.activateArgs(code), "--server", "https://bank example")).err())
+                .contains("the server URL (baseUri) is not a valid URL");
+        assertThat(cli.run(with(cli.activateArgs(code), "--app-secret", "AAAA")).exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(cli.run(cli.activateArgs(code, "--protocol", "2.1")).exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(cli.run(cli.activateArgs(code, "--code", code.activationCode() + "#AAAA")).exitCode())
+        assertThat(cli.run(with(cli.activateArgs(code), "--code", code.activationCode() + "#AAAA")).exitCode())
                 .isEqualTo(ExitCodes.USAGE);
         CliHarness.Result instance = cli.run(cli.activateArgs(code, "--instance", ""));
         assertThat(instance.exitCode()).isEqualTo(ExitCodes.USAGE);
