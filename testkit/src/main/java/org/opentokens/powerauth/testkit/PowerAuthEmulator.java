@@ -23,6 +23,9 @@ import java.util.Objects;
  * <p>Thread-safe: concurrent requests are serialized per activation.
  */
 public final class PowerAuthEmulator implements AutoCloseable {
+    static {
+        QuietSlf4j.unlessAProviderIsPresent();
+    }
 
     private final EmulatorState state;
     private final EmulatorFaults faults = new EmulatorFaults();
