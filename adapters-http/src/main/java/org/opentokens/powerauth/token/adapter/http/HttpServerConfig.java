@@ -119,13 +119,16 @@ public final class HttpServerConfig {
                 throw new IllegalArgumentException("the server URL (baseUri) must start with http:// or https://");
             }
             if (baseUri.getHost() == null || baseUri.isOpaque()) {
-                throw new IllegalArgumentException("the server URL (baseUri) must name a host, as in https://bank.example/enrollment-server");
+                throw new IllegalArgumentException("the server URL (baseUri) must name a host, as in "
+                        + "https://bank.example/enrollment-server");
             }
             if (baseUri.getRawUserInfo() != null) {
-                throw new IllegalArgumentException("the server URL (baseUri) must not carry a user name or password; send credentials as extra headers");
+                throw new IllegalArgumentException("the server URL (baseUri) must not carry credentials (user info "
+                        + "before @); send them as extra headers");
             }
             if (baseUri.getRawQuery() != null || baseUri.getRawFragment() != null) {
-                throw new IllegalArgumentException("the server URL (baseUri) must not have a query (?...) or a fragment (#...)");
+                throw new IllegalArgumentException("the server URL (baseUri) must not have a query (?...) or a "
+                        + "fragment (#...)");
             }
             String text = baseUri.toString();
             while (text.endsWith("/")) {

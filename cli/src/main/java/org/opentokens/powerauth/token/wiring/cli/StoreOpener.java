@@ -104,6 +104,7 @@ final class StoreOpener {
             throw new CliException(ExitCodes.STORAGE, "the passphrase does not open the store " + file
                     + " (nothing was changed)");
         } finally {
+            keys.forgetCreatedKey();
             source.destroy();
         }
     }
@@ -127,6 +128,8 @@ final class StoreOpener {
                         + ") with --key-source auto or passphrase");
             }
             throw e;
+        } finally {
+            keys.forgetCreatedKey();
         }
     }
 

@@ -1,7 +1,9 @@
 package org.opentokens.powerauth.token.wiring.cli;
 
+import java.util.Arrays;
 import org.opentokens.powerauth.token.adapter.storage.StorageKey;
 import org.opentokens.powerauth.token.adapter.storage.StorageKeySource;
+import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
 import org.opentokens.powerauth.token.port.out.StorageException;
 
@@ -10,10 +12,15 @@ import org.opentokens.powerauth.token.port.out.StorageException;
  * key parameters, so that a failed {@code activate} can take the keychain item back), and whether the store's own
  * key method matched and its key could not be recovered, which tells a gone keychain item from a store made with a
  * passphrase.
+ *
+ * <p>A new store asks for its key twice: once to create the file and once to open it. The key made for the first is
+ * kept (in memory, until {@link #forgetCreatedKey()}, which the opener calls as soon as the store is open) and given
+ * for the second, so that a passphrase's PBKDF2 runs once, not twice, when {@code activate} creates the store.
  */
 final class TrackedKeySource implements StorageKeySource {
     private final StorageKeySource delegate;
     private byte[] createdParameters;
+    private SecretBytes createdKey;
     private boolean recoverCalled;
     private boolean recoverFailed;
 
@@ -30,12 +37,17 @@ final class TrackedKeySource implements StorageKeySource {
     public synchronized StorageKey createKey() {
         StorageKey key = delegate.createKey();
         createdParameters = key.parameters();
+        forgetCreatedKey();
+        createdKey = key.key();
         return key;
     }
 
     @Override
     public synchronized SecretBytes recoverKey(byte[] parameters) {
         recoverCalled = true;
+        if (createdKey != null && Arrays.equals(parameters, createdParameters)) {
+            return SecretBytes.takeOwnership(createdKey.copyBytes(InsecureSecretAccess.get()));
+        }
         try {
             return delegate.recoverKey(parameters);
         } catch (StorageException e) {
@@ -48,6 +60,15 @@ final class TrackedKeySource implements StorageKeySource {
     public synchronized void discardKey(byte[] parameters) {
         delegate.discardKey(parameters);
         createdParameters = null;
+        forgetCreatedKey();
+    }
+
+    /** Wipes the key kept from {@link #createKey()}; later recoveries ask the source again. */
+    synchronized void forgetCreatedKey() {
+        if (createdKey != null) {
+            createdKey.destroy();
+            createdKey = null;
+        }
     }
 
     /** @return true if this process created the store (another process did not win the race) */
