@@ -123,7 +123,7 @@ class ReadmeSnippetsTest {
         assertThat(readme()).contains("<artifactId>powerauth-token-bom</artifactId>\n"
                 + "      <version>" + version + "</version>");
         assertThat(Files.readString(ROOT.resolve("testkit").resolve("README.md")))
-                .contains("<artifactId>powerauth-token-testkit</artifactId>");
+                .contains("<artifactId>powerauth-token-testkit</artifactId>\n  <version>" + version + "</version>");
     }
 
     @Test
