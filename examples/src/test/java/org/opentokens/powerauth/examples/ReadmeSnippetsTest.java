@@ -148,6 +148,13 @@ class ReadmeSnippetsTest {
         }
         assertThat(managed).containsAll(libraries)
                 .contains("net.java.dev.jna:jna", "net.java.dev.jna:jna-platform");
+        NodeList plugins = bom.getElementsByTagName("plugin");
+        assertThat(plugins.getLength()).isEqualTo(3);
+        for (int i = 0; i < plugins.getLength(); i++) {
+            Element plugin = (Element) plugins.item(i);
+            String name = childText(plugin, "artifactId").replace("maven-", "").replace("-plugin", "");
+            assertThat(childText(plugin, "version")).as(name).isEqualTo(property(parent, "plugin." + name + ".version"));
+        }
     }
 
     @Test
