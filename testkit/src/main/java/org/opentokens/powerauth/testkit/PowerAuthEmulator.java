@@ -31,6 +31,9 @@ import java.util.Set;
  * <p>Thread-safe: concurrent requests are serialized per activation.
  */
 public final class PowerAuthEmulator implements AutoCloseable {
+    static {
+        QuietSlf4j.unlessAProviderIsPresent();
+    }
 
     /**
      * The sample resource, protected as {@code @PowerAuthToken} protects one: by default it accepts tokens created

@@ -56,7 +56,10 @@ public final class PowerAuthClientConfig {
         try {
             return builder(new URI(baseUri), applicationKey, applicationSecret, masterServerPublicKey);
         } catch (java.net.URISyntaxException e) {
-            throw new IllegalArgumentException("baseUri is not a valid URI", e);
+            // Not repeated: a URL may hold credentials.
+            throw new IllegalArgumentException("the server URL (baseUri) is not a valid URL: "
+                    + e.getReason().toLowerCase(java.util.Locale.ROOT)
+                    + (e.getIndex() >= 0 ? " at character " + (e.getIndex() + 1) : ""), e);
         }
     }
 
@@ -105,7 +108,12 @@ public final class PowerAuthClientConfig {
             this.http = HttpServerConfig.builder().baseUri(baseUri);
         }
 
-        /** @param value the instance id (storage namespace), {@code "default"} unless set @return this */
+        /**
+         * @param value the instance id (storage namespace), {@code "default"} unless set
+         * @return this
+         * @throws IllegalArgumentException if it is not plain text, see
+         *     {@link org.opentokens.powerauth.token.port.in.NameRules#instanceId}
+         */
         public Builder instanceId(String value) {
             powerAuth.instanceId(value);
             return this;
@@ -197,8 +205,7 @@ public final class PowerAuthClientConfig {
 
         /**
          * @return the configuration
-         * @throws org.opentokens.powerauth.token.domain.error.MalformedDataException for a malformed key or
-         *     instance id
+         * @throws org.opentokens.powerauth.token.domain.error.MalformedDataException for a malformed key
          * @throws IllegalArgumentException for an invalid HTTP setting
          */
         public PowerAuthClientConfig build() {

@@ -81,7 +81,9 @@ class PowerAuthClientConfigTest {
                 TestConfigs.APP_SECRET, TestConfigs.MASTER_PUBLIC_KEY))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> TestConfigs.builder().instanceId(" ").build())
-                .isInstanceOf(MalformedDataException.class);
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TestConfigs.builder().instanceId("a\u001b[2Jb"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("U+001B");
         assertThatThrownBy(() -> TestConfigs.builder().extraHeader("X-PowerAuth-Token", "x"))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> TestConfigs.builder().requestTimeout(Duration.ZERO))

@@ -151,7 +151,7 @@ public final class PowerAuthConfiguration {
 
         /** @param value the instance id (storage namespace) @return this */
         public Builder instanceId(String value) {
-            this.instanceId = Objects.requireNonNull(value, "instanceId");
+            this.instanceId = org.opentokens.powerauth.token.port.in.NameRules.instanceId(value);
             return this;
         }
 

@@ -116,16 +116,19 @@ public final class HttpServerConfig {
             Objects.requireNonNull(baseUri, "baseUri");
             String scheme = baseUri.getScheme() == null ? "" : baseUri.getScheme().toLowerCase(Locale.ROOT);
             if (!scheme.equals("http") && !scheme.equals("https")) {
-                throw new IllegalArgumentException("baseUri must be an absolute http or https URI");
+                throw new IllegalArgumentException("the server URL (baseUri) must start with http:// or https://");
             }
             if (baseUri.getHost() == null || baseUri.isOpaque()) {
-                throw new IllegalArgumentException("baseUri must name a host");
+                throw new IllegalArgumentException("the server URL (baseUri) must name a host, as in "
+                        + "https://bank.example/enrollment-server");
             }
             if (baseUri.getRawUserInfo() != null) {
-                throw new IllegalArgumentException("baseUri must not carry user info; use extra headers for credentials");
+                throw new IllegalArgumentException("the server URL (baseUri) must not carry credentials (user info "
+                        + "before @); send them as extra headers");
             }
             if (baseUri.getRawQuery() != null || baseUri.getRawFragment() != null) {
-                throw new IllegalArgumentException("baseUri must not have a query or fragment");
+                throw new IllegalArgumentException("the server URL (baseUri) must not have a query (?...) or a "
+                        + "fragment (#...)");
             }
             String text = baseUri.toString();
             while (text.endsWith("/")) {
@@ -144,8 +147,14 @@ public final class HttpServerConfig {
             try {
                 return baseUri(new URI(baseUri));
             } catch (URISyntaxException e) {
-                throw new IllegalArgumentException("baseUri is not a valid URI", e);
+                throw new IllegalArgumentException(invalidUrl(e), e);
             }
+        }
+
+        /** @return what is wrong with a server URL, without repeating it (it may hold credentials) */
+        private static String invalidUrl(URISyntaxException e) {
+            return "the server URL (baseUri) is not a valid URL: " + e.getReason().toLowerCase(Locale.ROOT)
+                    + (e.getIndex() >= 0 ? " at character " + (e.getIndex() + 1) : "");
         }
 
         /**

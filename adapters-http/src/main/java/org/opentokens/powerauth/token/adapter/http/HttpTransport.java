@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
 import org.opentokens.powerauth.token.port.in.ClientClosedException;
 import org.opentokens.powerauth.token.port.out.ServerUnreachableException;
 
@@ -139,7 +140,7 @@ final class HttpTransport {
             throw unreachable(endpoint, start, "interrupted while waiting for the answer", e);
         } catch (TimeoutException e) {
             call.cancel(true);
-            throw unreachable(endpoint, start, "no complete answer within " + requestTimeout, e);
+            throw unreachable(endpoint, start, "no complete answer within " + humane(requestTimeout), e);
         } catch (ExecutionException e) {
             Throwable cause = unwrap(e.getCause());
             if (cause instanceof Error error) {
@@ -168,19 +169,52 @@ final class HttpTransport {
     }
 
     private String describe(Throwable cause) {
+        boolean tls = baseUri.regionMatches(true, 0, "https:", 0, 6);
         if (cause instanceof HttpConnectTimeoutException) {
-            return "connect timed out";
+            return "could not connect" + (ownClient ? " within " + humane(config.connectTimeout()) : " in time") + (tls
+                    ? " (no TCP connection, or no TLS handshake: if the server speaks plain HTTP on this port, "
+                            + "use an http:// URL)"
+                    : " (are the host and the port right?)");
         }
         if (cause instanceof HttpTimeoutException) {
-            return "no answer within " + requestTimeout;
+            return "no answer within " + humane(requestTimeout);
         }
         if (cause instanceof ConnectException) {
-            return "connection refused or failed";
+            return "connection refused or failed (is the server running, and are the host and the port right?)";
+        }
+        if (sslFailure(cause)) {
+            return "the TLS handshake failed (" + cause.getClass().getSimpleName() + "; if the server speaks plain "
+                    + "HTTP on this port, use an http:// URL; if its certificate is not trusted, configure the trust "
+                    + "store)";
         }
         if (cause instanceof IOException) {
             return "connection failed (" + cause.getClass().getSimpleName() + ")";
         }
         return "request failed (" + cause.getClass().getSimpleName() + ")";
+    }
+
+    private static boolean sslFailure(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof SSLException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return a duration as people write it: {@code 30 s}, {@code 1.5 s}, {@code 250 ms}, {@code 2 min} */
+    static String humane(Duration duration) {
+        long millis = duration.toMillis();
+        if (millis < 1000) {
+            return millis + " ms";
+        }
+        if (millis % 60_000 == 0) {
+            return millis / 60_000 + " min";
+        }
+        if (millis % 1000 == 0) {
+            return millis / 1000 + " s";
+        }
+        return java.math.BigDecimal.valueOf(millis, 3).stripTrailingZeros().toPlainString() + " s";
     }
 
     private static ServerUnreachableException unreachable(Endpoint endpoint, long start, String what, Throwable cause) {

@@ -55,6 +55,15 @@ class HttpServerConfigTest {
     }
 
     @Test
+    void aMalformedUrlIsExplainedWithoutRepeatingIt() {
+        assertThatThrownBy(() -> HttpServerConfig.builder().baseUri("https://bank example/secret-path"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("the server URL (baseUri) is not a valid URL: ")
+                .hasMessageContaining("illegal character in authority at character 9")
+                .hasMessageNotContaining("secret-path");
+    }
+
+    @Test
     void requiresABaseUri() {
         assertThatThrownBy(() -> HttpServerConfig.builder().build()).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("baseUri");

@@ -93,8 +93,17 @@ class JavaHttpPowerAuthServerTransportTest {
                 .baseUri(stub.baseUri()).requestTimeout(Duration.ofMillis(300)).build());
 
         assertThatThrownBy(server::fetchServerTime).isInstanceOf(ServerUnreachableException.class)
-                .hasMessageStartingWith("POST /pa/v3/status: ");
+                .hasMessageStartingWith("POST /pa/v3/status: ").hasMessageContaining("within 300 ms")
+                .hasMessageNotContaining("PT0.3S");
         assertThat(stub.received()).hasSize(1);
+    }
+
+    @Test
+    void durationsAreWrittenAsPeopleWriteThem() {
+        assertThat(HttpTransport.humane(Duration.ofSeconds(30))).isEqualTo("30 s");
+        assertThat(HttpTransport.humane(Duration.ofMillis(1500))).isEqualTo("1.5 s");
+        assertThat(HttpTransport.humane(Duration.ofMillis(250))).isEqualTo("250 ms");
+        assertThat(HttpTransport.humane(Duration.ofMinutes(2))).isEqualTo("2 min");
     }
 
     @Test

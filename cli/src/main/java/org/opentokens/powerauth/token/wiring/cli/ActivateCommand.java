@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
+import org.opentokens.powerauth.token.domain.activation.ActivationCode;
+import org.opentokens.powerauth.token.domain.crypto.EcPublicKey;
 import org.opentokens.powerauth.token.port.in.PowerAuthActivation;
 import org.opentokens.powerauth.token.port.in.PowerAuthActivationResult;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
@@ -57,10 +59,18 @@ final class ActivateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PowerAuthTokenCli root = PowerAuthTokenCli.root(spec);
+        // Every input is checked before the store is opened or created.
+        String instance = CliSession.checkInstance(root.instance);
         InstanceConfig config = new InstanceConfig(server, appKey, appSecret, masterKey,
                 ProtocolVersion.fromWireValue(protocol));
-        config.clientConfig(root.instance, root.env().knowledgeKeyIterations);
-        try (CliSession session = CliSession.open(root)) {
+        config.clientConfig(instance, root.env().knowledgeKeyIterations, root.timeout);
+        checkCode(code, masterKey);
+        PowerAuthActivation activation = PowerAuthActivation.builder(code, name).platform("cli").build();
+        SecretInput.checkPasswordSource(root.env(), passwordStdin);
+
+        CliSession session = CliSession.openOrCreate(root);
+        boolean activated = false;
+        try {
             session.config().ifPresent(existing -> {
                 throw new CliException(ExitCodes.ACTIVATION, "instance '" + session.instance()
                         + "' already has an activation with " + existing.serverUrl()
@@ -74,10 +84,10 @@ final class ActivateCommand implements Callable<Integer> {
                 Arrays.fill(password, '\0');
             }
             PowerAuthClient client = session.client(config);
-            PowerAuthActivationResult result = client.activation()
-                    .createActivation(PowerAuthActivation.builder(code, name).platform("cli").build()).join();
+            PowerAuthActivationResult result = client.activation().createActivation(activation).join();
             client.activation().commitActivation(commit);
             session.saveConfig(config);
+            activated = true;
 
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("instance", session.instance());
@@ -89,6 +99,25 @@ final class ActivateCommand implements Callable<Integer> {
                     + "The back office must now commit it (the user compares the fingerprint); check with: "
                     + "powerauth-token status", json);
             return ExitCodes.OK;
+        } finally {
+            if (activated) {
+                session.close();
+            } else {
+                // Never leave a store that no activation lives in: a retry may then choose its own passphrase.
+                session.closeAndDeleteNewStore();
+            }
+        }
+    }
+
+    /**
+     * @throws org.opentokens.powerauth.token.domain.error.InvalidActivationCodeException if the code (or the QR
+     *     payload's signature) is not valid
+     */
+    private static void checkCode(String code, String masterKey) {
+        if (code.indexOf('#') >= 0) {
+            ActivationCode.parseWithSignature(code, EcPublicKey.fromBase64(masterKey));
+        } else {
+            ActivationCode.parse(code);
         }
     }
 }

@@ -1,13 +1,12 @@
 package org.opentokens.powerauth.token.wiring.cli;
 
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.Charset;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -16,7 +15,9 @@ import org.opentokens.powerauth.token.adapter.storage.StorageKeySources;
 
 /**
  * What the CLI reads from and writes to besides its arguments: the standard streams, the environment, the
- * terminal, where the per-user data lives, and two cost settings that tests lower.
+ * terminal, where the per-user data lives, the keychain service of store keys, and two cost settings that tests
+ * lower. Secrets from the environment and standard input are read as UTF-8 and normalized to NFC
+ * ({@link SecretText}).
  */
 final class CliEnvironment {
     /** Environment variable with the storage passphrase. */
@@ -27,19 +28,31 @@ final class CliEnvironment {
     final PrintStream out;
     final PrintStream err;
     final Map<String, String> env;
+    final SecretEnvironment secrets;
     final Optional<ConsoleInput> console;
     final Path defaultDataDir;
     final int newStoreIterations;
     final int knowledgeKeyIterations;
+    /** The keychain service name of the store keys; tests use one of their own. */
+    final String keychainService;
     private final InputStream in;
-    private BufferedReader stdinLines;
+    private BufferedInputStream stdin;
 
     CliEnvironment(InputStream in, PrintStream out, PrintStream err, Map<String, String> env,
             Optional<ConsoleInput> console, Path defaultDataDir, int newStoreIterations, int knowledgeKeyIterations) {
+        this(in, out, err, env, SecretEnvironment.of(env), console, defaultDataDir, newStoreIterations,
+                knowledgeKeyIterations, StoreOpener.KEYCHAIN_SERVICE);
+    }
+
+    CliEnvironment(InputStream in, PrintStream out, PrintStream err, Map<String, String> env,
+            SecretEnvironment secrets, Optional<ConsoleInput> console, Path defaultDataDir, int newStoreIterations,
+            int knowledgeKeyIterations, String keychainService) {
         this.in = Objects.requireNonNull(in, "in");
         this.out = Objects.requireNonNull(out, "out");
         this.err = Objects.requireNonNull(err, "err");
         this.env = Map.copyOf(env);
+        this.secrets = Objects.requireNonNull(secrets, "secrets");
+        this.keychainService = Objects.requireNonNull(keychainService, "keychainService");
         this.console = Objects.requireNonNull(console, "console");
         this.defaultDataDir = Objects.requireNonNull(defaultDataDir, "defaultDataDir");
         this.newStoreIterations = newStoreIterations;
@@ -49,9 +62,10 @@ final class CliEnvironment {
     /** @return the process's streams, environment and terminal, with the production costs */
     static CliEnvironment system() {
         Map<String, String> env = System.getenv();
-        return new CliEnvironment(System.in, System.out, System.err, env, ConsoleInput.system(),
+        return new CliEnvironment(System.in, System.out, System.err, env, SecretEnvironment.system(),
+                ConsoleInput.system(),
                 userDataDir(env, System.getProperty("os.name", ""), Path.of(System.getProperty("user.home", "."))),
-                StorageKeySources.DEFAULT_PBKDF2_ITERATIONS, 10_000);
+                StorageKeySources.DEFAULT_PBKDF2_ITERATIONS, 10_000, StoreOpener.KEYCHAIN_SERVICE);
     }
 
     /**
@@ -73,21 +87,39 @@ final class CliEnvironment {
     }
 
     /**
-     * @return the next line of standard input, without its line end, as characters the caller wipes
-     * @throws CliException if standard input has ended
+     * @param what what the line holds, for messages ("storage passphrase")
+     * @return the next line of standard input, without its line end, read as UTF-8 and normalized to NFC, as
+     *     characters the caller wipes
+     * @throws CliException ({@link ExitCodes#USAGE}) if standard input has ended or the line is not UTF-8
      */
     synchronized char[] readStdinLine(String what) {
+        if (stdin == null) {
+            stdin = new BufferedInputStream(in);
+        }
+        byte[] line = new byte[128];
+        int length = 0;
         try {
-            if (stdinLines == null) {
-                stdinLines = new BufferedReader(new InputStreamReader(in, Charset.defaultCharset()));
-            }
-            String line = stdinLines.readLine();
-            if (line == null) {
+            int b = stdin.read();
+            if (b < 0) {
                 throw new CliException(ExitCodes.USAGE, "standard input ended before the " + what);
             }
-            return line.toCharArray();
+            while (b >= 0 && b != '\n') {
+                if (length == line.length) {
+                    byte[] longer = Arrays.copyOf(line, length * 2);
+                    Arrays.fill(line, (byte) 0);
+                    line = longer;
+                }
+                line[length++] = (byte) b;
+                b = stdin.read();
+            }
+            if (length > 0 && line[length - 1] == '\r') {
+                length--;
+            }
+            return SecretText.fromUtf8(line, length, "the " + what + " on standard input");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read standard input", e);
+        } finally {
+            Arrays.fill(line, (byte) 0);
         }
     }
 }

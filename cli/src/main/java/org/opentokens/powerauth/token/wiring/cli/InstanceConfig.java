@@ -8,6 +8,7 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Properties;
@@ -24,6 +25,8 @@ import org.opentokens.powerauth.token.wiring.PowerAuthClientConfig;
  * {@code toString} leaves the application secret out.
  */
 final class InstanceConfig {
+    /** The HTTP adapter's default connect timeout; a short {@code --timeout} shortens it too. */
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private final String serverUrl;
     private final String appKey;
     private final String appSecret;
@@ -48,16 +51,25 @@ final class InstanceConfig {
     }
 
     /**
+     * @param timeout the time allowed for each server call ({@code --timeout}), or null for the default
      * @return the client configuration for this instance
      * @throws MalformedDataException for a malformed key
      * @throws IllegalArgumentException for a malformed server URL
      */
-    PowerAuthClientConfig clientConfig(String instanceId, int knowledgeKeyIterations) {
-        return PowerAuthClientConfig.builder(serverUrl, appKey, appSecret, masterServerPublicKey)
+    PowerAuthClientConfig clientConfig(String instanceId, int knowledgeKeyIterations, Duration timeout) {
+        PowerAuthClientConfig.Builder builder = PowerAuthClientConfig.builder(serverUrl, appKey, appSecret,
+                        masterServerPublicKey)
                 .instanceId(instanceId)
                 .protocolVersion(protocolVersion)
-                .knowledgeKeyIterations(knowledgeKeyIterations)
-                .build();
+                .knowledgeKeyIterations(knowledgeKeyIterations);
+        if (timeout != null) {
+            // Connecting gets at most two thirds of the call, so a connection that never completes (such as an
+            // https:// URL on a plain-HTTP port) is reported as such, not as a slow answer.
+            Duration connect = timeout.multipliedBy(2).dividedBy(3);
+            builder.requestTimeout(timeout).connectTimeout(connect.compareTo(CONNECT_TIMEOUT) < 0 && !connect.isZero()
+                    ? connect : CONNECT_TIMEOUT.compareTo(timeout) < 0 ? CONNECT_TIMEOUT : timeout);
+        }
+        return builder.build();
     }
 
     SecretBytes encode() {

@@ -4,7 +4,11 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.Map;
 
-/** The little JSON the CLI prints: maps, collections, strings, numbers, booleans and null. */
+/**
+ * The little JSON the CLI prints: maps, collections, strings, numbers, booleans and null. Control, format,
+ * separator and malformed characters in strings are written as {@code \}{@code uXXXX} escapes, so the output is
+ * valid JSON, loses nothing, and prints safely on a terminal.
+ */
 final class Json {
     private Json() {
     }
@@ -50,8 +54,9 @@ final class Json {
 
     private static void string(StringBuilder out, String text) {
         out.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            int units = Character.charCount(c);
             switch (c) {
                 case '"' -> out.append("\\\"");
                 case '\\' -> out.append("\\\\");
@@ -59,13 +64,16 @@ final class Json {
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
                 default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
+                    if (Printable.isUnusual(c)) {
+                        for (int u = i; u < i + units; u++) {
+                            out.append(String.format("\\u%04x", (int) text.charAt(u)));
+                        }
                     } else {
-                        out.append(c);
+                        out.appendCodePoint(c);
                     }
                 }
             }
+            i += units;
         }
         out.append('"');
     }

@@ -3,6 +3,7 @@ package org.opentokens.powerauth.token.wiring.cli;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -64,6 +65,11 @@ public final class PowerAuthTokenCli implements Callable<Integer> {
             description = "Read the store passphrase from the first line of standard input.")
     boolean passphraseStdin;
 
+    @Option(names = "--timeout", scope = ScopeType.INHERIT, paramLabel = "TIME", converter = TimeoutConverter.class,
+            description = "Time allowed for each server call, e.g. 10s, 500ms or 2m (default: 30s); connecting may "
+                    + "take two thirds of it, at most 10s.")
+    Duration timeout;
+
     @Spec
     CommandSpec spec;
 
@@ -100,20 +106,50 @@ public final class PowerAuthTokenCli implements Callable<Integer> {
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setOut(new PrintWriter(env.out, true, Charset.defaultCharset()));
         commandLine.setErr(new PrintWriter(env.err, true, Charset.defaultCharset()));
+        boolean json = jsonRequested(args);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             Failures.Failure failure = Failures.classify(e);
-            if (root.json) {
-                Map<String, Object> error = new LinkedHashMap<>();
-                error.put("exitCode", failure.exitCode());
-                error.put("message", failure.message());
-                env.err.println(Json.write(Map.of("error", error)));
-            } else {
-                env.err.println("powerauth-token: " + failure.message());
-            }
-            env.err.flush();
-            return failure.exitCode();
+            return report(env, json || root.json, failure.exitCode(), failure.message(), null);
         });
+        commandLine.setParameterExceptionHandler((e, parsedArgs) -> report(env, json, ExitCodes.USAGE, e.getMessage(),
+                "run '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage"));
         return commandLine.execute(args);
+    }
+
+    /**
+     * Prints an error: {@code powerauth-token: MESSAGE} (and a hint) as text, or under {@code --json} one object
+     * {@code {"error":{"exitCode":N,"message":"..."}}} on standard error.
+     *
+     * @return {@code exitCode}
+     */
+    private static int report(CliEnvironment env, boolean json, int exitCode, String message, String hint) {
+        String text = message == null || message.isBlank() ? "failed" : message;
+        if (json) {
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("exitCode", exitCode);
+            error.put("message", text);
+            env.err.println(Json.write(Map.of("error", error)));
+        } else {
+            env.err.println("powerauth-token: " + Printable.escape(text));
+            if (hint != null) {
+                env.err.println(hint);
+            }
+        }
+        env.err.flush();
+        return exitCode;
+    }
+
+    /** @return true if {@code --json} is among the options, wherever the parser stops */
+    private static boolean jsonRequested(String... args) {
+        for (String arg : args) {
+            if (arg.equals("--")) {
+                return false;
+            }
+            if (arg.equals("--json")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

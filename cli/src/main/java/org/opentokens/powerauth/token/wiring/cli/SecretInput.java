@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * Reads the activation password and the storage passphrase: from standard input, the environment or the terminal,
- * never from arguments.
+ * never from arguments. Whatever the source, the secret is UTF-8 text normalized to NFC ({@link SecretText}).
  */
 final class SecretInput {
     private SecretInput() {
@@ -14,19 +14,44 @@ final class SecretInput {
     /**
      * @param fromStdin true to read the first (or, after a passphrase, the next) line of standard input
      * @return the password, which the caller wipes
-     * @throws CliException ({@link ExitCodes#USAGE}) when there is no way to get one
+     * @throws CliException ({@link ExitCodes#USAGE}) when there is no way to get one, or it is not UTF-8 text
      */
     static char[] password(CliEnvironment env, boolean fromStdin, String prompt) {
         if (fromStdin) {
             return env.readStdinLine("password");
         }
-        String fromEnv = env.env.get(CliEnvironment.PASSWORD_ENV);
-        if (fromEnv != null) {
-            return fromEnv.toCharArray();
+        Optional<char[]> fromEnv = env.secrets.read(CliEnvironment.PASSWORD_ENV);
+        if (fromEnv.isPresent()) {
+            return fromEnv.get();
         }
-        return env.console.flatMap(console -> console.readSecret(prompt)).orElseThrow(() -> new CliException(
-                ExitCodes.USAGE, "a password is needed: use --password-stdin, set " + CliEnvironment.PASSWORD_ENV
-                        + ", or run in a terminal"));
+        return env.console.flatMap(console -> console.readSecret(prompt))
+                .map(typed -> SecretText.normalized(typed, "the password typed in the terminal"))
+                .orElseThrow(() -> noPasswordSource());
+    }
+
+    /**
+     * Checks, without reading anything from standard input or the terminal, that {@link #password} will find a
+     * password, so that a command can fail before it changes anything.
+     *
+     * @throws CliException ({@link ExitCodes#USAGE}) if there is no source, or the environment's is not UTF-8
+     */
+    static void checkPasswordSource(CliEnvironment env, boolean fromStdin) {
+        if (fromStdin) {
+            return;
+        }
+        Optional<char[]> fromEnv = env.secrets.read(CliEnvironment.PASSWORD_ENV);
+        if (fromEnv.isPresent()) {
+            Arrays.fill(fromEnv.get(), '\0');
+            return;
+        }
+        if (env.console.isEmpty()) {
+            throw noPasswordSource();
+        }
+    }
+
+    private static CliException noPasswordSource() {
+        return new CliException(ExitCodes.USAGE, "a password is needed: use --password-stdin, set "
+                + CliEnvironment.PASSWORD_ENV + ", or run in a terminal");
     }
 
     /** @return the passphrase given on standard input or in the environment, if any; the caller wipes it */
@@ -34,7 +59,7 @@ final class SecretInput {
         if (fromStdin) {
             return Optional.of(env.readStdinLine("storage passphrase"));
         }
-        return Optional.ofNullable(env.env.get(CliEnvironment.PASSPHRASE_ENV)).map(String::toCharArray);
+        return env.secrets.read(CliEnvironment.PASSPHRASE_ENV);
     }
 
     /**
@@ -46,9 +71,9 @@ final class SecretInput {
         ConsoleInput console = env.console.orElseThrow(() -> new CliException(ExitCodes.USAGE,
                 why + "a storage passphrase is needed: use --passphrase-stdin, set " + CliEnvironment.PASSPHRASE_ENV
                         + ", or run in a terminal"));
-        char[] first = console.readSecret("Storage passphrase: ").orElseThrow(SecretInput::noInput);
+        char[] first = typed(console, "Storage passphrase: ");
         if (newStore) {
-            char[] again = console.readSecret("Repeat the passphrase: ").orElseThrow(SecretInput::noInput);
+            char[] again = typed(console, "Repeat the passphrase: ");
             boolean same = Arrays.equals(first, again);
             Arrays.fill(again, '\0');
             if (!same) {
@@ -57,6 +82,11 @@ final class SecretInput {
             }
         }
         return first;
+    }
+
+    private static char[] typed(ConsoleInput console, String prompt) {
+        char[] typed = console.readSecret(prompt).orElseThrow(SecretInput::noInput);
+        return SecretText.normalized(typed, "the passphrase typed in the terminal");
     }
 
     private static CliException noInput() {

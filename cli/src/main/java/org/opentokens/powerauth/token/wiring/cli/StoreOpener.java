@@ -9,15 +9,24 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.Optional;
 import org.opentokens.powerauth.token.adapter.storage.PassphraseKeySource;
+import org.opentokens.powerauth.token.adapter.storage.StorageKey;
+import org.opentokens.powerauth.token.adapter.storage.StorageKeySource;
 import org.opentokens.powerauth.token.adapter.storage.StorageKeySources;
 import org.opentokens.powerauth.token.adapter.storage.keyring.KeyringPlatform;
 import org.opentokens.powerauth.token.adapter.storage.keyring.KeyringStorageKeySource;
 import org.opentokens.powerauth.token.adapter.storage.sqlite.SqliteSecureStorage;
+import org.opentokens.powerauth.token.domain.secret.SecretBytes;
 import org.opentokens.powerauth.token.port.out.RandomSource;
 import org.opentokens.powerauth.token.port.out.StorageCorruptException;
 import org.opentokens.powerauth.token.port.out.StorageException;
+import org.opentokens.powerauth.token.port.out.StorageLockedException;
+import org.opentokens.powerauth.token.port.out.StorageUnavailableException;
 
-/** Opens the CLI's encrypted SQLite store with the chosen key source. */
+/**
+ * Opens the CLI's encrypted SQLite store with the chosen key source, and explains in the user's terms why a store
+ * does not open: a passphrase store given no passphrase or the wrong one, a keychain store given a passphrase, or a
+ * keychain store whose key item is gone, which no passphrase can replace.
+ */
 final class StoreOpener {
     /** The keychain service name of the CLI's store keys. */
     static final String KEYCHAIN_SERVICE = "powerauth-token-cli";
@@ -30,50 +39,151 @@ final class StoreOpener {
         this.random = random;
     }
 
-    SqliteSecureStorage open(Path file, KeySourceChoice choice, boolean passphraseStdin) {
+    /** An open store and the key source that opened it. */
+    record Opened(SqliteSecureStorage storage, TrackedKeySource keys) {
+    }
+
+    /**
+     * @param file the store; created if missing
+     * @return the open store
+     * @throws CliException for a missing passphrase ({@link ExitCodes#USAGE}) or a store that cannot be unlocked
+     *     ({@link ExitCodes#STORAGE})
+     * @throws StorageException if the store is damaged or unavailable
+     */
+    Opened open(Path file, KeySourceChoice choice, boolean passphraseStdin) {
         createParent(file);
         boolean newStore = !Files.exists(file);
         return switch (choice) {
             case PASSPHRASE -> withPassphrase(file, SecretInput.explicitPassphrase(env, passphraseStdin)
                     .orElseGet(() -> SecretInput.consolePassphrase(env, newStore, "")));
-            case KEYCHAIN -> withKeychain(file);
+            case KEYCHAIN -> withKeychain(file, true);
             case AUTO -> auto(file, passphraseStdin, newStore);
         };
     }
 
-    private SqliteSecureStorage auto(Path file, boolean passphraseStdin, boolean newStore) {
+    private Opened auto(Path file, boolean passphraseStdin, boolean newStore) {
         Optional<char[]> explicit = SecretInput.explicitPassphrase(env, passphraseStdin);
         if (explicit.isPresent()) {
             return withPassphrase(file, explicit.get());
         }
         try {
-            return withKeychain(file);
+            return withKeychain(file, false);
         } catch (StorageCorruptException e) {
             throw e;
-        } catch (StorageException e) {
-            // No usable keychain, or the store was made with a passphrase: ask for one.
+        } catch (StorageUnavailableException e) {
+            if (!newStore && isKeychainStore(file)) {
+                throw new CliException(ExitCodes.STORAGE, "the key of the store " + file + " is in the OS keychain, "
+                        + "which cannot be reached (" + e.getMessage() + "); no passphrase can open this store. Start "
+                        + "the keychain (on Linux, a Secret Service such as gnome-keyring) and try again.");
+            }
             return withPassphrase(file, SecretInput.consolePassphrase(env, newStore,
-                    "the keychain did not open the store (" + e.getMessage() + "), so "));
+                    "the OS keychain cannot be reached (" + e.getMessage() + "), so "));
+        } catch (StorageException e) {
+            // The store was made with a passphrase: ask for it.
+            return withPassphrase(file, SecretInput.consolePassphrase(env, newStore, "the store " + file
+                    + " is protected by a passphrase: "));
         }
     }
 
-    private SqliteSecureStorage withPassphrase(Path file, char[] passphrase) {
-        PassphraseKeySource keys;
+    private Opened withPassphrase(Path file, char[] passphrase) {
+        PassphraseKeySource source;
         try {
-            keys = StorageKeySources.passphrase(passphrase, random, env.newStoreIterations);
+            source = StorageKeySources.passphrase(passphrase, random, env.newStoreIterations);
         } finally {
             Arrays.fill(passphrase, '\0');
         }
+        TrackedKeySource keys = new TrackedKeySource(source);
         try {
-            return SqliteSecureStorage.builder(file).keySource(keys).randomSource(random).open();
+            return new Opened(SqliteSecureStorage.builder(file).keySource(keys).randomSource(random).open(), keys);
+        } catch (StorageLockedException e) {
+            if (!keys.recoverCalled()) {
+                throw new CliException(ExitCodes.STORAGE, "the key of the store " + file + " is in the OS keychain, "
+                        + "not a passphrase: run without a passphrase (unset " + CliEnvironment.PASSPHRASE_ENV
+                        + ", no --passphrase-stdin) with --key-source auto or keychain");
+            }
+            throw new CliException(ExitCodes.STORAGE, "the passphrase does not open the store " + file
+                    + " (nothing was changed)");
         } finally {
-            keys.destroy();
+            keys.forgetCreatedKey();
+            source.destroy();
         }
     }
 
-    private SqliteSecureStorage withKeychain(Path file) {
-        KeyringStorageKeySource keys = KeyringStorageKeySource.open(KEYCHAIN_SERVICE, KeyringPlatform.current(), random);
-        return SqliteSecureStorage.builder(file).keySource(keys).randomSource(random).open();
+    private Opened withKeychain(Path file, boolean chosen) {
+        TrackedKeySource keys = new TrackedKeySource(
+                KeyringStorageKeySource.open(env.keychainService, KeyringPlatform.current(), random));
+        try {
+            return new Opened(SqliteSecureStorage.builder(file).keySource(keys).randomSource(random).open(), keys);
+        } catch (StorageLockedException e) {
+            if (keys.recoverFailed()) {
+                throw keychainKeyGone(file, e);
+            }
+            if (keys.recoverCalled()) {
+                throw new CliException(ExitCodes.STORAGE, "the key the OS keychain holds for the store " + file
+                        + " does not open it (was the keychain item replaced?); nothing was changed");
+            }
+            if (chosen) {
+                throw new CliException(ExitCodes.STORAGE, "the store " + file + " is protected by a passphrase, not "
+                        + "the OS keychain: give the passphrase (--passphrase-stdin or " + CliEnvironment.PASSPHRASE_ENV
+                        + ") with --key-source auto or passphrase");
+            }
+            throw e;
+        } finally {
+            keys.forgetCreatedKey();
+        }
+    }
+
+    private CliException keychainKeyGone(Path file, StorageLockedException cause) {
+        return new CliException(ExitCodes.STORAGE, "the key of the store " + file + " is kept in the OS keychain "
+                + "(service '" + env.keychainService + "'), and the keychain did not give it: " + cause.getMessage()
+                + ". No passphrase can open this store. If the keychain is locked, unlock it and try again. If its "
+                + "item was deleted, restore it from a backup of the keychain, or start over: move " + file
+                + " away and run 'powerauth-token activate' with a new activation code (ask the back office to "
+                + "remove the old activation).");
+    }
+
+    /** @return true if the existing store's key method is the keychain's; opens the file to read its key method */
+    private boolean isKeychainStore(Path file) {
+        Probe probe = new Probe();
+        try {
+            SqliteSecureStorage.builder(file).keySource(probe).randomSource(random).open().close();
+        } catch (StorageException e) {
+            return probe.asked;
+        }
+        return probe.asked;
+    }
+
+    /** Claims the keychain method and records whether the store asked it for its key; never gives a key. */
+    private static final class Probe implements StorageKeySource {
+        private boolean asked;
+
+        @Override
+        public String method() {
+            return "keychain";
+        }
+
+        @Override
+        public StorageKey createKey() {
+            throw new StorageUnavailableException("the store disappeared while its key method was checked");
+        }
+
+        @Override
+        public SecretBytes recoverKey(byte[] parameters) {
+            asked = true;
+            throw new StorageLockedException("key method checked");
+        }
+    }
+
+    /** Deletes a store this process has just created, and the keychain item of its key, if any. */
+    static void deleteNewStore(Path file, TrackedKeySource keys) {
+        for (String suffix : new String[] {"", "-wal", "-shm", "-journal"}) {
+            try {
+                Files.deleteIfExists(file.resolveSibling(file.getFileName() + suffix));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot delete the unused store " + file, e);
+            }
+        }
+        keys.discardCreated();
     }
 
     private static void createParent(Path file) {

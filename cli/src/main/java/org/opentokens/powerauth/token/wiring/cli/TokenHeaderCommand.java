@@ -3,6 +3,7 @@ package org.opentokens.powerauth.token.wiring.cli;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.opentokens.powerauth.token.port.in.NameRules;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthorizationHttpHeader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,6 +28,7 @@ final class TokenHeaderCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PowerAuthTokenCli root = PowerAuthTokenCli.root(spec);
+        NameRules.tokenName(name);
         try (CliSession session = CliSession.open(root)) {
             PowerAuthAuthorizationHttpHeader header = session.client().tokenStore().generateHeaderForToken(name);
             Map<String, Object> json = new LinkedHashMap<>();

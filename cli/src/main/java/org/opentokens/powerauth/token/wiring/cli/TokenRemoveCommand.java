@@ -3,6 +3,7 @@ package org.opentokens.powerauth.token.wiring.cli;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.opentokens.powerauth.token.port.in.NameRules;
 import org.opentokens.powerauth.token.port.in.PowerAuthTokenStore;
 import org.opentokens.powerauth.token.port.in.TokenNotFoundException;
 import picocli.CommandLine.Command;
@@ -27,6 +28,7 @@ final class TokenRemoveCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PowerAuthTokenCli root = PowerAuthTokenCli.root(spec);
+        NameRules.tokenName(name);
         try (CliSession session = CliSession.open(root)) {
             PowerAuthTokenStore tokens = session.client().tokenStore();
             if (local) {

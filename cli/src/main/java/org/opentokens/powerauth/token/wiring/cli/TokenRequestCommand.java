@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.opentokens.powerauth.token.port.in.NameRules;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
 import org.opentokens.powerauth.token.port.in.PowerAuthToken;
 import picocli.CommandLine.Command;
@@ -47,6 +48,7 @@ final class TokenRequestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PowerAuthTokenCli root = PowerAuthTokenCli.root(spec);
+        NameRules.tokenName(name);
         try (CliSession session = CliSession.open(root)) {
             var client = session.client();
             PowerAuthAuthentication authentication;

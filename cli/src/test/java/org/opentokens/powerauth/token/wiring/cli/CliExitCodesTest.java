@@ -105,6 +105,21 @@ class CliExitCodesTest {
     }
 
     @Test
+    void httpsAgainstAPlainHttpPortIsUnreachableAndSaysSo() {
+        EmulatorActivationCode code = cli.emulator.initActivation(cli.app);
+        String https = cli.baseUri.toString().replaceFirst("^http:", "https:");
+
+        String[] args = cli.activateArgs(code, "--timeout", "1s");
+        args[java.util.Arrays.asList(args).indexOf("--server") + 1] = https;
+
+        CliHarness.Result result = cli.run(args);
+
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCodes.SERVER_UNREACHABLE);
+        assertThat(result.err()).contains("use an http:// URL").doesNotContain("PT1S");
+        assertThat(dir.resolve(CliSession.DB_FILE)).doesNotExist();
+    }
+
+    @Test
     void noActivationAndASecondActivationAreActivationErrors() {
         assertThat(cli.run("status").exitCode()).isEqualTo(ExitCodes.ACTIVATION);
         assertThat(cli.run("token", "list").exitCode()).as("an empty list, see CliHintsTest").isZero();
@@ -141,8 +156,21 @@ class CliExitCodesTest {
 
     @Test
     void withoutAnyPassphraseSourceOpeningTheStoreIsAUsageError() {
+        cli.activate();
         cli.env.remove(CliEnvironment.PASSPHRASE_ENV);
 
         assertThat(cli.run("status").exitCode()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void onlyActivateCreatesAStore() {
+        for (String[] args : new String[][] {{"status"}, {"token", "list"}, {"token", "header", "t"},
+            {"token", "request", "t"}, {"activation", "remove", "--local"}}) {
+            CliHarness.Result result = cli.run(args);
+
+            assertThat(result.exitCode()).as(String.join(" ", args)).isEqualTo(ExitCodes.ACTIVATION);
+            assertThat(result.err()).contains("has no activation", "powerauth-token activate");
+        }
+        assertThat(dir.resolve(CliSession.DB_FILE)).doesNotExist();
     }
 }

@@ -35,6 +35,7 @@ final class CliHarness implements AutoCloseable {
     final Path dataDir;
     final Map<String, String> env = new HashMap<>();
     String keySource = "passphrase";
+    String keychainService = StoreOpener.KEYCHAIN_SERVICE + "-test";
     Optional<ConsoleInput> console = Optional.empty();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -63,7 +64,8 @@ final class CliHarness implements AutoCloseable {
         CliEnvironment environment = new CliEnvironment(
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                env, console, dataDir.resolve("unused-default"), 100_000, 10);
+                env, SecretEnvironment.of(env), console, dataDir.resolve("unused-default"), 100_000, 10,
+                keychainService);
         int code = PowerAuthTokenCli.run(environment, all.toArray(String[]::new));
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

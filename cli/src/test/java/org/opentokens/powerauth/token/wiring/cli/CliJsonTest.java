@@ -6,10 +6,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.opentokens.powerauth.testkit.EmulatorActivationCode;
 
 /** {@code --json}: every command prints one JSON object; errors too, on standard error. */
@@ -87,6 +91,49 @@ class CliJsonTest {
 
         assertThat(demo.get("asExpected").asBoolean()).isTrue();
         assertThat(demo.get("replayStatus").asInt()).isEqualTo(401);
+    }
+
+    @ParameterizedTest
+    @MethodSource("usageErrors")
+    void usageErrorsFollowTheSameJsonShape(List<String> args) {
+        CliHarness.Result result = cli.run(args.toArray(String[]::new));
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err().lines().count()).as(result.err()).isEqualTo(1);
+        JsonNode root = json(result.err());
+        assertThat(root.size()).isEqualTo(1);
+        JsonNode error = root.get("error");
+        assertThat(error.get("exitCode").asInt()).isEqualTo(ExitCodes.USAGE);
+        assertThat(error.get("message").asText()).isNotBlank();
+        assertThat(error.size()).isEqualTo(2);
+    }
+
+    static Stream<List<String>> usageErrors() {
+        return Stream.of(
+                List.of("--json"),
+                List.of("--json", "token"),
+                List.of("--json", "status", "--no-such-option"),
+                List.of("status", "--no-such-option", "--json"),
+                List.of("--json", "token", "request"),
+                List.of("--json", "token", "request", "t", "--factors", "biometry"),
+                List.of("--json", "--key-source", "floppy", "status"),
+                List.of("--json", "--timeout", "soon", "status"),
+                List.of("--json", "--instance", "", "status"),
+                List.of("--json", "token", "header", "a\u001b[2Jb"),
+                List.of("--json", "no-such-command"));
+    }
+
+    @Test
+    void aServerTimeoutIsReportedInSecondsNotIsoNotation() {
+        cli.activate();
+        cli.emulator.faults().delay("/pa/v3/activation/status", java.time.Duration.ofSeconds(3));
+
+        CliHarness.Result result = cli.run("--json", "--timeout", "1s", "status");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.SERVER_UNREACHABLE);
+        String message = json(result.err()).get("error").get("message").asText();
+        assertThat(message).contains("within 1 s").doesNotContain("PT");
     }
 
     @Test

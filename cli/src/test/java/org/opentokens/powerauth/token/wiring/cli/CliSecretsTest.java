@@ -63,10 +63,33 @@ class CliSecretsTest {
         cli.env.clear();
         typed.addAll(List.of("one", "two"));
 
-        CliHarness.Result result = cli.run("status");
+        CliHarness.Result result = cli.run(cli.activateArgs(cli.emulator.initActivation(cli.app)));
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(result.err()).contains("the two passphrases differ");
+        assertThat(dir.resolve(CliSession.DB_FILE)).doesNotExist();
+        assertThat(cli.emulator.exchanges()).isEmpty();
+    }
+
+    @Test
+    void aPassphraseTypedInTheTerminalIsNormalizedToNfc() {
+        cli.env.remove(CliEnvironment.PASSPHRASE_ENV);
+        typed.addAll(List.of("cafe\u0301", "cafe\u0301"));
+        assertThat(cli.run(cli.activateArgs(cli.emulator.initActivation(cli.app))).exitCode()).isZero();
+
+        typed.add("caf\u00e9");
+        assertThat(cli.run("status", "--local").exitCode()).isZero();
+    }
+
+    @Test
+    void textTheTerminalCouldNotDecodeIsRefused() {
+        cli.env.remove(CliEnvironment.PASSPHRASE_ENV);
+        typed.addAll(List.of("\ufffd\ufffd\ufffd", "\ufffd\ufffd\ufffd"));
+
+        CliHarness.Result result = cli.run(cli.activateArgs(cli.emulator.initActivation(cli.app)));
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("passphrase typed in the terminal is not valid UTF-8 text");
         assertThat(dir.resolve(CliSession.DB_FILE)).doesNotExist();
     }
 

@@ -1,6 +1,5 @@
 package org.opentokens.powerauth.token.application.token;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
@@ -186,8 +185,7 @@ public final class TokenStoreService implements PowerAuthTokenStore {
             CompletableFuture<Void> sync = time.isSynchronized() ? null : headerTime.start();
             InstanceSnapshot snapshot = state.recentSnapshot(localMs);
             snapshot.requireUsable();
-            record = state.token(snapshot, tokenName)
-                    .orElseThrow(() -> new TokenNotFoundException("there is no local token of this name"));
+            record = state.token(snapshot, tokenName).orElseThrow(() -> notFound(tokenName));
             HeaderTime.await(sync);
             localMs = clock.millis();
         }
@@ -203,7 +201,7 @@ public final class TokenStoreService implements PowerAuthTokenStore {
         } catch (IllegalStateException e) {
             if (record.isDestroyed()) {
                 // Removed (and wiped) by another thread after this one found it.
-                throw new TokenNotFoundException("there is no local token of this name");
+                throw notFound(tokenName);
             }
             throw e;
         }
@@ -218,8 +216,7 @@ public final class TokenStoreService implements PowerAuthTokenStore {
             checkName(tokenName);
             InstanceSnapshot snapshot = state.snapshot();
             activation = snapshot.requireUsable();
-            record = state.token(snapshot, tokenName)
-                    .orElseThrow(() -> new TokenNotFoundException("there is no local token of this name"));
+            record = state.token(snapshot, tokenName).orElseThrow(() -> notFound(tokenName));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -281,15 +278,12 @@ public final class TokenStoreService implements PowerAuthTokenStore {
     }
 
     private static void checkName(String tokenName) {
-        Objects.requireNonNull(tokenName, "tokenName");
-        if (tokenName.getBytes(StandardCharsets.UTF_8).length > MAX_TOKEN_NAME_UTF8_BYTES) {
-            throw new org.opentokens.powerauth.token.domain.error.MalformedDataException(
-                    "token name must be at most " + MAX_TOKEN_NAME_UTF8_BYTES + " UTF-8 bytes");
-        }
-        if (tokenName.isBlank()) {
-            throw new org.opentokens.powerauth.token.domain.error.MalformedDataException("token name must not be blank");
-        }
+        org.opentokens.powerauth.token.port.in.NameRules.tokenName(tokenName);
         StorageArguments.name(InstanceStore.tokenEntry(tokenName));
+    }
+
+    private static TokenNotFoundException notFound(String tokenName) {
+        return new TokenNotFoundException("there is no local token named '" + tokenName + "'");
     }
 
     private static PowerAuthToken token(TokenRecord record) {

@@ -22,9 +22,9 @@ import java.util.concurrent.CompletableFuture;
  *
  * <h2>Names and instances</h2>
  * Token names are local: the server never sees them. Each store belongs to one instance id; the same name in
- * two instances means two independent tokens. Names must be non-blank text of at most
- * {@link #MAX_TOKEN_NAME_UTF8_BYTES} UTF-8 bytes without U+0000; others are rejected with
- * {@link org.opentokens.powerauth.token.domain.error.MalformedDataException}.
+ * two instances means two independent tokens. Names must be plain text of at most
+ * {@link #MAX_TOKEN_NAME_UTF8_BYTES} UTF-8 bytes, as {@link NameRules#tokenName} defines it (no control, format or
+ * separator characters, no malformed text); others are rejected with {@link IllegalArgumentException}.
  *
  * <p>All methods are safe for concurrent use.
  */

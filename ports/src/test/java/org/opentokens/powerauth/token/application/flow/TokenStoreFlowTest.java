@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
-import org.opentokens.powerauth.token.domain.error.MalformedDataException;
 import org.opentokens.powerauth.token.domain.signature.PowerAuthSignatureType;
 import org.opentokens.powerauth.token.domain.token.TokenHeader;
 import org.opentokens.powerauth.token.port.in.MissingActivationException;
@@ -150,9 +149,13 @@ class TokenStoreFlowTest {
         assertThat(Testbed.failure(client.tokens.removeAccessToken("t")))
                 .isInstanceOf(MissingActivationException.class);
         assertThat(client.tokens.hasLocalToken("t")).isFalse();
-        assertThatThrownBy(() -> client.tokens.hasLocalToken(" ")).isInstanceOf(MalformedDataException.class);
+        assertThatThrownBy(() -> client.tokens.hasLocalToken(" ")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> client.tokens.hasLocalToken("x".repeat(241)))
-                .isInstanceOf(MalformedDataException.class);
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> client.tokens.generateHeaderForToken("a\nb"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(Testbed.failure(client.tokens.requestAccessToken("\u202Etxt.exe",
+                PowerAuthAuthentication.possession()))).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

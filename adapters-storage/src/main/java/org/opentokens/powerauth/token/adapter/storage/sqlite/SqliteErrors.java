@@ -11,7 +11,15 @@ import org.opentokens.powerauth.token.port.out.StorageUnavailableException;
  * holds no bound values.
  */
 final class SqliteErrors {
+    private static final int SQLITE_PERM = 3;
+    private static final int SQLITE_BUSY = 5;
+    private static final int SQLITE_LOCKED = 6;
+    private static final int SQLITE_READONLY = 8;
+    private static final int SQLITE_IOERR = 10;
     private static final int SQLITE_CORRUPT = 11;
+    private static final int SQLITE_FULL = 13;
+    private static final int SQLITE_CANTOPEN = 14;
+    private static final int SQLITE_AUTH = 23;
     private static final int SQLITE_NOTADB = 26;
 
     private SqliteErrors() {
@@ -33,8 +41,23 @@ final class SqliteErrors {
         if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB) {
             return new StorageCorruptException("SQLite token store is damaged or not a database (" + action + ")", failure);
         }
-        return new StorageUnavailableException("SQLite token store failed to " + action
-                + (code >= 0 ? " (SQLite result code " + code + ")" : ""), failure);
+        return new StorageUnavailableException("SQLite token store failed to " + action + explain(code), failure);
+    }
+
+    /** @return what SQLite's primary result code means for the user's file and directory, or "" */
+    static String explain(int code) {
+        return switch (code) {
+            case -1 -> "";
+            case SQLITE_PERM, SQLITE_AUTH -> ": permission denied";
+            case SQLITE_BUSY, SQLITE_LOCKED -> ": another process kept the store locked for too long; try again";
+            case SQLITE_READONLY -> ": the file or its directory is read-only, and the store needs to write both "
+                    + "(the file, and its -wal and -shm companions in the directory)";
+            case SQLITE_IOERR -> ": the disk reported a read or write error";
+            case SQLITE_FULL -> ": the disk is full";
+            case SQLITE_CANTOPEN -> ": the file cannot be opened; check that its directory exists, and that you may "
+                    + "read and write the directory and the file";
+            default -> " (SQLite result code " + code + ")";
+        };
     }
 
     static boolean isCorruption(Throwable failure) {

@@ -51,8 +51,8 @@ final class SqliteSchema {
         jdbi.useHandle(handle -> {
             List<String> check = handle.createQuery("PRAGMA quick_check").mapTo(String.class).list();
             if (!check.equals(List.of("ok"))) {
-                throw new StorageCorruptException("SQLite token store failed its integrity check ("
-                        + check.size() + " problems)");
+                throw new StorageCorruptException("the token store file is damaged: SQLite's integrity check found "
+                        + (check.size() == 1 ? "1 problem" : check.size() + " problems"));
             }
             if (pragma(handle, "application_id") != APPLICATION_ID) {
                 throw new StorageCorruptException("file is an SQLite database but not a PowerAuth token store");
