@@ -58,6 +58,15 @@ final class CliSession implements AutoCloseable {
         return open(root, file);
     }
 
+    /**
+     * @return whether the store of this command line exists (no store means no activation)
+     * @throws CliException ({@link ExitCodes#USAGE}) for a bad {@code --instance}
+     */
+    static boolean storeExists(PowerAuthTokenCli root) {
+        checkInstance(root.instance);
+        return Files.exists(databaseFile(root, root.env()));
+    }
+
     /** @return a session over the store, which is created if it does not exist yet (for {@code activate}) */
     static CliSession openOrCreate(PowerAuthTokenCli root) {
         return open(root, databaseFile(root, root.env()));

@@ -27,6 +27,10 @@ final class TokenListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PowerAuthTokenCli root = PowerAuthTokenCli.root(spec);
+        if (!CliSession.storeExists(root)) {
+            root.output().print("No tokens.", Map.of("tokens", List.of()));
+            return ExitCodes.OK;
+        }
         try (CliSession session = CliSession.open(root)) {
             List<Map<String, Object>> json = new ArrayList<>();
             StringBuilder human = new StringBuilder();

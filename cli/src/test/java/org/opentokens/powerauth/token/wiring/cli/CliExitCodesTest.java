@@ -164,13 +164,16 @@ class CliExitCodesTest {
 
     @Test
     void onlyActivateCreatesAStore() {
-        for (String[] args : new String[][] {{"status"}, {"token", "list"}, {"token", "header", "t"},
+        for (String[] args : new String[][] {{"status"}, {"token", "header", "t"},
             {"token", "request", "t"}, {"activation", "remove", "--local"}}) {
             CliHarness.Result result = cli.run(args);
 
             assertThat(result.exitCode()).as(String.join(" ", args)).isEqualTo(ExitCodes.ACTIVATION);
             assertThat(result.err()).contains("has no activation", "powerauth-token activate");
         }
+        CliHarness.Result list = cli.run("token", "list");
+        assertThat(list.exitCode()).as("token list: an empty list, see CliHintsTest").isZero();
+        assertThat(list.line()).isEqualTo("No tokens.");
         assertThat(dir.resolve(CliSession.DB_FILE)).doesNotExist();
     }
 }
