@@ -20,6 +20,7 @@ final class ActivationRecord {
     private long counter;
     private byte[] ctrData;
     private String devicePublicKeyBase64;
+    private PublicKey devicePublicKey;
     private SecretKey masterSecret;
     private SecretKey transportKey;
     private String protocolVersion;
@@ -73,6 +74,10 @@ final class ActivationRecord {
         return masterSecret;
     }
 
+    synchronized PublicKey devicePublicKey() {
+        return devicePublicKey;
+    }
+
     synchronized SecretKey transportKey() {
         return transportKey;
     }
@@ -81,6 +86,7 @@ final class ActivationRecord {
     synchronized void keyExchange(PublicKey devicePublic, String devicePublicBase64, byte[] initialCtrData,
             String version, EmulatorActivationState newState) {
         this.devicePublicKeyBase64 = devicePublicBase64;
+        this.devicePublicKey = devicePublic;
         this.masterSecret = WultraCrypto.masterSecret(serverKeyPair.getPrivate(), devicePublic);
         this.transportKey = WultraCrypto.transportKey(masterSecret);
         this.ctrData = initialCtrData.clone();

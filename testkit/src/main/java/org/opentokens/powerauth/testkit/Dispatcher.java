@@ -23,6 +23,9 @@ final class Dispatcher {
     private final ActivationCreateEndpoint activationCreate;
     private final ActivationStatusEndpoint activationStatus;
     private final SignedEndpoints signed;
+    private final SignatureVerifier verifier;
+    private final SignedResourceEndpoint signedResource;
+    private final VaultEndpoint vault;
     private final ProtectedResourceEndpoint resource;
     private final ProtectedResourceEndpoint possessionResource;
     private final AdminApi admin;
@@ -36,9 +39,16 @@ final class Dispatcher {
         this.keystore = new KeystoreEndpoint(state);
         this.activationCreate = new ActivationCreateEndpoint(state, ecies);
         this.activationStatus = new ActivationStatusEndpoint(state);
-        this.signed = new SignedEndpoints(state, new SignatureVerifier(state), ecies);
+        this.verifier = new SignatureVerifier(state);
+        this.signed = new SignedEndpoints(state, verifier, ecies);
+        this.signedResource = new SignedResourceEndpoint(verifier);
+        this.vault = new VaultEndpoint(state, verifier, ecies);
         this.resource = new ProtectedResourceEndpoint(state, state.config().resourceSignatureTypes());
         this.possessionResource = new ProtectedResourceEndpoint(state, EmulatorConfig.POSSESSION_TYPES);
+    }
+
+    SignatureVerifier verifier() {
+        return verifier;
     }
 
     /** In process: a trickled answer arrives after its trickle time. */
@@ -138,6 +148,9 @@ final class Dispatcher {
             return (path.equals(PowerAuthEmulator.RESOURCE_PATH) ? resource : possessionResource)
                     .handle(request);
         }
+        if (SignedResourceEndpoint.owns(path)) {
+            return signedResource.handle(request, path);
+        }
         if (!path.startsWith("/pa/v3/")) {
             throw new EmulatorRejection(404, ErrorCodes.NOT_FOUND, "Unknown path");
         }
@@ -153,6 +166,7 @@ final class Dispatcher {
             case "/pa/v3/token/create" -> signed.createToken(request);
             case "/pa/v3/token/remove" -> signed.removeToken(request);
             case "/pa/v3/signature/validate" -> signed.validateSignature(request);
+            case "/pa/v3/vault/unlock" -> vault.unlock(request);
             default -> throw new EmulatorRejection(404, ErrorCodes.NOT_FOUND, "Unknown path");
         };
     }

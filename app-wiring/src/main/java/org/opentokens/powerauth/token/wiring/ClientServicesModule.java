@@ -14,7 +14,13 @@ import org.opentokens.powerauth.token.application.instance.InstanceState;
 import org.opentokens.powerauth.token.application.time.TimeSynchronizationService;
 import org.opentokens.powerauth.token.application.token.TokenStoreService;
 import org.opentokens.powerauth.token.port.in.ActivationUseCase;
+import org.opentokens.powerauth.token.application.activation.PasswordService;
+import org.opentokens.powerauth.token.application.signature.SignatureService;
+import org.opentokens.powerauth.token.application.signature.VaultService;
+import org.opentokens.powerauth.token.port.in.PowerAuthPasswords;
+import org.opentokens.powerauth.token.port.in.PowerAuthSignatures;
 import org.opentokens.powerauth.token.port.in.PowerAuthTokenStore;
+import org.opentokens.powerauth.token.port.in.PowerAuthVault;
 import org.opentokens.powerauth.token.port.out.JsonCodec;
 import org.opentokens.powerauth.token.port.out.PowerAuthServer;
 import org.opentokens.powerauth.token.port.out.RandomSource;
@@ -106,12 +112,40 @@ final class ClientServicesModule extends PrivateModule {
     @Provides
     @Singleton
     @Exposed
+    PowerAuthSignatures signatures(@ClientInternal InstanceState state, RandomSource random,
+            @ClientInternal ClientExecutor executor) {
+        return new SignatureService(configuration(), state, random, executor);
+    }
+
+    @Provides
+    @Singleton
+    @Exposed
+    PowerAuthPasswords passwords(@ClientInternal InstanceState state, @ClientInternal PowerAuthServer server,
+            RandomSource random, @ClientInternal ClientExecutor executor) {
+        return new PasswordService(configuration(), state, server, random, executor);
+    }
+
+    @Provides
+    @Singleton
+    @Exposed
+    PowerAuthVault vault(@ClientInternal InstanceState state, @ClientInternal PowerAuthServer server,
+            @ClientInternal JsonCodec json, RandomSource random, TimeSynchronizationService time,
+            @ClientInternal TemporaryKeyProvider temporaryKeys, @PowerAuthClock Clock clock,
+            @ClientInternal ClientExecutor executor, @ClientInternal FailureHints hints) {
+        return new HintingVault(new VaultService(configuration(), state, server, json, random, time, temporaryKeys,
+                clock, executor), hints);
+    }
+
+    @Provides
+    @Singleton
+    @Exposed
     PowerAuthClient client(PowerAuthTokenStore tokenStore, ActivationUseCase activation,
             TimeSynchronizationService time, @ClientInternal ClientExecutor executor,
-            @ClientInternal PowerAuthServer server) {
+            @ClientInternal PowerAuthServer server, PowerAuthSignatures signatures, PowerAuthPasswords passwords,
+            PowerAuthVault vault) {
         Runnable releaseTransport = server instanceof JavaHttpPowerAuthServer http ? http::close : () -> { };
         return new PowerAuthClient(config.instanceId(), tokenStore, activation, time, server::fetchServerTime,
-                executor, releaseTransport);
+                executor, releaseTransport, signatures, passwords, vault);
     }
 
     private PowerAuthConfiguration configuration() {

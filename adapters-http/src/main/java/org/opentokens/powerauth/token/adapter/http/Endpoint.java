@@ -10,7 +10,9 @@ enum Endpoint {
     ACTIVATION_STATUS("/pa/v3/activation/status"),
     ACTIVATION_REMOVE("/pa/v3/activation/remove"),
     TOKEN_CREATE("/pa/v3/token/create"),
-    TOKEN_REMOVE("/pa/v3/token/remove");
+    TOKEN_REMOVE("/pa/v3/token/remove"),
+    SIGNATURE_VALIDATE("/pa/v3/signature/validate"),
+    VAULT_UNLOCK("/pa/v3/vault/unlock");
 
     private final String path;
 

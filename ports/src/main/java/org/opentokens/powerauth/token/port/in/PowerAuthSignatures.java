@@ -1,0 +1,60 @@
+package org.opentokens.powerauth.token.port.in;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * PowerAuth signatures for the host's own endpoints: a payment, a settings change, an approval. Each computed
+ * signature moves the activation's hash counter exactly once, whether or not the host then sends the request or
+ * the server accepts it, and the moved counter is stored before the signature is handed out. Signatures are
+ * computed one at a time across every thread and process sharing the instance's storage.
+ *
+ * <p>The authentication is consumed (destroyed) by every call. Calls return futures; they fail with
+ * {@link MissingActivationException} without a usable activation,
+ * {@link org.opentokens.powerauth.token.domain.error.SignatureFactorMissingException} when the activation has
+ * no biometry key for a biometry signature, and {@link ClientClosedException} after the client was closed.
+ */
+public interface PowerAuthSignatures {
+
+    /**
+     * Signs a request with a body ({@code POST}, {@code PUT}, {@code DELETE}…), as the mobile SDKs'
+     * {@code requestSignature}.
+     *
+     * @param authentication the factors; consumed
+     * @param method the HTTP method, for example {@code POST}
+     * @param uriId the endpoint's resource id as the server declares it, for example {@code /api/payment}
+     * @param body the exact bytes that will be sent, or null for no body
+     * @return the {@code X-PowerAuth-Authorization} header for exactly that request
+     */
+    CompletableFuture<PowerAuthAuthorizationHttpHeader> requestSignature(PowerAuthAuthentication authentication,
+            String method, String uriId, byte[] body);
+
+    /**
+     * Signs a {@code GET} request: its query parameters, canonicalized (decoded, sorted by key then value,
+     * encoded again), take the place of the body.
+     *
+     * @param authentication the factors; consumed
+     * @param uriId the endpoint's resource id
+     * @param rawQuery the query string as sent, without {@code '?'}, or null for none
+     * @return the {@code X-PowerAuth-Authorization} header for that request; fails with
+     *     {@link org.opentokens.powerauth.token.domain.error.MalformedDataException} (counter unchanged) for a
+     *     query with a broken percent escape
+     */
+    CompletableFuture<PowerAuthAuthorizationHttpHeader> requestGetSignature(PowerAuthAuthentication authentication,
+            String uriId, String rawQuery);
+
+    /**
+     * Computes an offline signature, for data the user scanned (a QR code, for example) and confirms by typing
+     * digits back: application secret {@code "offline"}, method {@code POST}, DECIMAL format with 8 digits per
+     * factor.
+     *
+     * @param authentication the factors; consumed
+     * @param uriId the resource id from the offline data
+     * @param body the signed data from the offline data, or null
+     * @param nonceBase64 the 16-byte nonce from the offline data, Base64
+     * @return the signature, for example {@code 12345678-87654321}; fails with
+     *     {@link org.opentokens.powerauth.token.domain.error.MalformedDataException} (counter unchanged) for a
+     *     nonce that is not Base64 of 16 bytes
+     */
+    CompletableFuture<String> offlineSignature(PowerAuthAuthentication authentication, String uriId, byte[] body,
+            String nonceBase64);
+}
