@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
                 description = "PowerAuth tokens from the command line: activate once, then print X-PowerAuth-Token headers for "
                 + "curl and scripts, e.g.  curl -H \"$(powerauth-token token header balance)\" URL",
         subcommands = {ActivateCommand.class, StatusCommand.class, TokenCommand.class, ActivationCommand.class,
+                SignCommand.class, PasswordCommand.class, VaultCommand.class,
                 DemoCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -104,6 +105,7 @@ public final class PowerAuthTokenCli implements Callable<Integer> {
         PowerAuthTokenCli root = new PowerAuthTokenCli(env);
         CommandLine commandLine = new CommandLine(root);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setExpandAtFiles(false); // "--body @FILE" and "--data @FILE" name data files, not argument files
         commandLine.setOut(new PrintWriter(env.out, true, Charset.defaultCharset()));
         commandLine.setErr(new PrintWriter(env.err, true, Charset.defaultCharset()));
         boolean json = jsonRequested(args);
