@@ -71,6 +71,12 @@ public final class SharedActivationWorker {
                 client.tokenStore().removeAccessToken(command[1]).join();
                 System.out.println("REMOVED");
                 return 0;
+            case "change-password":
+                System.out.println("CHANGING");
+                System.out.flush();
+                client.passwords().changePassword(command[1].toCharArray(), command[2].toCharArray()).join();
+                System.out.println("CHANGED");
+                return 0;
             case "wipe":
                 client.activation().removeActivationLocal();
                 System.out.println("WIPED");

@@ -8,6 +8,12 @@ import java.util.concurrent.CompletableFuture;
  * the server accepts it, and the moved counter is stored before the signature is handed out. Signatures are
  * computed one at a time across every thread and process sharing the instance's storage.
  *
+ * <p><b>Send in order.</b> The host sends the signed request itself, outside the exclusive section. The server
+ * accepts a counter value only ahead of the last one it accepted, so of two signatures made here, the one sent
+ * later must be the one made later: a request overtaken by a newer signature's request is refused (and a refused
+ * password signature counts as a failed attempt). Sign and send one request at a time per activation, or use
+ * {@code PowerAuthSignedHttpClient} for one request at a time.
+ *
  * <p>The authentication is consumed (destroyed) by every call. Calls return futures; they fail with
  * {@link MissingActivationException} without a usable activation,
  * {@link org.opentokens.powerauth.token.domain.error.SignatureFactorMissingException} when the activation has
