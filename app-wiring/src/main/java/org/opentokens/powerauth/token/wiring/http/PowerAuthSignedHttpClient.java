@@ -18,10 +18,9 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
-import java.util.concurrent.ForkJoinPool;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
@@ -40,8 +39,10 @@ import org.opentokens.powerauth.token.wiring.PowerAuthClient;
  * very bytes; a GET is signed over its canonicalized query instead. The header replaces any
  * {@code X-PowerAuth-Authorization} the request had.
  *
- * <p><b>Once per attempt, never retried.</b> Every signature moves the activation's counter, so each
- * {@link #send} computes one signature and sends once. A 401 goes back to the caller as it is: resending would
+ * <p><b>Once per attempt, never retried, in order.</b> Every signature moves the activation's counter, so each
+ * {@link #send} computes one signature and sends once, inside the activation's exclusive section: no other
+ * signature of this activation (from any thread or process sharing its storage) is made until the response
+ * headers arrived, so requests reach the server in counter order. A 401 goes back to the caller as it is: resending would
  * spend another counter value, and with a wrong password another attempt of the few the server allows. (The JDK
  * client itself may resend after a connection failure; such a resend reuses the header and the server refuses it
  * as a replay.)
@@ -53,8 +54,8 @@ import org.opentokens.powerauth.token.wiring.PowerAuthClient;
  * }</pre>
  *
  * <p>The factors are asked for once per request (an authentication is single-use); the resource id comes from
- * the request. The asynchronous variants sign on the delegate's executor (or the common pool). WebSockets are not
- * signed. Thread-safe if the delegate and the two functions are.
+ * the request. Signing and sending run on the PowerAuth client's worker threads; {@link #send} waits for them.
+ * WebSockets are not signed. Thread-safe if the delegate and the two functions are.
  */
 public final class PowerAuthSignedHttpClient extends HttpClient {
     /** The header this client sets. */
@@ -99,7 +100,8 @@ public final class PowerAuthSignedHttpClient extends HttpClient {
     }
 
     /**
-     * Signs the request (one counter step) and sends it once.
+     * Signs the request (one counter step) and sends it once, inside the activation's exclusive section, so
+     * that signed requests reach the server in counter order from every thread and process.
      *
      * @throws org.opentokens.powerauth.token.domain.error.PowerAuthClientException if it cannot be signed (no
      *     activation, a storage failure…); nothing is sent then
@@ -108,61 +110,73 @@ public final class PowerAuthSignedHttpClient extends HttpClient {
     public <T> HttpResponse<T> send(HttpRequest request, BodyHandler<T> handler)
             throws IOException, InterruptedException {
         Objects.requireNonNull(handler, "handler");
-        return delegate.send(sign(request), handler);
+        CompletableFuture<HttpResponse<T>> sent = signAndSend(request,
+                signed -> delegate.send(signed, handler));
+        try {
+            return sent.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof InterruptedException interrupted) {
+                throw interrupted;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IOException(cause);
+        }
     }
 
+    /** Signs and sends on the PowerAuth client's worker thread; the caller's thread is not blocked. */
     @Override
     public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, BodyHandler<T> handler) {
-        Objects.requireNonNull(request, "request");
         Objects.requireNonNull(handler, "handler");
-        return CompletableFuture.supplyAsync(() -> signUnchecked(request), executorForSigning())
-                .thenCompose(signed -> delegate.sendAsync(signed, handler));
+        return signAndSend(request, signed -> delegate.send(signed, handler));
     }
 
+    /** Signs and sends like {@link #sendAsync(HttpRequest, BodyHandler)}; push promises go to the handler. */
     @Override
     public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, BodyHandler<T> handler,
             PushPromiseHandler<T> pushPromiseHandler) {
-        Objects.requireNonNull(request, "request");
-        return CompletableFuture.supplyAsync(() -> signUnchecked(request), executorForSigning())
-                .thenCompose(signed -> delegate.sendAsync(signed, handler, pushPromiseHandler));
+        Objects.requireNonNull(handler, "handler");
+        return signAndSend(request, signed -> delegate.sendAsync(signed, handler, pushPromiseHandler).get());
     }
 
-    private HttpRequest signUnchecked(HttpRequest request) {
+    /** Sends one signed request. */
+    @FunctionalInterface
+    private interface Sender<R> {
+        R send(HttpRequest signed) throws Exception;
+    }
+
+    private <R> CompletableFuture<R> signAndSend(HttpRequest request, Sender<R> sender) {
+        Objects.requireNonNull(request, "request");
+        String uriId;
+        byte[] body;
         try {
-            return sign(request);
-        } catch (IOException e) {
-            throw new CompletionException(e);
+            uriId = Objects.requireNonNull(uriIds.apply(request), "uriId");
+            body = bodyOf(request);
+        } catch (IOException | RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CompletionException(e);
+            return CompletableFuture.failedFuture(e);
         }
+        PowerAuthAuthentication authentication = Objects.requireNonNull(factors.get(), "authentication");
+        boolean get = request.method().equals("GET") && body == null;
+        return signatures.sendSigned(authentication, get ? "GET" : request.method(), uriId, body,
+                request.uri().getRawQuery(), header -> sender.send(signed(request, body, header)));
     }
 
-    private HttpRequest sign(HttpRequest request) throws IOException, InterruptedException {
-        Objects.requireNonNull(request, "request");
-        String uriId = Objects.requireNonNull(uriIds.apply(request), "uriId");
-        byte[] body = bodyOf(request);
-        PowerAuthAuthentication authentication = Objects.requireNonNull(factors.get(), "authentication");
-        CompletableFuture<PowerAuthAuthorizationHttpHeader> header = request.method().equals("GET") && body == null
-                ? signatures.requestGetSignature(authentication, uriId, request.uri().getRawQuery())
-                : signatures.requestSignature(authentication, request.method(), uriId, body);
-        PowerAuthAuthorizationHttpHeader signed = await(header);
+    private static HttpRequest signed(HttpRequest request, byte[] body, PowerAuthAuthorizationHttpHeader header) {
         return HttpRequest.newBuilder(request, (name, value) -> !name.equalsIgnoreCase(HEADER_NAME))
                 .method(request.method(), body == null ? BodyPublishers.noBody() : BodyPublishers.ofByteArray(body))
-                .header(signed.key(), signed.value())
+                .header(header.key(), header.value())
                 .build();
-    }
-
-    private static PowerAuthAuthorizationHttpHeader await(CompletableFuture<PowerAuthAuthorizationHttpHeader> header)
-            throws InterruptedException {
-        try {
-            return header.get();
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new CompletionException(e.getCause());
-        }
     }
 
     /** @return the body's bytes, read once from its publisher, or null for a request without a body */
@@ -206,10 +220,6 @@ public final class PowerAuthSignedHttpClient extends HttpClient {
         public void onComplete() {
             bytes.complete(out.toByteArray());
         }
-    }
-
-    private Executor executorForSigning() {
-        return delegate.executor().orElseGet(ForkJoinPool::commonPool);
     }
 
     @Override

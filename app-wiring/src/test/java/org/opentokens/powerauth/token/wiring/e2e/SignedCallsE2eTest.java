@@ -115,6 +115,39 @@ class SignedCallsE2eTest {
     }
 
     @Test
+    void concurrentSignedRequestsReachTheServerInCounterOrder() throws Exception {
+        PowerAuthClient client = bed.client();
+        String id = bed.activate(client);
+        HttpClient http = PowerAuthSignedHttpClient.wrap(plain, client, request -> PAYMENT, EmulatorBed::password);
+        int requests = 24;
+        java.util.List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> sent = new java.util.ArrayList<>();
+
+        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            for (int i = 0; i < requests; i++) {
+                HttpRequest request = HttpRequest.newBuilder(signed(PAYMENT))
+                        .POST(BodyPublishers.ofString("{\"n\":" + i + "}")).build();
+                sent.add(i % 2 == 0 ? http.sendAsync(request, BodyHandlers.ofString())
+                        : java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                            try {
+                                return http.send(request, BodyHandlers.ofString());
+                            } catch (Exception e) {
+                                throw new java.util.concurrent.CompletionException(e);
+                            }
+                        }, callers));
+            }
+            for (var response : sent) {
+                assertThat(response.join().statusCode()).isEqualTo(200);
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+
+        assertThat(bed.emulator.activation(id).failedAttempts()).isZero();
+        assertThat(bed.emulator.activation(id).counter()).isEqualTo(requests);
+    }
+
+    @Test
     void anOfflineSignatureVerifiesOnTheServer() {
         PowerAuthClient client = bed.client();
         String id = bed.activate(client);

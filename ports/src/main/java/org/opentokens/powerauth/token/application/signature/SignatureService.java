@@ -2,6 +2,7 @@ package org.opentokens.powerauth.token.application.signature;
 
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import org.opentokens.powerauth.token.application.PowerAuthConfiguration;
 import org.opentokens.powerauth.token.application.instance.InstanceState;
@@ -72,6 +73,36 @@ public final class SignatureService implements PowerAuthSignatures {
         }
         return async.start(authentication, activation -> state.signedCall(activation.activationId(),
                 tx -> signer.signOffline(tx, authentication, uriId, copy, nonce)));
+    }
+
+    @Override
+    public <T> CompletableFuture<T> sendSigned(PowerAuthAuthentication authentication, String method, String uriId,
+            byte[] body, String rawQuery, SignedSend<T> send) {
+        Objects.requireNonNull(authentication, "authentication");
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(uriId, "uriId");
+        Objects.requireNonNull(send, "send");
+        boolean get = method.equalsIgnoreCase("GET");
+        if (get && body != null) {
+            authentication.destroy();
+            return CompletableFuture.failedFuture(new IllegalArgumentException("a GET request signs its query, "
+                    + "not a body"));
+        }
+        byte[] copy = body == null ? null : body.clone();
+        return async.start(authentication, activation -> state.signedCall(activation.activationId(), tx -> {
+            AuthorizationHeader signed = get ? signer.signQuery(tx, authentication, uriId, rawQuery)
+                    : signer.signRequest(tx, authentication, method, uriId, copy);
+            try {
+                return send.send(header(signed));
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CompletionException(e);
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        }));
     }
 
     private static PowerAuthAuthorizationHttpHeader header(AuthorizationHeader header) {

@@ -11,8 +11,9 @@ import java.util.concurrent.CompletableFuture;
  * <p><b>Send in order.</b> The host sends the signed request itself, outside the exclusive section. The server
  * accepts a counter value only ahead of the last one it accepted, so of two signatures made here, the one sent
  * later must be the one made later: a request overtaken by a newer signature's request is refused (and a refused
- * password signature counts as a failed attempt). Sign and send one request at a time per activation, or use
- * {@code PowerAuthSignedHttpClient} for one request at a time.
+ * password signature counts as a failed attempt). Sign and send one request at a time per activation, or let
+ * {@link #sendSigned} send inside the exclusive section (as {@code PowerAuthSignedHttpClient} does), which keeps
+ * the order across every thread and process.
  *
  * <p>The authentication is consumed (destroyed) by every call. Calls return futures; they fail with
  * {@link MissingActivationException} without a usable activation,
@@ -63,4 +64,40 @@ public interface PowerAuthSignatures {
      */
     CompletableFuture<String> offlineSignature(PowerAuthAuthentication authentication, String uriId, byte[] body,
             String nonceBase64);
+
+    /**
+     * Signs a request and sends it inside the instance's exclusive section: no other thread or process signs
+     * anything between this signature and the end of {@code send}, so requests reach the server in counter order
+     * whoever sends them. {@code send} runs on the client's worker thread and must not make another signed call
+     * of this client (it would wait for the section it is in).
+     *
+     * @param authentication the factors; consumed
+     * @param method the HTTP method; {@code GET} signs {@code rawQuery} (canonicalized), any other method
+     *     {@code body}
+     * @param uriId the endpoint's resource id
+     * @param body the exact body bytes that {@code send} sends, or null; must be null for GET
+     * @param rawQuery for GET, the query as sent without {@code '?'}, or null; ignored for other methods
+     * @param send sends the request with the header and returns what the host wants back
+     * @param <T> the result
+     * @return {@code send}'s result; fails with what {@code send} threw (checked exceptions wrapped in
+     *     {@link java.util.concurrent.CompletionException}) or with the signing failures of
+     *     {@link #requestSignature}
+     */
+    <T> CompletableFuture<T> sendSigned(PowerAuthAuthentication authentication, String method, String uriId,
+            byte[] body, String rawQuery, SignedSend<T> send);
+
+    /**
+     * Sends one signed request.
+     *
+     * @param <T> what it returns
+     */
+    @FunctionalInterface
+    interface SignedSend<T> {
+        /**
+         * @param header the {@code X-PowerAuth-Authorization} header for exactly this request
+         * @return the result
+         * @throws Exception whatever sending throws
+         */
+        T send(PowerAuthAuthorizationHttpHeader header) throws Exception;
+    }
 }

@@ -161,4 +161,30 @@ class SignedRequestsFlowTest {
         assertThat(biometry.isDestroyed()).as("the authentication is consumed").isTrue();
         assertThat(client.storedRecord().counter().sameCounterAs(before)).isTrue();
     }
+
+    @Test
+    void sendSignedSendsInsideTheSectionAndPassesFailuresOn() {
+        Testbed.Client client = bed.client();
+        String id = client.activate();
+        Testbed.Client peer = bed.peer(client, 99, b -> b.instanceLockTimeout(java.time.Duration.ofMillis(300)));
+
+        int status = client.signatures.sendSigned(PowerAuthAuthentication.possession(), "POST", "/api/payment",
+                BODY, null, header -> {
+                    // Another client of the same storage cannot sign while this request is being sent.
+                    assertThat(Testbed.failure(peer.signatures.requestSignature(PowerAuthAuthentication.possession(),
+                            "POST", "/api/payment", BODY).orTimeout(30, java.util.concurrent.TimeUnit.SECONDS)))
+                            .isInstanceOf(org.opentokens.powerauth.token.port.out.StorageBusyException.class);
+                    return send("POST", "/api/payment", header, BODY).status();
+                }).join();
+        Throwable failed = Testbed.failure(client.signatures.sendSigned(PowerAuthAuthentication.possession(), "GET",
+                "/api/list", null, "a=1", header -> {
+                    throw new java.io.IOException("connection refused");
+                }));
+
+        assertThat(status).isEqualTo(200);
+        assertThat(failed).isInstanceOf(java.io.IOException.class);
+        assertThat(bed.emulator.activation(id).counter()).isEqualTo(1);
+        assertThat(Testbed.failure(client.signatures.sendSigned(PowerAuthAuthentication.possession(), "GET",
+                "/api/list", BODY, null, header -> 0))).isInstanceOf(IllegalArgumentException.class);
+    }
 }
