@@ -67,8 +67,13 @@ public final class PasswordService implements PowerAuthPasswords {
 
     @Override
     public CompletableFuture<PasswordValidation> validatePassword(char[] password) {
-        PowerAuthAuthentication authentication = PowerAuthAuthentication.possessionWithPassword(
-                Objects.requireNonNull(password, "password"));
+        Objects.requireNonNull(password, "password");
+        PowerAuthAuthentication authentication;
+        try {
+            authentication = PowerAuthAuthentication.possessionWithPassword(password);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
         return async.start(authentication, activation -> {
             boolean valid = state.signedCall(activation.activationId(), tx -> {
                 try {
@@ -92,32 +97,42 @@ public final class PasswordService implements PowerAuthPasswords {
         if (newPassword.length == 0) {
             return CompletableFuture.failedFuture(new MalformedDataException("the new password must not be empty"));
         }
-        PowerAuthAuthentication authentication = PowerAuthAuthentication.possessionWithPassword(oldPassword);
+        try {
+            // Refuses text PBKDF2 cannot take (an unpaired surrogate) before the server call, not after it.
+            KnowledgeKeyProtection.deriveFromPassword(newPassword, new byte[KnowledgeKeyProtection.SALT_LENGTH], 1)
+                    .destroy();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        PowerAuthAuthentication authentication;
+        try {
+            authentication = PowerAuthAuthentication.possessionWithPassword(oldPassword);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
         char[] oldCopy = oldPassword.clone();
         char[] newCopy = newPassword.clone();
-        return async.start(authentication, activation -> {
-            try {
-                boolean changed = state.signedCall(activation.activationId(), tx -> {
-                    try {
-                        server.validateSignature(CHANGE_REASON, signer.signerFor(tx, authentication, VALIDATE_URI_ID));
-                    } catch (ServerRejectedException e) {
-                        if (e.httpStatus() == 401) {
-                            return false;
-                        }
-                        throw e;
+        return async.<Void>start(authentication, activation -> {
+            boolean changed = state.signedCall(activation.activationId(), tx -> {
+                try {
+                    server.validateSignature(CHANGE_REASON, signer.signerFor(tx, authentication, VALIDATE_URI_ID));
+                } catch (ServerRejectedException e) {
+                    if (e.httpStatus() == 401) {
+                        return false;
                     }
-                    ActivationRecord current = tx.requireActivation(activation.activationId());
-                    tx.putActivation(reprotected(current, oldCopy, newCopy));
-                    return true;
-                });
-                if (!changed) {
-                    throw new WrongPasswordException(new PasswordValidation(false, statusOrNull(activation)));
+                    throw e;
                 }
-                return null;
-            } finally {
-                Arrays.fill(oldCopy, '\0');
-                Arrays.fill(newCopy, '\0');
+                ActivationRecord current = tx.requireActivation(activation.activationId());
+                tx.putActivation(reprotected(current, oldCopy, newCopy));
+                return true;
+            });
+            if (!changed) {
+                throw new WrongPasswordException(new PasswordValidation(false, statusOrNull(activation)));
             }
+            return null;
+        }).whenComplete((done, failure) -> {
+            Arrays.fill(oldCopy, '\0');
+            Arrays.fill(newCopy, '\0');
         });
     }
 

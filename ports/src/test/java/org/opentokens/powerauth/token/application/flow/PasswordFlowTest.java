@@ -127,12 +127,14 @@ class PasswordFlowTest {
     }
 
     @Test
-    void anEmptyNewPasswordIsRefusedBeforeAnyCall() {
+    void anEmptyOrBrokenNewPasswordIsRefusedBeforeAnyCall() {
         Testbed.Client client = bed.client();
         client.activate();
 
         assertThat(Testbed.failure(client.passwords.changePassword(Testbed.PASSWORD, new char[0])))
                 .isInstanceOf(MalformedDataException.class);
+        assertThat(Testbed.failure(client.passwords.changePassword(Testbed.PASSWORD, new char[] {'a', '\uD800'})))
+                .as("an unpaired surrogate").isInstanceOf(MalformedDataException.class);
         assertThat(bed.emulator.count("/pa/v3/signature/validate")).isZero();
     }
 }
