@@ -27,7 +27,11 @@ import org.opentokens.powerauth.token.wiring.SqliteStorageModule;
  *       of its own earlier tokens; prints {@code DONE ok=.. failed=..} and one {@code FAIL} line per failure;</li>
  *   <li>{@code request NAME}: prints {@code REQUESTING}, requests a possession token, prints {@code TOKEN id};</li>
  *   <li>{@code remove NAME}: removes the token on the server and locally, prints {@code REMOVED};</li>
- *   <li>{@code wipe}: removes the activation locally, prints {@code WIPED}.</li>
+ *   <li>{@code wipe}: removes the activation locally, prints {@code WIPED};</li>
+ *   <li>{@code change-password OLD NEW}: prints {@code CHANGING}, changes the password, prints {@code CHANGED};</li>
+ *   <li>{@code mix-signed N}: N signed calls of the kinds added for hosts (a signed request sent to the
+ *       emulator's signed resource inside the section, password validation, both vault operations); prints
+ *       {@code DONE ok=.. failed=..}.</li>
  * </ul>
  * The storage key comes from {@value #KEY_ENV} in hex. The exit code is 0 when every call succeeded.
  */
@@ -50,7 +54,9 @@ public final class SharedActivationWorker {
         try (PowerAuthClient client = Guice.createInjector(Stage.PRODUCTION, new PowerAuthTokenModule(config),
                         new SqliteStorageModule(Path.of(args[4]), StorageKeySources.rawKey(SecretBytes.takeOwnership(key))))
                 .getInstance(PowerAuthClient.class)) {
-            exit = run(client, Arrays.copyOfRange(args, 6, args.length));
+            exit = args.length > 6 && args[6].equals("mix-signed")
+                    ? SignedMix.run(client, java.net.URI.create(args[0]), Integer.parseInt(args[7]))
+                    : run(client, Arrays.copyOfRange(args, 6, args.length));
         }
         System.out.flush();
         System.exit(exit);
