@@ -11,6 +11,8 @@ import org.opentokens.powerauth.token.application.PowerAuthConfiguration;
 import org.opentokens.powerauth.token.application.activation.ActivationService;
 import org.opentokens.powerauth.token.application.keystore.TemporaryKeyProvider;
 import org.opentokens.powerauth.token.application.instance.InstanceState;
+import org.opentokens.powerauth.token.application.instance.InstanceStore;
+import org.opentokens.powerauth.token.application.instance.StoredTimeOffset;
 import org.opentokens.powerauth.token.application.time.TimeSynchronizationService;
 import org.opentokens.powerauth.token.application.token.TokenStoreService;
 import org.opentokens.powerauth.token.port.in.ActivationUseCase;
@@ -22,6 +24,7 @@ import org.opentokens.powerauth.token.port.in.PowerAuthSignatures;
 import org.opentokens.powerauth.token.port.in.PowerAuthTokenStore;
 import org.opentokens.powerauth.token.port.in.PowerAuthVault;
 import org.opentokens.powerauth.token.port.out.JsonCodec;
+import org.opentokens.powerauth.token.port.out.MonotonicClock;
 import org.opentokens.powerauth.token.port.out.PowerAuthServer;
 import org.opentokens.powerauth.token.port.out.RandomSource;
 import org.opentokens.powerauth.token.port.out.SecureStorage;
@@ -30,7 +33,8 @@ import org.opentokens.powerauth.token.port.out.SecureStorage;
  * The service graph of one instance, private: the HTTP adapter, the instance state and temporary keys the
  * two services share, and the client's worker threads. Exposes the client facade and its three parts; the token
  * store and the activation API come wrapped so that their failures carry {@link FailureHints hints}. Requires
- * {@link SecureStorage}, {@code @PowerAuthClock Clock} and {@link RandomSource} from the enclosing environment.
+ * {@link SecureStorage}, {@code @PowerAuthClock Clock}, {@link MonotonicClock} and {@link RandomSource} from the
+ * enclosing environment.
  */
 final class ClientServicesModule extends PrivateModule {
     private final PowerAuthClientConfig config;
@@ -54,15 +58,23 @@ final class ClientServicesModule extends PrivateModule {
     @Provides
     @Singleton
     @ClientInternal
-    InstanceState state(SecureStorage storage, @PowerAuthClock Clock clock) {
-        return InstanceState.create(configuration(), storage, clock);
+    InstanceStore store(SecureStorage storage) {
+        return new InstanceStore(storage, configuration().namespace(), configuration().instanceLockTimeout());
+    }
+
+    @Provides
+    @Singleton
+    @ClientInternal
+    InstanceState state(@ClientInternal InstanceStore store, @PowerAuthClock Clock clock) {
+        return new InstanceState(store, configuration().headerRefreshInterval(), clock);
     }
 
     @Provides
     @Singleton
     @Exposed
-    TimeSynchronizationService timeSynchronization(@PowerAuthClock Clock clock) {
-        return new TimeSynchronizationService(clock);
+    TimeSynchronizationService timeSynchronization(@ClientInternal InstanceStore store, @PowerAuthClock Clock clock,
+            MonotonicClock monotonic) {
+        return new TimeSynchronizationService(clock, new StoredTimeOffset(store, clock, monotonic));
     }
 
     @Provides

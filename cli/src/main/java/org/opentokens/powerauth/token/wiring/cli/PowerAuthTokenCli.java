@@ -57,9 +57,10 @@ public final class PowerAuthTokenCli implements Callable<Integer> {
     boolean json;
 
     @Option(names = "--key-source", scope = ScopeType.INHERIT, defaultValue = "auto", paramLabel = "SOURCE",
-            description = "Key of the store: auto, keychain or passphrase (default: ${DEFAULT-VALUE}). The "
+            description = "Key of the store: auto, keychain, passphrase or key (default: ${DEFAULT-VALUE}). The "
                     + "passphrase comes from --passphrase-stdin, $" + CliEnvironment.PASSPHRASE_ENV
-                    + " or the terminal.")
+                    + " or the terminal; key is a random 256-bit key in $" + CliEnvironment.STORE_KEY_ENV
+                    + " (Base64, e.g. from openssl rand -base64 32).")
     KeySourceChoice keySource;
 
     @Option(names = "--passphrase-stdin", scope = ScopeType.INHERIT,

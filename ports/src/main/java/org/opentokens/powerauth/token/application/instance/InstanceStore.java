@@ -15,8 +15,9 @@ import org.opentokens.powerauth.token.port.out.SecureStorage;
 import org.opentokens.powerauth.token.port.out.StorageNamespace;
 
 /**
- * The storage layout of one instance: one {@value #ACTIVATION_ENTRY} entry holding the committed activation, and
- * one {@value #TOKEN_ENTRY_PREFIX}{@code <name>} entry per token, all in the instance's namespace. Reads go
+ * The storage layout of one instance: one {@value #ACTIVATION_ENTRY} entry holding the committed activation, one
+ * {@value #TOKEN_ENTRY_PREFIX}{@code <name>} entry per token and one {@value #TIME_OFFSET_ENTRY} entry with the
+ * server time offset, all in the instance's namespace. Reads go
  * straight to storage; every change runs in a {@linkplain #transaction transaction} inside the namespace's
  * exclusive section, which spans every process sharing the storage.
  *
@@ -27,6 +28,8 @@ public final class InstanceStore {
     public static final String ACTIVATION_ENTRY = "activation";
     /** Prefix of token entries. */
     public static final String TOKEN_ENTRY_PREFIX = "token:";
+    /** Storage entry of the server time offset ({@link StoredTimeOffset}); kept when the activation is wiped. */
+    public static final String TIME_OFFSET_ENTRY = "time-offset";
 
     private final SecureStorage storage;
     private final StorageNamespace namespace;
@@ -77,6 +80,17 @@ public final class InstanceStore {
      */
     Optional<TokenRecord> readToken(String tokenName) {
         return decodeToken(storage.get(namespace, tokenEntry(tokenName)), tokenName);
+    }
+
+    /** @return every entry's name except the time offset's: what wiping the activation deletes */
+    List<String> activationEntries() {
+        List<String> entries = new ArrayList<>();
+        for (String name : storage.names(namespace)) {
+            if (!name.equals(TIME_OFFSET_ENTRY)) {
+                entries.add(name);
+            }
+        }
+        return entries;
     }
 
     /** @return every token entry's name, undecodable ones included */

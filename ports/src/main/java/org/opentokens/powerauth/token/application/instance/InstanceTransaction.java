@@ -138,10 +138,14 @@ public final class InstanceTransaction {
         writtenTokens.clear();
     }
 
-    /** Deletes everything the instance stored (activation and tokens) in one storage step. */
+    /**
+     * Deletes everything the instance stored about its activation (the activation, its tokens, any unknown entry)
+     * in one storage step; the server time offset stays.
+     */
     public void wipe() {
         checkOpen();
-        write(() -> storage.deleteAll(namespace));
+        List<String> entries = store.activationEntries();
+        write(() -> storage.deleteAll(namespace, entries));
         wiped = true;
         tokensWiped = true;
         writtenTokens.clear();
