@@ -22,6 +22,7 @@ import org.opentokens.powerauth.token.domain.record.TokenRecord;
 import org.opentokens.powerauth.token.domain.signature.PowerAuthSignatureType;
 import org.opentokens.powerauth.token.domain.token.TokenDigest;
 import org.opentokens.powerauth.token.domain.token.TokenHeader;
+import org.opentokens.powerauth.token.domain.token.TokenId;
 import org.opentokens.powerauth.token.port.in.ClientClosedException;
 import org.opentokens.powerauth.token.port.in.MissingActivationException;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
@@ -162,7 +163,7 @@ public final class TokenStoreService implements PowerAuthTokenStore {
     @Override
     public Optional<PowerAuthToken> getLocalToken(String tokenName) {
         checkName(tokenName);
-        return state.token(state.snapshot(), tokenName).map(TokenStoreService::token);
+        return state.token(state.snapshot(), tokenName).map(this::token);
     }
 
     @Override
@@ -172,7 +173,17 @@ public final class TokenStoreService implements PowerAuthTokenStore {
 
     @Override
     public PowerAuthAuthorizationHttpHeader generateHeaderForToken(String tokenName) {
-        Objects.requireNonNull(tokenName, "tokenName");
+        return header(Objects.requireNonNull(tokenName, "tokenName"), null);
+    }
+
+    @Override
+    public PowerAuthAuthorizationHttpHeader generateHeaderForToken(PowerAuthToken token) {
+        Objects.requireNonNull(token, "token");
+        return header(token.tokenName(), token.tokenIdentifier());
+    }
+
+    /** @param expected the token id the header must use, or null for whatever token has the name */
+    private PowerAuthAuthorizationHttpHeader header(String tokenName, TokenId expected) {
         // Hot path: a cached token of the current activation was validated when it was stored, so the name
         // and activation checks below can only pass; they run only when the cache cannot answer alone.
         // One clock reading serves both the header's timestamp and the check of how fresh the cache is.
@@ -188,6 +199,9 @@ public final class TokenStoreService implements PowerAuthTokenStore {
             record = state.token(snapshot, tokenName).orElseThrow(() -> notFound(tokenName));
             HeaderTime.await(sync);
             localMs = clock.millis();
+        }
+        if (expected != null && !expected.equals(record.tokenId())) {
+            throw new TokenNotFoundException("token '" + tokenName + "' was removed or replaced");
         }
         if (!time.isSynchronized()) {
             headerTime.synchronize();
@@ -248,6 +262,37 @@ public final class TokenStoreService implements PowerAuthTokenStore {
     }
 
     @Override
+    public boolean canRequestForAccessToken() {
+        return state.snapshot().usable().isPresent();
+    }
+
+    @Override
+    public CompletableFuture<PowerAuthToken> ensureToken(String tokenName, PowerAuthAuthentication authentication) {
+        Objects.requireNonNull(authentication, "authentication");
+        TokenRecord cached;
+        try {
+            checkName(tokenName);
+            authentication.checkAlive();
+            cached = state.token(state.snapshot(), tokenName).orElse(null);
+        } catch (RuntimeException e) {
+            authentication.destroy();
+            return CompletableFuture.failedFuture(e);
+        }
+        if (cached == null || cached.signatureType() == authentication.signatureType()) {
+            return requestAccessToken(tokenName, authentication);
+        }
+        return removeAccessToken(tokenName).handle((done, failure) -> {
+            Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            if (cause != null && !(cause instanceof TokenNotFoundException)) {
+                authentication.destroy();
+                return CompletableFuture.<PowerAuthToken>failedFuture(cause);
+            }
+            return requestAccessToken(tokenName, authentication);
+        }).thenCompose(java.util.function.Function.identity());
+    }
+
+    @Override
     public boolean removeLocalToken(String tokenName) {
         checkName(tokenName);
         return state.transaction(tx -> tx.deleteToken(tokenName));
@@ -286,7 +331,8 @@ public final class TokenStoreService implements PowerAuthTokenStore {
         return new TokenNotFoundException("there is no local token named '" + tokenName + "'");
     }
 
-    private static PowerAuthToken token(TokenRecord record) {
-        return new PowerAuthToken(record.tokenName(), record.tokenId(), record.signatureType(), record.activationId());
+    private PowerAuthToken token(TokenRecord record) {
+        return new PowerAuthToken(record.tokenName(), record.tokenId(), record.signatureType(), record.activationId(),
+                this);
     }
 }

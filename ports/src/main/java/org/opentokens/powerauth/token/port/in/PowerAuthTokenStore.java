@@ -96,4 +96,35 @@ public interface PowerAuthTokenStore {
 
     /** Removes every local token of this instance, in one atomic storage operation. */
     void removeAllLocalTokens();
+
+    /**
+     * @return true if a token can be requested now: there is a committed activation that the server has not
+     *     reported removed (the SDKs' {@code canRequestForAccessToken})
+     */
+    boolean canRequestForAccessToken();
+
+    /**
+     * As {@link #generateHeaderForToken(String)}, for exactly this token: the header is refused when the store
+     * no longer holds it, even if another token now has its name. {@link PowerAuthToken#generateHeader()} calls
+     * this.
+     *
+     * @param token a token from this store
+     * @return the header
+     * @throws TokenNotFoundException if the store does not hold this token (removed, or replaced under its name)
+     * @throws MissingActivationException if there is no committed activation
+     */
+    PowerAuthAuthorizationHttpHeader generateHeaderForToken(PowerAuthToken token);
+
+    /**
+     * Returns a token of this name created with exactly these factors: the cached one, or one requested as
+     * {@link #requestAccessToken} does (one server call shared by concurrent callers). Unlike
+     * {@link #requestAccessToken}, a cached token of other factors is replaced: it is removed as
+     * {@link #removeAccessToken} removes it (a server that cannot be reached leaves a pending removal), then a
+     * new one is requested. The authentication is consumed.
+     *
+     * @param tokenName the local name
+     * @param authentication the factors; possession is required
+     * @return the token; fails as {@link #requestAccessToken} and {@link #removeAccessToken} fail
+     */
+    CompletableFuture<PowerAuthToken> ensureToken(String tokenName, PowerAuthAuthentication authentication);
 }
