@@ -82,6 +82,16 @@ final class HintingTokenStore implements PowerAuthTokenStore {
     }
 
     @Override
+    public CompletableFuture<Integer> flushPendingRemovals() {
+        return delegate.flushPendingRemovals();
+    }
+
+    @Override
+    public int pendingRemovalCount() {
+        return delegate.pendingRemovalCount();
+    }
+
+    @Override
     public String toString() {
         return delegate.toString();
     }

@@ -27,7 +27,8 @@ import org.opentokens.powerauth.token.wiring.SqliteStorageModule;
  *       of its own earlier tokens; prints {@code DONE ok=.. failed=..} and one {@code FAIL} line per failure;</li>
  *   <li>{@code request NAME}: prints {@code REQUESTING}, requests a possession token, prints {@code TOKEN id};</li>
  *   <li>{@code remove NAME}: removes the token on the server and locally, prints {@code REMOVED};</li>
- *   <li>{@code wipe}: removes the activation locally, prints {@code WIPED}.</li>
+ *   <li>{@code wipe}: removes the activation locally, prints {@code WIPED};</li>
+ *   <li>{@code flush}: retries the pending token removals, prints {@code FLUSHED n} with the number confirmed.</li>
  * </ul>
  * The storage key comes from {@value #KEY_ENV} in hex. The exit code is 0 when every call succeeded.
  */
@@ -70,6 +71,10 @@ public final class SharedActivationWorker {
             case "remove":
                 client.tokenStore().removeAccessToken(command[1]).join();
                 System.out.println("REMOVED");
+                return 0;
+            case "flush":
+                int confirmed = client.tokenStore().flushPendingRemovals().join();
+                System.out.println("FLUSHED " + confirmed);
                 return 0;
             case "wipe":
                 client.activation().removeActivationLocal();

@@ -18,6 +18,7 @@ import org.opentokens.powerauth.token.application.instance.InstanceStore;
 import org.opentokens.powerauth.token.application.signature.ActivationSigner;
 import org.opentokens.powerauth.token.application.time.TimeSynchronizationService;
 import org.opentokens.powerauth.token.domain.record.ActivationRecord;
+import org.opentokens.powerauth.token.domain.record.PendingRemovalRecord;
 import org.opentokens.powerauth.token.domain.record.TokenRecord;
 import org.opentokens.powerauth.token.domain.signature.PowerAuthSignatureType;
 import org.opentokens.powerauth.token.domain.token.TokenDigest;
@@ -34,6 +35,7 @@ import org.opentokens.powerauth.token.port.in.TokenNotFoundException;
 import org.opentokens.powerauth.token.port.out.JsonCodec;
 import org.opentokens.powerauth.token.port.out.PowerAuthServer;
 import org.opentokens.powerauth.token.port.out.RandomSource;
+import org.opentokens.powerauth.token.port.out.ServerUnreachableException;
 import org.opentokens.powerauth.token.port.out.StorageArguments;
 
 /**
@@ -57,6 +59,7 @@ public final class TokenStoreService implements PowerAuthTokenStore {
     private final ActivationSigner signer;
     private final TokenCreation creation;
     private final HeaderTime headerTime;
+    private final PendingRemovals pendingRemovals;
     private final Map<String, TokenFlight> flights = new ConcurrentHashMap<>();
     private final Object flightLock = new Object();
 
@@ -85,6 +88,8 @@ public final class TokenStoreService implements PowerAuthTokenStore {
         this.creation = new TokenCreation(configuration, state, server, Objects.requireNonNull(json, "json"), random,
                 time, Objects.requireNonNull(temporaryKeys, "temporaryKeys"), signer, clock);
         this.headerTime = new HeaderTime(time, server, executor);
+        this.pendingRemovals = new PendingRemovals(server, signer);
+        state.addBeforeSignedCall(pendingRemovals::retryQuietly);
         state.addLossListener(this::activationLost);
     }
 
@@ -252,7 +257,13 @@ public final class TokenStoreService implements PowerAuthTokenStore {
                     // Another process removed or replaced it meanwhile: there is nothing of ours left to remove.
                     return null;
                 }
-                server.removeToken(record.tokenId(), signer.signerFor(tx, possession, REMOVE_URI_ID));
+                try {
+                    server.removeToken(record.tokenId(), signer.signerFor(tx, possession, REMOVE_URI_ID));
+                } catch (ServerUnreachableException e) {
+                    // The tombstone first: a crash before the token's deletion leaves both, never neither.
+                    tx.putPendingRemoval(new PendingRemovalRecord(tokenName, record.tokenId(),
+                            activation.activationId(), clock.millis()));
+                }
                 tx.deleteToken(tokenName);
                 return null;
             });
@@ -290,6 +301,31 @@ public final class TokenStoreService implements PowerAuthTokenStore {
             }
             return requestAccessToken(tokenName, authentication);
         }).thenCompose(java.util.function.Function.identity());
+    }
+
+    @Override
+    public CompletableFuture<Integer> flushPendingRemovals() {
+        ActivationRecord activation;
+        try {
+            InstanceSnapshot snapshot = state.snapshot();
+            if (state.pendingRemovals().isEmpty()) {
+                return CompletableFuture.completedFuture(0);
+            }
+            activation = snapshot.requireUsable();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        try {
+            return CompletableFuture.supplyAsync(() -> state.signedCallAlone(activation.activationId(),
+                    tx -> pendingRemovals.retry(tx, activation.activationId())), executor);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(new ClientClosedException(e));
+        }
+    }
+
+    @Override
+    public int pendingRemovalCount() {
+        return state.pendingRemovals().size();
     }
 
     @Override

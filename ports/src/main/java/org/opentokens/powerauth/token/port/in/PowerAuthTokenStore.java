@@ -78,7 +78,13 @@ public interface PowerAuthTokenStore {
 
     /**
      * Removes the token on the server ({@code /pa/v3/token/remove}, signed with possession), then locally. The
-     * local copy stays if the server call fails.
+     * local copy stays if the server rejects the call. If the server cannot be reached
+     * ({@link org.opentokens.powerauth.token.port.out.ServerUnreachableException}), the token is removed locally
+     * all the same and a pending removal (a tombstone, in storage) is kept: the removal on the server is retried
+     * inside every later signed call of this activation, from any process sharing the storage, and by
+     * {@link #flushPendingRemovals()}, so the server token never stays valid with nobody able to remove it. The
+     * future then completes normally; {@link #pendingRemovalCount()} tells what is still owed. Removing the
+     * activation drops the tombstones (its tokens end with it).
      *
      * @param tokenName the local name
      * @return completes when both are done; fails with {@link TokenNotFoundException} if there is no such local
@@ -127,4 +133,18 @@ public interface PowerAuthTokenStore {
      * @return the token; fails as {@link #requestAccessToken} and {@link #removeAccessToken} fail
      */
     CompletableFuture<PowerAuthToken> ensureToken(String tokenName, PowerAuthAuthentication authentication);
+
+    /**
+     * Retries now every pending removal of the current activation (see {@link #removeAccessToken}), each as its
+     * own signed {@code /pa/v3/token/remove} request with its own counter step, inside one signed call's
+     * exclusive section. A tombstone is dropped when the server confirms the removal (a server that no longer has
+     * the token confirms it too) and stays when the server fails.
+     *
+     * @return completes with the number of removals the server confirmed; fails with the server failure that
+     *     stopped the retry (what is not confirmed stays pending), or {@link MissingActivationException}
+     */
+    CompletableFuture<Integer> flushPendingRemovals();
+
+    /** @return how many token removals are still owed to the server (a storage read) */
+    int pendingRemovalCount();
 }
