@@ -26,6 +26,8 @@ final class Dispatcher {
     private final ProtectedResourceEndpoint resource;
     private final ProtectedResourceEndpoint possessionResource;
     private final AdminApi admin;
+    private final EncryptedEchoEndpoint applicationEcho;
+    private final EncryptedEchoEndpoint activationEcho;
 
     Dispatcher(EmulatorState state, EmulatorFaults faults, ExchangeLog log, AdminApi admin) {
         this.state = state;
@@ -39,6 +41,10 @@ final class Dispatcher {
         this.signed = new SignedEndpoints(state, new SignatureVerifier(state), ecies);
         this.resource = new ProtectedResourceEndpoint(state, state.config().resourceSignatureTypes());
         this.possessionResource = new ProtectedResourceEndpoint(state, EmulatorConfig.POSSESSION_TYPES);
+        this.applicationEcho = new EncryptedEchoEndpoint(state, ecies,
+                io.getlime.security.powerauth.crypto.lib.encryptor.model.EncryptorScope.APPLICATION_SCOPE);
+        this.activationEcho = new EncryptedEchoEndpoint(state, ecies,
+                io.getlime.security.powerauth.crypto.lib.encryptor.model.EncryptorScope.ACTIVATION_SCOPE);
     }
 
     /** In process: a trickled answer arrives after its trickle time. */
@@ -136,6 +142,14 @@ final class Dispatcher {
                 throw methodNotAllowed();
             }
             return (path.equals(PowerAuthEmulator.RESOURCE_PATH) ? resource : possessionResource)
+                    .handle(request);
+        }
+        if (path.equals(PowerAuthEmulator.ECIES_APPLICATION_PATH)
+                || path.equals(PowerAuthEmulator.ECIES_ACTIVATION_PATH)) {
+            if (!method.equals("POST")) {
+                throw methodNotAllowed();
+            }
+            return (path.equals(PowerAuthEmulator.ECIES_APPLICATION_PATH) ? applicationEcho : activationEcho)
                     .handle(request);
         }
         if (!path.startsWith("/pa/v3/")) {

@@ -42,6 +42,13 @@ public final class PowerAuthEmulator implements AutoCloseable {
     public static final String RESOURCE_PATH = "/api/resource";
     /** A sample resource that accepts a token of any possession-based type, possession alone included. */
     public static final String POSSESSION_RESOURCE_PATH = "/api/resource/possession";
+    /**
+     * A host endpoint that takes an application-scope ECIES envelope ({@code X-PowerAuth-Encryption}) and answers
+     * it encrypted, the plaintext {@code echo:} followed by the request's plaintext.
+     */
+    public static final String ECIES_APPLICATION_PATH = "/api/ecies/application";
+    /** As {@link #ECIES_APPLICATION_PATH}, in activation scope, for an ACTIVE activation. */
+    public static final String ECIES_ACTIVATION_PATH = "/api/ecies/activation";
 
     private final EmulatorState state;
     private final EmulatorFaults faults = new EmulatorFaults();

@@ -9,11 +9,13 @@ import java.util.Objects;
 import org.opentokens.powerauth.token.adapter.http.JavaHttpPowerAuthServer;
 import org.opentokens.powerauth.token.application.PowerAuthConfiguration;
 import org.opentokens.powerauth.token.application.activation.ActivationService;
+import org.opentokens.powerauth.token.application.encryption.EncryptionService;
 import org.opentokens.powerauth.token.application.keystore.TemporaryKeyProvider;
 import org.opentokens.powerauth.token.application.instance.InstanceState;
 import org.opentokens.powerauth.token.application.time.TimeSynchronizationService;
 import org.opentokens.powerauth.token.application.token.TokenStoreService;
 import org.opentokens.powerauth.token.port.in.ActivationUseCase;
+import org.opentokens.powerauth.token.port.in.EncryptionUseCase;
 import org.opentokens.powerauth.token.port.in.PowerAuthTokenStore;
 import org.opentokens.powerauth.token.port.out.JsonCodec;
 import org.opentokens.powerauth.token.port.out.PowerAuthServer;
@@ -106,12 +108,21 @@ final class ClientServicesModule extends PrivateModule {
     @Provides
     @Singleton
     @Exposed
+    EncryptionUseCase encryption(@ClientInternal InstanceState state, @ClientInternal PowerAuthServer server,
+            @ClientInternal JsonCodec json, RandomSource random, TimeSynchronizationService time,
+            @ClientInternal TemporaryKeyProvider temporaryKeys, @ClientInternal ClientExecutor executor) {
+        return new EncryptionService(configuration(), state, server, json, random, time, temporaryKeys, executor);
+    }
+
+    @Provides
+    @Singleton
+    @Exposed
     PowerAuthClient client(PowerAuthTokenStore tokenStore, ActivationUseCase activation,
             TimeSynchronizationService time, @ClientInternal ClientExecutor executor,
-            @ClientInternal PowerAuthServer server) {
+            @ClientInternal PowerAuthServer server, EncryptionUseCase encryption) {
         Runnable releaseTransport = server instanceof JavaHttpPowerAuthServer http ? http::close : () -> { };
         return new PowerAuthClient(config.instanceId(), tokenStore, activation, time, server::fetchServerTime,
-                executor, releaseTransport);
+                executor, releaseTransport, encryption);
     }
 
     private PowerAuthConfiguration configuration() {

@@ -5,6 +5,7 @@ import org.opentokens.powerauth.token.application.time.SampleOutcome;
 import org.opentokens.powerauth.token.application.time.ServerTimeFetch;
 import org.opentokens.powerauth.token.application.time.TimeSynchronizationService;
 import org.opentokens.powerauth.token.port.in.ActivationUseCase;
+import org.opentokens.powerauth.token.port.in.EncryptionUseCase;
 import org.opentokens.powerauth.token.port.in.PowerAuthTokenStore;
 
 /**
@@ -24,10 +25,11 @@ public final class PowerAuthClient implements AutoCloseable {
     private final ServerTimeFetch serverTime;
     private final ClientExecutor executor;
     private final Runnable releaseTransport;
+    private final EncryptionUseCase encryption;
 
     PowerAuthClient(String instanceId, PowerAuthTokenStore tokenStore, ActivationUseCase activation,
             TimeSynchronizationService timeSynchronization, ServerTimeFetch serverTime, ClientExecutor executor,
-            Runnable releaseTransport) {
+            Runnable releaseTransport, EncryptionUseCase encryption) {
         this.instanceId = Objects.requireNonNull(instanceId, "instanceId");
         this.tokenStore = Objects.requireNonNull(tokenStore, "tokenStore");
         this.activation = Objects.requireNonNull(activation, "activation");
@@ -35,6 +37,7 @@ public final class PowerAuthClient implements AutoCloseable {
         this.serverTime = Objects.requireNonNull(serverTime, "serverTime");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.releaseTransport = Objects.requireNonNull(releaseTransport, "releaseTransport");
+        this.encryption = Objects.requireNonNull(encryption, "encryption");
     }
 
     /** @return the instance id this client stores its activation and tokens under */
@@ -50,6 +53,11 @@ public final class PowerAuthClient implements AutoCloseable {
     /** @return the activation lifecycle */
     public ActivationUseCase activation() {
         return activation;
+    }
+
+    /** @return ECIES encryptors for the host's own payloads, in application or activation scope */
+    public EncryptionUseCase encryption() {
+        return encryption;
     }
 
     /** @return the server time synchronization the headers and ECIES timestamps rely on */

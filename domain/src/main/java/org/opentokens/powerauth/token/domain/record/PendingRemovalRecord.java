@@ -17,7 +17,8 @@ import org.opentokens.powerauth.token.domain.token.TokenId;
  * @param queuedAtMs when the local removal happened, client clock, Unix milliseconds
  */
 public record PendingRemovalRecord(String tokenName, TokenId tokenId, String activationId, long queuedAtMs) {
-    private static final byte[] MAGIC = "PART".getBytes(StandardCharsets.US_ASCII);
+    /** The record's magic, as text: a record holds no array field, not even a static one. */
+    private static final String MAGIC = "PART";
     private static final int FORMAT_VERSION = 1;
 
     /** Checks the fields. */
@@ -29,7 +30,7 @@ public record PendingRemovalRecord(String tokenName, TokenId tokenId, String act
 
     /** @return the stored form */
     public SecretBytes encode() {
-        return SecretBytes.takeOwnership(new RecordWriter(MAGIC, FORMAT_VERSION).string(tokenName)
+        return SecretBytes.takeOwnership(new RecordWriter(MAGIC.getBytes(StandardCharsets.US_ASCII), FORMAT_VERSION).string(tokenName)
                 .string(tokenId.value()).string(activationId).i64(queuedAtMs).toByteArray());
     }
 
@@ -41,7 +42,7 @@ public record PendingRemovalRecord(String tokenName, TokenId tokenId, String act
     public static PendingRemovalRecord decode(SecretBytes encoded) {
         byte[] data = encoded.copyBytes(InsecureSecretAccess.get());
         try {
-            RecordReader in = new RecordReader(data, MAGIC, "pending removal");
+            RecordReader in = new RecordReader(data, MAGIC.getBytes(StandardCharsets.US_ASCII), "pending removal");
             if (in.u8() != FORMAT_VERSION) {
                 throw new MalformedDataException("pending removal record has an unsupported format version");
             }
