@@ -28,6 +28,7 @@ final class Dispatcher {
     private final AdminApi admin;
     private final EncryptedEchoEndpoint applicationEcho;
     private final EncryptedEchoEndpoint activationEcho;
+    private final RecoveryConfirmEndpoint recoveryConfirm;
 
     Dispatcher(EmulatorState state, EmulatorFaults faults, ExchangeLog log, AdminApi admin) {
         this.state = state;
@@ -39,6 +40,7 @@ final class Dispatcher {
         this.activationCreate = new ActivationCreateEndpoint(state, ecies);
         this.activationStatus = new ActivationStatusEndpoint(state);
         this.signed = new SignedEndpoints(state, new SignatureVerifier(state), ecies);
+        this.recoveryConfirm = new RecoveryConfirmEndpoint(state, new SignatureVerifier(state), ecies);
         this.resource = new ProtectedResourceEndpoint(state, state.config().resourceSignatureTypes());
         this.possessionResource = new ProtectedResourceEndpoint(state, EmulatorConfig.POSSESSION_TYPES);
         this.applicationEcho = new EncryptedEchoEndpoint(state, ecies,
@@ -167,6 +169,7 @@ final class Dispatcher {
             case "/pa/v3/token/create" -> signed.createToken(request);
             case "/pa/v3/token/remove" -> signed.removeToken(request);
             case "/pa/v3/signature/validate" -> signed.validateSignature(request);
+            case "/pa/v3/recovery/confirm" -> recoveryConfirm.handle(request);
             default -> throw new EmulatorRejection(404, ErrorCodes.NOT_FOUND, "Unknown path");
         };
     }

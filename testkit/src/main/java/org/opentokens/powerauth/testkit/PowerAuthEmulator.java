@@ -154,6 +154,31 @@ public final class PowerAuthEmulator implements AutoCloseable {
     }
 
     /**
+     * Issues an activation code with options: the user, an activation OTP, a recovery code at key exchange.
+     *
+     * @param app the application
+     * @param options the activation's settings
+     * @return the code with its master-key signature
+     * @throws IllegalArgumentException if the application is unknown
+     */
+    public EmulatorActivationCode initActivation(EmulatorApplication app, EmulatorActivationOptions options) {
+        return state.initActivation(state.application(Objects.requireNonNull(app, "app").applicationId()),
+                Objects.requireNonNull(options, "options"));
+    }
+
+    /**
+     * The back office sends a recovery code by post: unconfirmed until the activation confirms it.
+     *
+     * @param activationId the activation it recovers
+     * @return the recovery code and its PUK
+     * @throws IllegalArgumentException if the activation is unknown
+     */
+    public EmulatorRecoveryCode issueRecoveryPostcard(String activationId) {
+        RecoveryRecord record = state.issueRecoveryCode(state.activation(activationId), false);
+        return new EmulatorRecoveryCode(record.recoveryCode(), record.puk());
+    }
+
+    /**
      * The back office commits an activation: PENDING_COMMIT to ACTIVE.
      *
      * @param activationId activation ID

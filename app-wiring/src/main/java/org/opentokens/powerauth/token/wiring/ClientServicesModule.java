@@ -10,12 +10,14 @@ import org.opentokens.powerauth.token.adapter.http.JavaHttpPowerAuthServer;
 import org.opentokens.powerauth.token.application.PowerAuthConfiguration;
 import org.opentokens.powerauth.token.application.activation.ActivationService;
 import org.opentokens.powerauth.token.application.encryption.EncryptionService;
+import org.opentokens.powerauth.token.application.recovery.RecoveryService;
 import org.opentokens.powerauth.token.application.keystore.TemporaryKeyProvider;
 import org.opentokens.powerauth.token.application.instance.InstanceState;
 import org.opentokens.powerauth.token.application.time.TimeSynchronizationService;
 import org.opentokens.powerauth.token.application.token.TokenStoreService;
 import org.opentokens.powerauth.token.port.in.ActivationUseCase;
 import org.opentokens.powerauth.token.port.in.EncryptionUseCase;
+import org.opentokens.powerauth.token.port.in.RecoveryUseCase;
 import org.opentokens.powerauth.token.port.in.PowerAuthTokenStore;
 import org.opentokens.powerauth.token.port.out.JsonCodec;
 import org.opentokens.powerauth.token.port.out.PowerAuthServer;
@@ -117,12 +119,23 @@ final class ClientServicesModule extends PrivateModule {
     @Provides
     @Singleton
     @Exposed
+    RecoveryUseCase recovery(@ClientInternal InstanceState state, @ClientInternal PowerAuthServer server,
+            @ClientInternal JsonCodec json, RandomSource random, TimeSynchronizationService time,
+            @ClientInternal TemporaryKeyProvider temporaryKeys, @PowerAuthClock Clock clock,
+            @ClientInternal ClientExecutor executor) {
+        return new RecoveryService(configuration(), state, server, json, random, time, temporaryKeys, clock,
+                executor);
+    }
+
+    @Provides
+    @Singleton
+    @Exposed
     PowerAuthClient client(PowerAuthTokenStore tokenStore, ActivationUseCase activation,
             TimeSynchronizationService time, @ClientInternal ClientExecutor executor,
-            @ClientInternal PowerAuthServer server, EncryptionUseCase encryption) {
+            @ClientInternal PowerAuthServer server, EncryptionUseCase encryption, RecoveryUseCase recovery) {
         Runnable releaseTransport = server instanceof JavaHttpPowerAuthServer http ? http::close : () -> { };
         return new PowerAuthClient(config.instanceId(), tokenStore, activation, time, server::fetchServerTime,
-                executor, releaseTransport, encryption);
+                executor, releaseTransport, encryption, recovery);
     }
 
     private PowerAuthConfiguration configuration() {

@@ -6,6 +6,7 @@ import org.opentokens.powerauth.token.application.time.ServerTimeFetch;
 import org.opentokens.powerauth.token.application.time.TimeSynchronizationService;
 import org.opentokens.powerauth.token.port.in.ActivationUseCase;
 import org.opentokens.powerauth.token.port.in.EncryptionUseCase;
+import org.opentokens.powerauth.token.port.in.RecoveryUseCase;
 import org.opentokens.powerauth.token.port.in.PowerAuthTokenStore;
 
 /**
@@ -26,10 +27,11 @@ public final class PowerAuthClient implements AutoCloseable {
     private final ClientExecutor executor;
     private final Runnable releaseTransport;
     private final EncryptionUseCase encryption;
+    private final RecoveryUseCase recovery;
 
     PowerAuthClient(String instanceId, PowerAuthTokenStore tokenStore, ActivationUseCase activation,
             TimeSynchronizationService timeSynchronization, ServerTimeFetch serverTime, ClientExecutor executor,
-            Runnable releaseTransport, EncryptionUseCase encryption) {
+            Runnable releaseTransport, EncryptionUseCase encryption, RecoveryUseCase recovery) {
         this.instanceId = Objects.requireNonNull(instanceId, "instanceId");
         this.tokenStore = Objects.requireNonNull(tokenStore, "tokenStore");
         this.activation = Objects.requireNonNull(activation, "activation");
@@ -38,6 +40,7 @@ public final class PowerAuthClient implements AutoCloseable {
         this.executor = Objects.requireNonNull(executor, "executor");
         this.releaseTransport = Objects.requireNonNull(releaseTransport, "releaseTransport");
         this.encryption = Objects.requireNonNull(encryption, "encryption");
+        this.recovery = Objects.requireNonNull(recovery, "recovery");
     }
 
     /** @return the instance id this client stores its activation and tokens under */
@@ -58,6 +61,11 @@ public final class PowerAuthClient implements AutoCloseable {
     /** @return ECIES encryptors for the host's own payloads, in application or activation scope */
     public EncryptionUseCase encryption() {
         return encryption;
+    }
+
+    /** @return recovery codes of the committed activation */
+    public RecoveryUseCase recovery() {
+        return recovery;
     }
 
     /** @return the server time synchronization the headers and ECIES timestamps rely on */

@@ -10,7 +10,8 @@ enum Endpoint {
     ACTIVATION_STATUS("/pa/v3/activation/status"),
     ACTIVATION_REMOVE("/pa/v3/activation/remove"),
     TOKEN_CREATE("/pa/v3/token/create"),
-    TOKEN_REMOVE("/pa/v3/token/remove");
+    TOKEN_REMOVE("/pa/v3/token/remove"),
+    RECOVERY_CONFIRM("/pa/v3/recovery/confirm");
 
     private final String path;
 

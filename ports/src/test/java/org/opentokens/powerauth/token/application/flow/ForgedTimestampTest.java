@@ -89,5 +89,10 @@ class ForgedTimestampTest {
         public TokenId removeToken(TokenId tokenId, RequestSigner signer) {
             return real.removeToken(tokenId, signer);
         }
+
+        @Override
+        public EciesEncryptedResponse confirmRecoveryCode(EciesEncryptedRequest envelope, RequestSigner signer) {
+            return real.confirmRecoveryCode(envelope, signer);
+        }
     }
 }

@@ -87,6 +87,11 @@ public final class EmulatorPowerAuthServer implements PowerAuthServer {
         return TokenId.of(requiredText(object(signed("/pa/v3/token/remove", body, signer)), "tokenId"));
     }
 
+    @Override
+    public EciesEncryptedResponse confirmRecoveryCode(EciesEncryptedRequest envelope, RequestSigner signer) {
+        return envelope(signed("/pa/v3/recovery/confirm", bytes(EnvelopeMaps.toMap(envelope)), signer));
+    }
+
     private byte[] signed(String path, byte[] body, RequestSigner signer) {
         AuthorizationHeader header = signer.sign(body);
         beforeSignedSend.run();
