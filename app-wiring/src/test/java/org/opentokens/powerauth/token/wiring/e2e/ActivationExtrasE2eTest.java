@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.opentokens.powerauth.token.domain.ProtocolVersion;
 import org.opentokens.powerauth.testkit.EmulatorActivationCode;
 import org.opentokens.powerauth.testkit.EmulatorActivationOptions;
 import org.opentokens.powerauth.testkit.EmulatorActivationState;
@@ -173,5 +176,20 @@ class ActivationExtrasE2eTest {
         assertThat(bed.emulator.activation(code.activationId()).failedAttempts()).isZero();
         assertThat(client.activation().fetchActivationStatus().join().counterResynchronized()).isFalse();
         assertThat(bed.storedRecord("default").counter().ctrByte()).isEqualTo(5);
+    }
+
+    @ParameterizedTest
+    @EnumSource(ProtocolVersion.class)
+    void confirmRecoveryCodeWorksInEveryVersion(ProtocolVersion version) {
+        PowerAuthClient client = bed.client("v" + version.wireValue(), version);
+        String activationId = bed.activate(client);
+        EmulatorRecoveryCode postcard = bed.emulator.issueRecoveryPostcard(activationId);
+
+        assertThat(client.recovery().confirmRecoveryCode(postcard.recoveryCode(), EmulatorBed.password()).join())
+                .isFalse();
+        assertThat(client.recovery().confirmRecoveryCode(postcard.recoveryCode(), EmulatorBed.password()).join())
+                .isTrue();
+        assertThat(bed.emulator.activation(activationId).counter()).isEqualTo(2);
+        assertThat(bed.emulator.activation(activationId).failedAttempts()).isZero();
     }
 }
