@@ -122,9 +122,9 @@ final class ClientServicesModule extends PrivateModule {
     RecoveryUseCase recovery(@ClientInternal InstanceState state, @ClientInternal PowerAuthServer server,
             @ClientInternal JsonCodec json, RandomSource random, TimeSynchronizationService time,
             @ClientInternal TemporaryKeyProvider temporaryKeys, @PowerAuthClock Clock clock,
-            @ClientInternal ClientExecutor executor) {
-        return new RecoveryService(configuration(), state, server, json, random, time, temporaryKeys, clock,
-                executor);
+            @ClientInternal ClientExecutor executor, @ClientInternal FailureHints hints) {
+        return new HintingRecovery(new RecoveryService(configuration(), state, server, json, random, time,
+                temporaryKeys, clock, executor), hints);
     }
 
     @Provides

@@ -192,4 +192,23 @@ class ActivationExtrasE2eTest {
         assertThat(bed.emulator.activation(activationId).counter()).isEqualTo(2);
         assertThat(bed.emulator.activation(activationId).failedAttempts()).isZero();
     }
+
+    @Test
+    void aWrongPasswordAtConfirmationIsCountedAndExplained() {
+        PowerAuthClient client = bed.client();
+        String activationId = bed.activate(client);
+        EmulatorRecoveryCode postcard = bed.emulator.issueRecoveryPostcard(activationId);
+
+        Throwable failure = EmulatorBed.failure(client.recovery().confirmRecoveryCode(postcard.recoveryCode(),
+                EmulatorBed.wrongPassword()));
+
+        assertThat(failure).isInstanceOfSatisfying(ServerRejectedException.class, rejected -> {
+            assertThat(rejected.httpStatus()).isEqualTo(401);
+            assertThat(rejected.hint()).hasValueSatisfying(hint -> assertThat(hint).contains("4 of 5 attempts"));
+        });
+        assertThat(bed.emulator.activation(activationId).failedAttempts()).isEqualTo(1);
+        assertThat(client.recovery().confirmRecoveryCode(postcard.recoveryCode(), EmulatorBed.password()).join())
+                .isFalse();
+        assertThat(bed.emulator.activation(activationId).failedAttempts()).isZero();
+    }
 }
