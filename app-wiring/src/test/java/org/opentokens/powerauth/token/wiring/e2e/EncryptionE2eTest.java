@@ -125,6 +125,29 @@ class EncryptionE2eTest {
     }
 
     @Test
+    void anExportedContextDecryptsTheAnswerInAnotherClientOnce() throws Exception {
+        PowerAuthClient first = bed.client();
+        bed.activate(first);
+        PowerAuthEciesEncryptor encryptor = first.encryption().eciesEncryptorForActivationScope().join();
+        byte[] body = encryptor.encryptRequestBody("handed over".getBytes(StandardCharsets.UTF_8));
+        PowerAuthAuthorizationHttpHeader header = encryptor.encryptionHeader();
+        org.opentokens.powerauth.token.domain.secret.SecretBytes context = encryptor.exportContext();
+        HttpResponse<byte[]> response = post(PowerAuthEmulator.ECIES_ACTIVATION_PATH, header, body);
+        assertThatThrownBy(() -> encryptor.decryptResponseBody(response.body()))
+                .as("the exporter let go of the keys").isInstanceOf(IllegalStateException.class);
+
+        first.close();
+        PowerAuthEciesEncryptor resumed = bed.client().encryption().resumeEciesEncryptor(context);
+
+        assertThat(resumed.scope()).isEqualTo(EciesScope.ACTIVATION);
+        assertThat(resumed.encryptionHeader().value()).isEqualTo(header.value());
+        assertThat(resumed.decryptResponseBody(response.body()))
+                .isEqualTo("echo:handed over".getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> resumed.decryptResponseBody(response.body())).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> resumed.encryptRequestBody(new byte[0])).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void activationScopeNeedsAnActivation() {
         PowerAuthClient client = bed.client();
 

@@ -23,13 +23,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code encrypt --scope application|activation --url URL --data TEXT | --data-file FILE}: encrypts the data (ECIES,
- * {@code /pa/generic/application} or {@code /pa/generic/activation}), posts it to the host's endpoint with
- * {@code X-PowerAuth-Encryption}, then decrypts the endpoint's answer and prints it. Encryption and decryption
- * happen in one run: the envelope key lives only between one request and its response.
+ * {@code encrypt --scope application|activation [--url URL] --data TEXT | --data-file FILE}: encrypts the data
+ * (ECIES, {@code /pa/generic/application} or {@code /pa/generic/activation}). With {@code --url} it posts it to
+ * the host's endpoint with {@code X-PowerAuth-Encryption}, then decrypts the endpoint's answer and prints it.
+ * Without, it prints the header and the envelope body and keeps the response context (the envelope keys) in the
+ * encrypted store under a new id, for one {@code decrypt --context ID}.
  */
 @Command(mixinStandardHelpOptions = true, name = "encrypt",
-        description = "Encrypt DATA end to end, POST it to URL and print the decrypted answer.")
+        description = "Encrypt DATA end to end; POST it to URL and print the decrypted answer, or print the header "
+                + "and body and keep the context for 'decrypt'.")
 final class EncryptCommand implements Callable<Integer> {
     /** The two ECIES scopes. */
     enum Scope { application, activation }
@@ -38,7 +40,8 @@ final class EncryptCommand implements Callable<Integer> {
             description = "application (no activation needed) or activation (default: ${DEFAULT-VALUE}).")
     Scope scope;
 
-    @Option(names = "--url", required = true, paramLabel = "URL", description = "The endpoint to POST to.")
+    @Option(names = "--url", paramLabel = "URL", description = "The endpoint to POST to; without it, print the "
+            + "header and the encrypted body, and keep the response context for 'decrypt --context ID'.")
     URI url;
 
     @Option(names = "--data", paramLabel = "DATA", description = "The request plaintext.")
@@ -60,6 +63,9 @@ final class EncryptCommand implements Callable<Integer> {
                     ? encryption.eciesEncryptorForApplicationScope()
                     : encryption.eciesEncryptorForActivationScope()).join();
             PowerAuthAuthorizationHttpHeader header = encryptor.encryptionHeader();
+            if (url == null) {
+                return printForLater(root, session, encryptor, header, encryptor.encryptRequestBody(plaintext));
+            }
             HttpResponse<byte[]> response = post(root, header, encryptor.encryptRequestBody(plaintext));
             if (response.statusCode() / 100 != 2) {
                 throw new ServerRejectedException(response.statusCode(), null);
@@ -73,6 +79,29 @@ final class EncryptCommand implements Callable<Integer> {
             root.output().print(text, json);
             return ExitCodes.OK;
         }
+    }
+
+    private int printForLater(PowerAuthTokenCli root, CliSession session, PowerAuthEciesEncryptor encryptor,
+            PowerAuthAuthorizationHttpHeader header, byte[] body) {
+        byte[] idBytes = new byte[6];
+        new java.security.SecureRandom().nextBytes(idBytes);
+        String id = java.util.HexFormat.of().formatHex(idBytes);
+        org.opentokens.powerauth.token.domain.secret.SecretBytes context = encryptor.exportContext();
+        try {
+            session.saveEciesContext(id, context);
+        } finally {
+            context.destroy();
+        }
+        String text = new String(body, StandardCharsets.UTF_8);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("scope", scope.name());
+        json.put("header", Map.of("name", header.key(), "value", header.value()));
+        json.put("body", text);
+        json.put("context", id);
+        root.output().print(header.asHeaderLine() + System.lineSeparator() + text + System.lineSeparator()
+                + "Context: " + id + " (decrypt the answer once with: powerauth-token decrypt --context " + id
+                + " --data-file FILE)", json);
+        return ExitCodes.OK;
     }
 
     private byte[] plaintext() {

@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
                 description = "PowerAuth tokens from the command line: activate once, then print X-PowerAuth-Token headers for "
                 + "curl and scripts, e.g.  curl -H \"$(powerauth-token token header balance)\" URL",
         subcommands = {ActivateCommand.class, StatusCommand.class, TokenCommand.class, ActivationCommand.class,
-                EncryptCommand.class,
+                EncryptCommand.class, DecryptCommand.class,
                 DemoCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -18,6 +18,7 @@ import org.opentokens.powerauth.token.domain.ecies.EciesParameters;
 import org.opentokens.powerauth.token.domain.ecies.EciesSecrets;
 import org.opentokens.powerauth.token.domain.ecies.EncryptionHeader;
 import org.opentokens.powerauth.token.domain.record.ActivationRecord;
+import org.opentokens.powerauth.token.domain.secret.SecretBytes;
 import org.opentokens.powerauth.token.port.in.ClientClosedException;
 import org.opentokens.powerauth.token.port.in.EncryptionUseCase;
 import org.opentokens.powerauth.token.port.in.PowerAuthEciesEncryptor;
@@ -77,6 +78,11 @@ public final class EncryptionService implements EncryptionUseCase {
             return CompletableFuture.failedFuture(e);
         }
         return async(() -> activationScope(activation));
+    }
+
+    @Override
+    public PowerAuthEciesEncryptor resumeEciesEncryptor(SecretBytes context) {
+        return PowerAuthEciesEncryptor.resume(Objects.requireNonNull(context, "context"), json);
     }
 
     private CompletableFuture<PowerAuthEciesEncryptor> async(Supplier<PowerAuthEciesEncryptor> work) {

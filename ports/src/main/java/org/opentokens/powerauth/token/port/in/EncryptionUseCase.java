@@ -25,4 +25,12 @@ public interface EncryptionUseCase {
      *     activation; fails with {@link MissingActivationException} without one, and with server or time failures
      */
     CompletableFuture<PowerAuthEciesEncryptor> eciesEncryptorForActivationScope();
+
+    /**
+     * @param context what {@link PowerAuthEciesEncryptor#exportContext()} produced, in this process or another
+     *     one of the same client; not retained
+     * @return an encryptor that decrypts that one response and encrypts nothing
+     * @throws org.opentokens.powerauth.token.domain.error.MalformedDataException if the bytes are not a context
+     */
+    PowerAuthEciesEncryptor resumeEciesEncryptor(org.opentokens.powerauth.token.domain.secret.SecretBytes context);
 }

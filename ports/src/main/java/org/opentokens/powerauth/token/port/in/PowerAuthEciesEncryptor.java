@@ -11,6 +11,7 @@ import org.opentokens.powerauth.token.domain.ecies.EciesScope;
 import org.opentokens.powerauth.token.domain.ecies.EciesSecrets;
 import org.opentokens.powerauth.token.domain.ecies.EncryptionHeader;
 import org.opentokens.powerauth.token.domain.error.PowerAuthClientException;
+import org.opentokens.powerauth.token.domain.secret.SecretBytes;
 import org.opentokens.powerauth.token.port.out.InvalidServerResponseException;
 import org.opentokens.powerauth.token.port.out.JsonCodec;
 import org.opentokens.powerauth.token.port.out.RandomSource;
@@ -44,7 +45,8 @@ public final class PowerAuthEciesEncryptor {
      * For the client's encryption service; hosts get encryptors from {@link EncryptionUseCase}.
      *
      * @param encryptor a fresh domain encryptor with its keys and parameters
-     * @param secrets the encryptor's secrets, destroyed once the request is encrypted
+     * @param secrets the encryptor's secrets, destroyed once the request is encrypted (null only for a resumed
+     *     encryptor, as are {@code random} and {@code serverTimeMs})
      * @param header the header announcing the envelope's version, application and activation
      * @param json the JSON codec for envelope bodies
      * @param random the ephemeral keys' and nonces' randomness
@@ -53,11 +55,38 @@ public final class PowerAuthEciesEncryptor {
     public PowerAuthEciesEncryptor(EciesEncryptor encryptor, EciesSecrets secrets, EncryptionHeader header,
             JsonCodec json, RandomSource random, LongSupplier serverTimeMs) {
         this.encryptor = Objects.requireNonNull(encryptor, "encryptor");
-        this.secrets = Objects.requireNonNull(secrets, "secrets");
+        this.secrets = secrets;
         this.header = Objects.requireNonNull(header, "header");
         this.json = Objects.requireNonNull(json, "json");
-        this.random = Objects.requireNonNull(random, "random");
-        this.serverTimeMs = Objects.requireNonNull(serverTimeMs, "serverTimeMs");
+        this.random = random;
+        this.serverTimeMs = serverTimeMs;
+    }
+
+    /**
+     * For {@link EncryptionUseCase#resumeEciesEncryptor}: an encryptor that awaits the response of a request
+     * encrypted by another, in this process or an earlier one.
+     *
+     * @param context what {@link #exportContext()} produced; not retained
+     * @param json the JSON codec for envelope bodies
+     * @return the encryptor; it can only decrypt the one response
+     * @throws org.opentokens.powerauth.token.domain.error.MalformedDataException if the bytes are not a context
+     */
+    public static PowerAuthEciesEncryptor resume(SecretBytes context, JsonCodec json) {
+        EncryptionHeader header = EncryptionHeader.parse(EciesEncryptor.contextLabel(context));
+        return new PowerAuthEciesEncryptor(EciesEncryptor.resume(context), null, header, json, null, null);
+    }
+
+    /**
+     * Hands the wait for the response over, for example to a later process (the CLI's {@code encrypt} and
+     * {@code decrypt}): after the request was encrypted, returns what decrypts its response; this encryptor then
+     * decrypts nothing more. The bytes hold the envelope keys: keep them only in encrypted storage, for as short
+     * a time as the response takes.
+     *
+     * @return the context, for {@link EncryptionUseCase#resumeEciesEncryptor}
+     * @throws IllegalStateException unless a request was encrypted and its response not yet decrypted
+     */
+    public SecretBytes exportContext() {
+        return encryptor.exportAwaitingResponse(header.value());
     }
 
     /** @return {@link EciesScope#APPLICATION} or {@link EciesScope#ACTIVATION} */
@@ -80,6 +109,9 @@ public final class PowerAuthEciesEncryptor {
      */
     public EciesEncryptedRequest encryptRequest(byte[] plaintext) {
         Objects.requireNonNull(plaintext, "plaintext");
+        if (secrets == null) {
+            throw new IllegalStateException("a resumed encryptor only decrypts its response");
+        }
         try {
             return encryptor.encryptRequest(plaintext, random.secureRandom(), serverTimeMs.getAsLong());
         } finally {
