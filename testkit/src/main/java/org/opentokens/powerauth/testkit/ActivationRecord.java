@@ -25,6 +25,7 @@ final class ActivationRecord {
     private SecretKey transportKey;
     private String protocolVersion;
     private String lastSignatureType;
+    private EmulatorActivationOptions options = EmulatorActivationOptions.defaults();
 
     ActivationRecord(String activationId, ApplicationRecord application, String activationCode,
             KeyPair serverKeyPair) {
@@ -80,6 +81,14 @@ final class ActivationRecord {
 
     synchronized SecretKey transportKey() {
         return transportKey;
+    }
+
+    synchronized EmulatorActivationOptions options() {
+        return options;
+    }
+
+    synchronized void options(EmulatorActivationOptions newOptions) {
+        this.options = newOptions;
     }
 
     /** Stores the result of the key exchange. */

@@ -29,6 +29,9 @@ final class Dispatcher {
     private final ProtectedResourceEndpoint resource;
     private final ProtectedResourceEndpoint possessionResource;
     private final AdminApi admin;
+    private final EncryptedEchoEndpoint applicationEcho;
+    private final EncryptedEchoEndpoint activationEcho;
+    private final RecoveryConfirmEndpoint recoveryConfirm;
 
     Dispatcher(EmulatorState state, EmulatorFaults faults, ExchangeLog log, AdminApi admin) {
         this.state = state;
@@ -43,8 +46,13 @@ final class Dispatcher {
         this.signed = new SignedEndpoints(state, verifier, ecies);
         this.signedResource = new SignedResourceEndpoint(verifier);
         this.vault = new VaultEndpoint(state, verifier, ecies);
+        this.recoveryConfirm = new RecoveryConfirmEndpoint(state, verifier, ecies);
         this.resource = new ProtectedResourceEndpoint(state, state.config().resourceSignatureTypes());
         this.possessionResource = new ProtectedResourceEndpoint(state, EmulatorConfig.POSSESSION_TYPES);
+        this.applicationEcho = new EncryptedEchoEndpoint(state, ecies,
+                io.getlime.security.powerauth.crypto.lib.encryptor.model.EncryptorScope.APPLICATION_SCOPE);
+        this.activationEcho = new EncryptedEchoEndpoint(state, ecies,
+                io.getlime.security.powerauth.crypto.lib.encryptor.model.EncryptorScope.ACTIVATION_SCOPE);
     }
 
     SignatureVerifier verifier() {
@@ -151,6 +159,14 @@ final class Dispatcher {
         if (SignedResourceEndpoint.owns(path)) {
             return signedResource.handle(request, path);
         }
+        if (path.equals(PowerAuthEmulator.ECIES_APPLICATION_PATH)
+                || path.equals(PowerAuthEmulator.ECIES_ACTIVATION_PATH)) {
+            if (!method.equals("POST")) {
+                throw methodNotAllowed();
+            }
+            return (path.equals(PowerAuthEmulator.ECIES_APPLICATION_PATH) ? applicationEcho : activationEcho)
+                    .handle(request);
+        }
         if (!path.startsWith("/pa/v3/")) {
             throw new EmulatorRejection(404, ErrorCodes.NOT_FOUND, "Unknown path");
         }
@@ -167,6 +183,7 @@ final class Dispatcher {
             case "/pa/v3/token/remove" -> signed.removeToken(request);
             case "/pa/v3/signature/validate" -> signed.validateSignature(request);
             case "/pa/v3/vault/unlock" -> vault.unlock(request);
+            case "/pa/v3/recovery/confirm" -> recoveryConfirm.handle(request);
             default -> throw new EmulatorRejection(404, ErrorCodes.NOT_FOUND, "Unknown path");
         };
     }

@@ -49,6 +49,14 @@ public final class PowerAuthEmulator implements AutoCloseable {
      */
     public static final String SIGNED_RESOURCE_PREFIX = "/api/signed";
 
+    /**
+     * A host endpoint that takes an application-scope ECIES envelope ({@code X-PowerAuth-Encryption}) and answers
+     * it encrypted, the plaintext {@code echo:} followed by the request's plaintext.
+     */
+    public static final String ECIES_APPLICATION_PATH = "/api/ecies/application";
+    /** As {@link #ECIES_APPLICATION_PATH}, in activation scope, for an ACTIVE activation. */
+    public static final String ECIES_ACTIVATION_PATH = "/api/ecies/activation";
+
     private final EmulatorState state;
     private final EmulatorFaults faults = new EmulatorFaults();
     private final ExchangeLog log = new ExchangeLog();
@@ -150,6 +158,31 @@ public final class PowerAuthEmulator implements AutoCloseable {
      */
     public EmulatorActivationCode initActivation(EmulatorApplication app) {
         return state.initActivation(state.application(Objects.requireNonNull(app, "app").applicationId()));
+    }
+
+    /**
+     * Issues an activation code with options: the user, an activation OTP, a recovery code at key exchange.
+     *
+     * @param app the application
+     * @param options the activation's settings
+     * @return the code with its master-key signature
+     * @throws IllegalArgumentException if the application is unknown
+     */
+    public EmulatorActivationCode initActivation(EmulatorApplication app, EmulatorActivationOptions options) {
+        return state.initActivation(state.application(Objects.requireNonNull(app, "app").applicationId()),
+                Objects.requireNonNull(options, "options"));
+    }
+
+    /**
+     * The back office sends a recovery code by post: unconfirmed until the activation confirms it.
+     *
+     * @param activationId the activation it recovers
+     * @return the recovery code and its PUK
+     * @throws IllegalArgumentException if the activation is unknown
+     */
+    public EmulatorRecoveryCode issueRecoveryPostcard(String activationId) {
+        RecoveryRecord record = state.issueRecoveryCode(state.activation(activationId), false);
+        return new EmulatorRecoveryCode(record.recoveryCode(), record.puk());
     }
 
     /**

@@ -9,6 +9,8 @@ import java.util.Objects;
 import org.opentokens.powerauth.token.adapter.http.JavaHttpPowerAuthServer;
 import org.opentokens.powerauth.token.application.PowerAuthConfiguration;
 import org.opentokens.powerauth.token.application.activation.ActivationService;
+import org.opentokens.powerauth.token.application.encryption.EncryptionService;
+import org.opentokens.powerauth.token.application.recovery.RecoveryService;
 import org.opentokens.powerauth.token.application.keystore.TemporaryKeyProvider;
 import org.opentokens.powerauth.token.application.instance.InstanceState;
 import org.opentokens.powerauth.token.application.instance.InstanceStore;
@@ -21,6 +23,8 @@ import org.opentokens.powerauth.token.application.signature.SignatureService;
 import org.opentokens.powerauth.token.application.signature.VaultService;
 import org.opentokens.powerauth.token.port.in.PowerAuthPasswords;
 import org.opentokens.powerauth.token.port.in.PowerAuthSignatures;
+import org.opentokens.powerauth.token.port.in.EncryptionUseCase;
+import org.opentokens.powerauth.token.port.in.RecoveryUseCase;
 import org.opentokens.powerauth.token.port.in.PowerAuthTokenStore;
 import org.opentokens.powerauth.token.port.in.PowerAuthVault;
 import org.opentokens.powerauth.token.port.out.JsonCodec;
@@ -132,6 +136,15 @@ final class ClientServicesModule extends PrivateModule {
     @Provides
     @Singleton
     @Exposed
+    EncryptionUseCase encryption(@ClientInternal InstanceState state, @ClientInternal PowerAuthServer server,
+            @ClientInternal JsonCodec json, RandomSource random, TimeSynchronizationService time,
+            @ClientInternal TemporaryKeyProvider temporaryKeys, @ClientInternal ClientExecutor executor) {
+        return new EncryptionService(configuration(), state, server, json, random, time, temporaryKeys, executor);
+    }
+
+    @Provides
+    @Singleton
+    @Exposed
     PowerAuthPasswords passwords(@ClientInternal InstanceState state, @ClientInternal PowerAuthServer server,
             RandomSource random, @ClientInternal ClientExecutor executor) {
         return new PasswordService(configuration(), state, server, random, executor);
@@ -151,13 +164,24 @@ final class ClientServicesModule extends PrivateModule {
     @Provides
     @Singleton
     @Exposed
+    RecoveryUseCase recovery(@ClientInternal InstanceState state, @ClientInternal PowerAuthServer server,
+            @ClientInternal JsonCodec json, RandomSource random, TimeSynchronizationService time,
+            @ClientInternal TemporaryKeyProvider temporaryKeys, @PowerAuthClock Clock clock,
+            @ClientInternal ClientExecutor executor, @ClientInternal FailureHints hints) {
+        return new HintingRecovery(new RecoveryService(configuration(), state, server, json, random, time,
+                temporaryKeys, clock, executor), hints);
+    }
+
+    @Provides
+    @Singleton
+    @Exposed
     PowerAuthClient client(PowerAuthTokenStore tokenStore, ActivationUseCase activation,
             TimeSynchronizationService time, @ClientInternal ClientExecutor executor,
             @ClientInternal PowerAuthServer server, PowerAuthSignatures signatures, PowerAuthPasswords passwords,
-            PowerAuthVault vault) {
+            PowerAuthVault vault, EncryptionUseCase encryption, RecoveryUseCase recovery) {
         Runnable releaseTransport = server instanceof JavaHttpPowerAuthServer http ? http::close : () -> { };
         return new PowerAuthClient(config.instanceId(), tokenStore, activation, time, server::fetchServerTime,
-                executor, releaseTransport, signatures, passwords, vault);
+                executor, releaseTransport, signatures, passwords, vault, encryption, recovery);
     }
 
     private PowerAuthConfiguration configuration() {

@@ -7,6 +7,8 @@ import org.opentokens.powerauth.token.application.time.TimeSynchronizationServic
 import org.opentokens.powerauth.token.port.in.ActivationUseCase;
 import org.opentokens.powerauth.token.port.in.PowerAuthPasswords;
 import org.opentokens.powerauth.token.port.in.PowerAuthSignatures;
+import org.opentokens.powerauth.token.port.in.EncryptionUseCase;
+import org.opentokens.powerauth.token.port.in.RecoveryUseCase;
 import org.opentokens.powerauth.token.port.in.PowerAuthTokenStore;
 import org.opentokens.powerauth.token.port.in.PowerAuthVault;
 
@@ -30,11 +32,13 @@ public final class PowerAuthClient implements AutoCloseable {
     private final PowerAuthSignatures signatures;
     private final PowerAuthPasswords passwords;
     private final PowerAuthVault vault;
+    private final EncryptionUseCase encryption;
+    private final RecoveryUseCase recovery;
 
     PowerAuthClient(String instanceId, PowerAuthTokenStore tokenStore, ActivationUseCase activation,
             TimeSynchronizationService timeSynchronization, ServerTimeFetch serverTime, ClientExecutor executor,
             Runnable releaseTransport, PowerAuthSignatures signatures, PowerAuthPasswords passwords,
-            PowerAuthVault vault) {
+            PowerAuthVault vault, EncryptionUseCase encryption, RecoveryUseCase recovery) {
         this.instanceId = Objects.requireNonNull(instanceId, "instanceId");
         this.tokenStore = Objects.requireNonNull(tokenStore, "tokenStore");
         this.activation = Objects.requireNonNull(activation, "activation");
@@ -45,6 +49,8 @@ public final class PowerAuthClient implements AutoCloseable {
         this.signatures = Objects.requireNonNull(signatures, "signatures");
         this.passwords = Objects.requireNonNull(passwords, "passwords");
         this.vault = Objects.requireNonNull(vault, "vault");
+        this.encryption = Objects.requireNonNull(encryption, "encryption");
+        this.recovery = Objects.requireNonNull(recovery, "recovery");
     }
 
     /** @return the instance id this client stores its activation and tokens under */
@@ -75,6 +81,16 @@ public final class PowerAuthClient implements AutoCloseable {
     /** @return the vault: encryption keys and device-key signatures behind a two-factor unlock */
     public PowerAuthVault vault() {
         return vault;
+    }
+
+    /** @return ECIES encryptors for the host's own payloads, in application or activation scope */
+    public EncryptionUseCase encryption() {
+        return encryption;
+    }
+
+    /** @return recovery codes of the committed activation */
+    public RecoveryUseCase recovery() {
+        return recovery;
     }
 
     /** @return the server time synchronization the headers and ECIES timestamps rely on */

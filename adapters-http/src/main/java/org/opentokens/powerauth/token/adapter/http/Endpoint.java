@@ -12,7 +12,8 @@ enum Endpoint {
     TOKEN_CREATE("/pa/v3/token/create"),
     TOKEN_REMOVE("/pa/v3/token/remove"),
     SIGNATURE_VALIDATE("/pa/v3/signature/validate"),
-    VAULT_UNLOCK("/pa/v3/vault/unlock");
+    VAULT_UNLOCK("/pa/v3/vault/unlock"),
+    RECOVERY_CONFIRM("/pa/v3/recovery/confirm");
 
     private final String path;
 

@@ -129,6 +129,15 @@ public final class JavaHttpPowerAuthServer implements PowerAuthServer, AutoClose
                 .toDomain(Endpoint.VAULT_UNLOCK);
     }
 
+    @Override
+    public EciesEncryptedResponse confirmRecoveryCode(EciesEncryptedRequest envelope, RequestSigner signer) {
+        Objects.requireNonNull(envelope, "envelope");
+        byte[] body = json.write(EciesRequestJson.of(envelope).toJson());
+        HttpAnswer answer = signedPost(Endpoint.RECOVERY_CONFIRM, body, signer);
+        return reader.unwrapped(answer, Endpoint.RECOVERY_CONFIRM, EciesResponseJson::read)
+                .toDomain(Endpoint.RECOVERY_CONFIRM);
+    }
+
     /**
      * Lets go of the HTTP client: the adapter's own client is shut down where the JDK can (Java 21 and later; on
      * 17 its selector thread ends once the client is garbage collected, which holding this adapter no longer

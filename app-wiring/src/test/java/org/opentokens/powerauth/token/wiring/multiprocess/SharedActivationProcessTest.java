@@ -23,6 +23,7 @@ import org.opentokens.powerauth.token.wiring.testing.BedSteps;
  */
 class SharedActivationProcessTest {
     private static final String CREATE = "/pa/v3/token/create";
+    private static final String REMOVE = "/pa/v3/token/remove";
     private static final Duration REFRESH = Duration.ofMillis(200);
 
     private final List<WorkerJvm> workers = new ArrayList<>();
@@ -118,6 +119,32 @@ class SharedActivationProcessTest {
         assertThatThrownBy(() -> reader.tokenStore().generateHeaderForToken("y"))
                 .as("an activation another process wiped is not used after the refresh interval")
                 .isInstanceOf(MissingActivationException.class);
+    }
+
+    @Test
+    void tombstonesOneProcessWroteAreFlushedOnceByTwoOthers() throws Exception {
+        bed = new SharedBed();
+        String id = bed.activate();
+        PowerAuthClient writer = bed.client(Duration.ZERO);
+        writer.tokenStore().requestAccessToken("x", PowerAuthAuthentication.possession()).join();
+        bed.emulator.faults().reset(REMOVE);
+        writer.tokenStore().removeAccessToken("x").join();
+        assertThat(writer.tokenStore().pendingRemovalCount()).isEqualTo(1);
+        assertThat(bed.emulator.tokens(id)).hasSize(1);
+
+        WorkerJvm first = worker("flush");
+        WorkerJvm second = worker("flush");
+
+        assertThat(first.awaitExit()).as(first.describe()).isZero();
+        assertThat(second.awaitExit()).as(second.describe()).isZero();
+        int confirmed = Integer.parseInt(first.awaitLine("FLUSHED").substring(8))
+                + Integer.parseInt(second.awaitLine("FLUSHED").substring(8));
+        assertThat(confirmed).as("exactly one process removed it").isEqualTo(1);
+        assertThat(bed.emulator.count(REMOVE)).as("the lost request and one retry").isEqualTo(2);
+        assertThat(bed.emulator.tokens(id)).isEmpty();
+        assertThat(writer.tokenStore().pendingRemovalCount()).isZero();
+        assertThat(bed.emulator.activation(id).failedAttempts()).isZero();
+        assertCountersAgree(id);
     }
 
     private int resource(String header) {

@@ -32,6 +32,7 @@ import org.opentokens.powerauth.token.wiring.SqliteStorageModule;
  *   <li>{@code mix-signed N}: N signed calls of the kinds added for hosts (a signed request sent to the
  *       emulator's signed resource inside the section, password validation, both vault operations); prints
  *       {@code DONE ok=.. failed=..}.</li>
+ *   <li>{@code flush}: retries the pending token removals, prints {@code FLUSHED n} with the number confirmed.</li>
  * </ul>
  * The storage key comes from {@value #KEY_ENV} in hex. The exit code is 0 when every call succeeded.
  */
@@ -82,6 +83,10 @@ public final class SharedActivationWorker {
                 System.out.flush();
                 client.passwords().changePassword(command[1].toCharArray(), command[2].toCharArray()).join();
                 System.out.println("CHANGED");
+                return 0;
+            case "flush":
+                int confirmed = client.tokenStore().flushPendingRemovals().join();
+                System.out.println("FLUSHED " + confirmed);
                 return 0;
             case "wipe":
                 client.activation().removeActivationLocal();

@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
                 + "curl and scripts, e.g.  curl -H \"$(powerauth-token token header balance)\" URL",
         subcommands = {ActivateCommand.class, StatusCommand.class, TokenCommand.class, ActivationCommand.class,
                 SignCommand.class, PasswordCommand.class, VaultCommand.class,
+                EncryptCommand.class, DecryptCommand.class,
                 DemoCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

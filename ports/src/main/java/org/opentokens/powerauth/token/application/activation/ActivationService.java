@@ -95,7 +95,7 @@ public final class ActivationService implements ActivationUseCase {
         ActivationCode code;
         long removals;
         try {
-            code = creation.parseCode(activation.activationCode());
+            code = creation.parseCode(activation);
             synchronized (pendingLock) {
                 if (creating || pending != null || state.snapshot().activation().isPresent()) {
                     throw new ActivationStateException("an activation already exists or is being created; "
@@ -128,7 +128,7 @@ public final class ActivationService implements ActivationUseCase {
                 }
                 pending = created;
             }
-            return new PowerAuthActivationResult(created.activationId(), created.fingerprint());
+            return created.result();
         } finally {
             synchronized (pendingLock) {
                 creating = false;

@@ -118,4 +118,14 @@ public interface PowerAuthServer {
      * @return the response envelope, not yet decrypted
      */
     EciesEncryptedResponse unlockVault(EciesEncryptedRequest envelope, RequestSigner signer);
+
+    /**
+     * {@code POST /pa/v3/recovery/confirm}: the activation-scope envelope ({@code /pa/recovery/confirm}) is the
+     * unwrapped body, signed with uriId {@code /pa/recovery/confirm} over its serialized bytes.
+     *
+     * @param envelope the encrypted {@code {"recoveryCode":…}} request
+     * @param signer signs the exact body bytes
+     * @return the response envelope, not yet decrypted
+     */
+    EciesEncryptedResponse confirmRecoveryCode(EciesEncryptedRequest envelope, RequestSigner signer);
 }

@@ -99,5 +99,10 @@ class ForgedTimestampTest {
         public EciesEncryptedResponse unlockVault(EciesEncryptedRequest envelope, RequestSigner signer) {
             return real.unlockVault(envelope, signer);
         }
+
+        @Override
+        public EciesEncryptedResponse confirmRecoveryCode(EciesEncryptedRequest envelope, RequestSigner signer) {
+            return real.confirmRecoveryCode(envelope, signer);
+        }
     }
 }

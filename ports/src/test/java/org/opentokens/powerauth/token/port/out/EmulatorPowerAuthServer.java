@@ -101,6 +101,11 @@ public final class EmulatorPowerAuthServer implements PowerAuthServer {
         return envelope(signed("/pa/v3/vault/unlock", bytes(EnvelopeMaps.toMap(envelope)), signer));
     }
 
+    @Override
+    public EciesEncryptedResponse confirmRecoveryCode(EciesEncryptedRequest envelope, RequestSigner signer) {
+        return envelope(signed("/pa/v3/recovery/confirm", bytes(EnvelopeMaps.toMap(envelope)), signer));
+    }
+
     private byte[] signed(String path, byte[] body, RequestSigner signer) {
         AuthorizationHeader header = signer.sign(body);
         beforeSignedSend.run();
