@@ -1,13 +1,11 @@
 package org.opentokens.powerauth.token.adapter.storage.sqlite;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -23,7 +21,7 @@ import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.StatementExceptions;
 import org.opentokens.powerauth.token.adapter.storage.LockFile;
-import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
+import org.opentokens.powerauth.token.adapter.storage.RecordCipher;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
 import org.opentokens.powerauth.token.port.out.ExclusiveSections;
 import org.opentokens.powerauth.token.port.out.SecureStorage;
@@ -119,7 +117,7 @@ public final class SqliteSecureStorage implements SecureStorage, AutoCloseable {
             Optional<byte[]> sealed = jdbi.withHandle(handle -> handle
                     .createQuery("SELECT sealed_value FROM entry WHERE ns = ? AND name = ?")
                     .bind(0, ns).bind(1, tag).mapTo(byte[].class).findOne());
-            return sealed.map(bytes -> SecretBytes.takeOwnership(cipher.open(RecordCipher.PURPOSE_VALUE, ns, tag, bytes)));
+            return sealed.map(bytes -> cipher.openValue(ns, tag, bytes));
         });
     }
 
@@ -139,7 +137,7 @@ public final class SqliteSecureStorage implements SecureStorage, AutoCloseable {
         guarded("write", () -> {
             byte[] ns = cipher.namespaceTag(namespace);
             List<byte[][]> rows = checked.entrySet().stream()
-                    .map(entry -> sealRow(ns, entry.getKey(), entry.getValue())).toList();
+                    .map(entry -> cipher.sealEntry(ns, entry.getKey(), entry.getValue())).toList();
             return jdbi.inTransaction(handle -> {
                 // One prepared statement for the whole batch: preparing a statement per row dominated big batches.
                 PreparedBatch batch = handle.prepareBatch(
@@ -154,19 +152,6 @@ public final class SqliteSecureStorage implements SecureStorage, AutoCloseable {
                 return null;
             });
         });
-    }
-
-    /** @return the name tag, the sealed name and the sealed value */
-    private byte[][] sealRow(byte[] ns, String name, SecretBytes value) {
-        byte[] tag = cipher.nameTag(ns, name);
-        byte[] plain = value.copyBytes(InsecureSecretAccess.get());
-        try {
-            return new byte[][] {tag,
-                cipher.seal(RecordCipher.PURPOSE_NAME, ns, tag, name.getBytes(StandardCharsets.UTF_8)),
-                cipher.seal(RecordCipher.PURPOSE_VALUE, ns, tag, plain)};
-        } finally {
-            Arrays.fill(plain, (byte) 0);
-        }
     }
 
     @Override
@@ -227,7 +212,7 @@ public final class SqliteSecureStorage implements SecureStorage, AutoCloseable {
                     .map((rs, ctx) -> new byte[][] {rs.getBytes(1), rs.getBytes(2)}).list());
             Set<String> names = new HashSet<>();
             for (byte[][] row : rows) {
-                names.add(new String(cipher.open(RecordCipher.PURPOSE_NAME, ns, row[0], row[1]), StandardCharsets.UTF_8));
+                names.add(cipher.openName(ns, row[0], row[1]));
             }
             return Set.copyOf(names);
         });
