@@ -2,16 +2,10 @@ package org.opentokens.powerauth.token.adapter.storage.postgres;
 
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.HandleCallback;
@@ -19,11 +13,8 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.opentokens.powerauth.token.adapter.storage.RecordCipher;
-import org.opentokens.powerauth.token.domain.secret.SecretBytes;
-import org.opentokens.powerauth.token.port.out.ExclusiveSections;
+import org.opentokens.powerauth.token.adapter.storage.SealedRowStorage;
 import org.opentokens.powerauth.token.port.out.SecureStorage;
-import org.opentokens.powerauth.token.port.out.StorageArguments;
-import org.opentokens.powerauth.token.port.out.StorageNamespace;
 import org.opentokens.powerauth.token.port.out.StorageUnavailableException;
 
 /**
@@ -63,35 +54,44 @@ import org.opentokens.powerauth.token.port.out.StorageUnavailableException;
  * {@link org.opentokens.powerauth.token.port.out.StorageLockedException}; a damaged or altered row gives
  * {@link org.opentokens.powerauth.token.port.out.StorageCorruptException}.
  *
- * <p>Thread-safe. {@link #close()} wipes its keys; the host's {@link DataSource} stays open.
+ * <p>Thread-safe. {@link #close()} wipes its keys and waits for calls and sections in progress; the host's
+ * {@link DataSource} stays open.
  */
-public final class PostgresSecureStorage implements SecureStorage, AutoCloseable {
+public final class PostgresSecureStorage extends SealedRowStorage {
     static final int ATTEMPTS = 3;
 
     private final Jdbi jdbi;
     private final PostgresTables tables;
-    private final RecordCipher cipher;
     private final byte[] storeId;
     private final String storeIdHex;
     private final PostgresSections sections;
+    private final String selectValue;
+    private final String selectNames;
     private final String upsert;
+    private final String deleteRow;
+    private final String deleteNamespace;
+    private final String selectVersion;
     private final String bump;
-    /** Calls and whole sections hold the read lock, {@link #close()} the write lock: no call runs on wiped keys. */
-    private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
-    private boolean closed;
 
     PostgresSecureStorage(Jdbi jdbi, PostgresTables tables, RecordCipher cipher, byte[] storeId,
             PostgresSections sections) {
+        super(cipher, "PostgreSQL token store");
         this.jdbi = jdbi;
         this.tables = tables;
-        this.cipher = cipher;
         this.storeId = storeId.clone();
         this.storeIdHex = HexFormat.of().formatHex(storeId);
         this.sections = sections;
-        this.upsert = "INSERT INTO " + tables.name("entry") + " (ns, name, sealed_name, sealed_value)"
-                + " VALUES (?, ?, ?, ?) ON CONFLICT (ns, name) DO UPDATE SET sealed_name = excluded.sealed_name,"
+        String entry = tables.name("entry");
+        String nsVersion = tables.name("ns_version");
+        this.selectValue = "SELECT sealed_value FROM " + entry + " WHERE ns = ? AND name = ?";
+        this.selectNames = "SELECT name, sealed_name FROM " + entry + " WHERE ns = ?";
+        this.upsert = "INSERT INTO " + entry + " (ns, name, sealed_name, sealed_value) VALUES (?, ?, ?, ?)"
+                + " ON CONFLICT (ns, name) DO UPDATE SET sealed_name = excluded.sealed_name,"
                 + " sealed_value = excluded.sealed_value";
-        this.bump = "INSERT INTO " + tables.name("ns_version") + " AS v (ns, version) VALUES (?, 1)"
+        this.deleteRow = "DELETE FROM " + entry + " WHERE ns = ? AND name = ?";
+        this.deleteNamespace = "DELETE FROM " + entry + " WHERE ns = ?";
+        this.selectVersion = "SELECT version FROM " + nsVersion + " WHERE ns = ?";
+        this.bump = "INSERT INTO " + nsVersion + " AS v (ns, version) VALUES (?, 1)"
                 + " ON CONFLICT (ns) DO UPDATE SET version = v.version + 1";
     }
 
@@ -105,169 +105,86 @@ public final class PostgresSecureStorage implements SecureStorage, AutoCloseable
     }
 
     @Override
-    public Optional<SecretBytes> get(StorageNamespace namespace, String name) {
-        Objects.requireNonNull(namespace, "namespace");
-        StorageArguments.name(name);
-        return guarded("read", () -> {
-            byte[] ns = cipher.namespaceTag(namespace);
-            byte[] tag = cipher.nameTag(ns, name);
-            Optional<byte[]> sealed = jdbi.withHandle(handle -> handle
-                    .createQuery("SELECT sealed_value FROM " + tables.name("entry") + " WHERE ns = ? AND name = ?")
-                    .bind(0, ns).bind(1, tag).mapTo(byte[].class).findOne());
-            return sealed.map(bytes -> cipher.openValue(ns, tag, bytes));
-        });
+    protected Optional<byte[]> readValue(byte[] ns, byte[] tag) {
+        return jdbi.withHandle(handle -> handle.createQuery(selectValue).bind(0, ns).bind(1, tag)
+                .mapTo(byte[].class).findOne());
     }
 
     @Override
-    public void put(StorageNamespace namespace, String name, SecretBytes value) {
-        Objects.requireNonNull(namespace, "namespace");
-        putAll(namespace, Map.of(StorageArguments.name(name), StorageArguments.value(value)));
+    protected List<byte[][]> readNames(byte[] ns) {
+        return jdbi.withHandle(handle -> handle.createQuery(selectNames).bind(0, ns)
+                .map((rs, ctx) -> new byte[][] {rs.getBytes(1), rs.getBytes(2)}).list());
     }
 
+    /** Rows in tag order: concurrent batches then lock rows in one order and do not deadlock each other. */
     @Override
-    public void putAll(StorageNamespace namespace, Map<String, SecretBytes> entries) {
-        Objects.requireNonNull(namespace, "namespace");
-        Map<String, SecretBytes> checked = StorageArguments.entries(entries);
-        if (checked.isEmpty()) {
-            return;
-        }
-        guarded("write", () -> {
-            byte[] ns = cipher.namespaceTag(namespace);
-            // Sorted by tag: concurrent batches then lock rows in one order and do not deadlock each other.
-            List<byte[][]> rows = checked.entrySet().stream()
-                    .map(entry -> cipher.sealEntry(ns, entry.getKey(), entry.getValue()))
-                    .sorted(Comparator.comparing(row -> row[0], Arrays::compareUnsigned)).toList();
-            return inTransaction(handle -> {
-                PreparedBatch batch = handle.prepareBatch(upsert);
-                for (byte[][] row : rows) {
-                    batch.bind(0, ns).bind(1, row[0]).bind(2, row[1]).bind(3, row[2]).add();
-                }
-                batch.execute();
-                handle.createUpdate(bump).bind(0, ns).execute();
-                return null;
-            });
-        });
-    }
-
-    @Override
-    public boolean delete(StorageNamespace namespace, String name) {
-        Objects.requireNonNull(namespace, "namespace");
-        return deleteAll(namespace, List.of(StorageArguments.name(name))) > 0;
-    }
-
-    @Override
-    public int deleteAll(StorageNamespace namespace, Collection<String> names) {
-        Objects.requireNonNull(namespace, "namespace");
-        Set<String> checked = StorageArguments.names(names);
-        if (checked.isEmpty()) {
-            return 0;
-        }
-        return guarded("delete", () -> {
-            byte[] ns = cipher.namespaceTag(namespace);
-            List<byte[]> tags = checked.stream().map(name -> cipher.nameTag(ns, name))
-                    .sorted(Arrays::compareUnsigned).toList();
-            return inTransaction(handle -> {
-                PreparedBatch batch = handle.prepareBatch("DELETE FROM " + tables.name("entry")
-                        + " WHERE ns = ? AND name = ?");
-                for (byte[] tag : tags) {
-                    batch.bind(0, ns).bind(1, tag).add();
-                }
-                int removed = Arrays.stream(batch.execute()).sum();
-                if (removed > 0) {
-                    handle.createUpdate(bump).bind(0, ns).execute();
-                }
-                return removed;
-            });
-        });
-    }
-
-    @Override
-    public int deleteAll(StorageNamespace namespace) {
-        Objects.requireNonNull(namespace, "namespace");
-        return guarded("delete", () -> {
-            byte[] ns = cipher.namespaceTag(namespace);
-            return inTransaction(handle -> {
-                int removed = handle.createUpdate("DELETE FROM " + tables.name("entry") + " WHERE ns = ?")
-                        .bind(0, ns).execute();
-                if (removed > 0) {
-                    handle.createUpdate(bump).bind(0, ns).execute();
-                }
-                return removed;
-            });
-        });
-    }
-
-    @Override
-    public Set<String> names(StorageNamespace namespace) {
-        Objects.requireNonNull(namespace, "namespace");
-        return guarded("list", () -> {
-            byte[] ns = cipher.namespaceTag(namespace);
-            List<byte[][]> rows = jdbi.withHandle(handle -> handle
-                    .createQuery("SELECT name, sealed_name FROM " + tables.name("entry") + " WHERE ns = ?").bind(0, ns)
-                    .map((rs, ctx) -> new byte[][] {rs.getBytes(1), rs.getBytes(2)}).list());
-            Set<String> names = new HashSet<>();
-            for (byte[][] row : rows) {
-                names.add(cipher.openName(ns, row[0], row[1]));
+    protected void writeRows(byte[] ns, List<byte[][]> rows) {
+        List<byte[][]> sorted = rows.stream().sorted(Comparator.comparing(row -> row[0], Arrays::compareUnsigned))
+                .toList();
+        inTransaction(handle -> {
+            PreparedBatch batch = handle.prepareBatch(upsert);
+            for (byte[][] row : sorted) {
+                batch.bind(0, ns).bind(1, row[0]).bind(2, row[1]).bind(3, row[2]).add();
             }
-            return Set.copyOf(names);
+            batch.execute();
+            return handle.createUpdate(bump).bind(0, ns).execute();
         });
+    }
+
+    @Override
+    protected int deleteRows(byte[] ns, List<byte[]> tags) {
+        List<byte[]> sorted = tags.stream().sorted(Arrays::compareUnsigned).toList();
+        return inTransaction(handle -> {
+            PreparedBatch batch = handle.prepareBatch(deleteRow);
+            sorted.forEach(tag -> batch.bind(0, ns).bind(1, tag).add());
+            int removed = Arrays.stream(batch.execute()).sum();
+            if (removed > 0) {
+                handle.createUpdate(bump).bind(0, ns).execute();
+            }
+            return removed;
+        });
+    }
+
+    @Override
+    protected int deleteNamespace(byte[] ns) {
+        return inTransaction(handle -> {
+            int removed = handle.createUpdate(deleteNamespace).bind(0, ns).execute();
+            if (removed > 0) {
+                handle.createUpdate(bump).bind(0, ns).execute();
+            }
+            return removed;
+        });
+    }
+
+    /** Reads the namespace's row of {@code ns_version}: one indexed read. */
+    @Override
+    protected long readVersion(byte[] ns) {
+        return jdbi.withHandle(handle -> handle.createQuery(selectVersion).bind(0, ns).mapTo(Long.class).findOne()
+                .orElse(0L));
     }
 
     /**
-     * Runs {@code action} holding the namespace's advisory lock (a number derived from the store id and the keyed
-     * namespace tag) on a connection of its own; see the class comment. {@link #close()} waits for sections in
-     * progress.
+     * The section: the advisory lock whose number is 64 bits of the namespace tag mixed with the store id (so
+     * another store's sections in the same database never collide), held on a connection of its own.
      */
     @Override
-    public <T> T exclusive(StorageNamespace namespace, Duration maxWait, Supplier<T> action) {
-        Objects.requireNonNull(namespace, "namespace");
-        Objects.requireNonNull(action, "action");
-        ExclusiveSections.checkWait(maxWait);
-        lifecycle.readLock().lock();
-        try {
-            checkOpen();
-            return sections.run(storeIdHex, lockNumber(cipher.namespaceTag(namespace)), maxWait, action);
-        } finally {
-            lifecycle.readLock().unlock();
-        }
-    }
-
-    /** @return 64 bits of the namespace tag mixed with the store id: another store's sections never collide */
-    private long lockNumber(byte[] namespaceTag) {
-        long value = 0;
+    protected <T> T runExclusive(byte[] ns, Duration maxWait, Supplier<T> action) {
+        long lock = 0;
         for (int i = 0; i < Long.BYTES; i++) {
-            value = (value << 8) | ((namespaceTag[i] ^ storeId[i]) & 0xff);
+            lock = (lock << 8) | ((ns[i] ^ storeId[i]) & 0xff);
         }
-        return value;
+        return sections.run(storeIdHex, lock, maxWait, action);
     }
 
-    /** Reads the namespace's row of {@code ns_version}; 0 if the namespace never changed. */
     @Override
-    public long version(StorageNamespace namespace) {
-        Objects.requireNonNull(namespace, "namespace");
-        return guarded("read the version", () -> {
-            byte[] ns = cipher.namespaceTag(namespace);
-            return jdbi.withHandle(handle -> handle
-                    .createQuery("SELECT version FROM " + tables.name("ns_version") + " WHERE ns = ?").bind(0, ns)
-                    .mapTo(Long.class).findOne().orElse(0L));
-        });
+    protected RuntimeException backendFailure(String action, RuntimeException failure) {
+        return failure instanceof JdbiException ? PostgresErrors.map(action, failure) : failure;
     }
 
-    /** Wipes the derived keys; later calls throw {@link StorageUnavailableException}. Waits for calls in progress. */
+    /** Nothing to release: connections go back to the host's pool after every call. */
     @Override
-    public void close() {
-        if (lifecycle.getReadHoldCount() > 0) {
-            throw new IllegalStateException("cannot close the PostgreSQL token store from inside its own call or section");
-        }
-        lifecycle.writeLock().lock();
-        try {
-            if (!closed) {
-                closed = true;
-                cipher.destroy();
-            }
-        } finally {
-            lifecycle.writeLock().unlock();
-        }
+    protected void closeBackend() {
+        // the DataSource is the host's
     }
 
     /** One write transaction, run again when PostgreSQL aborted it for a concurrent one (it then had no effect). */
@@ -280,24 +197,6 @@ public final class PostgresSecureStorage implements SecureStorage, AutoCloseable
                     throw e;
                 }
             }
-        }
-    }
-
-    private <T> T guarded(String action, Supplier<T> call) {
-        lifecycle.readLock().lock();
-        try {
-            checkOpen();
-            return call.get();
-        } catch (JdbiException e) {
-            throw PostgresErrors.map(action, e);
-        } finally {
-            lifecycle.readLock().unlock();
-        }
-    }
-
-    private void checkOpen() {
-        if (closed) {
-            throw new StorageUnavailableException("the PostgreSQL token store is closed");
         }
     }
 
