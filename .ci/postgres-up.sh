@@ -43,9 +43,10 @@ _pg_ok=""
 for _pg_try in 1 2 3 4 5; do
   PG_PORT=$((20000 + RANDOM % 40000))
   if (exec 3<>"/dev/tcp/127.0.0.1/$PG_PORT") 2>/dev/null; then continue; fi
-  if _pg_as "$PG_BINDIR/pg_ctl" -D "$PG_TMP/data" -l "$PG_TMP/run/server.log" -w -t 30 \
-       -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -c unix_socket_directories=$PG_TMP/run -c fsync=off -c max_connections=200" \
-       start >/dev/null 2>&1; then
+  # In postgresql.conf (the last setting wins), so that a plain `pg_ctl start` after a stop (the fault tests) keeps them.
+  printf "listen_addresses = '127.0.0.1'\nport = %s\nunix_socket_directories = '%s'\nfsync = off\nmax_connections = 200\n" \
+    "$PG_PORT" "$PG_TMP/run" >>"$PG_TMP/data/postgresql.conf"
+  if _pg_as "$PG_BINDIR/pg_ctl" -D "$PG_TMP/data" -l "$PG_TMP/run/server.log" -w -t 30 start >/dev/null 2>&1; then
     _pg_ok=1; break
   fi
 done

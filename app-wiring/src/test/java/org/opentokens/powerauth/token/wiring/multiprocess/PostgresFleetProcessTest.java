@@ -1,0 +1,117 @@
+package org.opentokens.powerauth.token.wiring.multiprocess;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.opentokens.powerauth.testkit.PostgresTestCluster;
+import org.opentokens.powerauth.token.port.in.MissingActivationException;
+import org.opentokens.powerauth.token.port.in.PowerAuthActivationStatus;
+import org.opentokens.powerauth.token.wiring.PowerAuthClient;
+import org.opentokens.powerauth.token.wiring.testing.BedSteps;
+
+/**
+ * A fleet of replicas on one PostgreSQL database, against the emulator over HTTP: three replica JVMs share one
+ * activation, make 30 mixed signed calls at once and send headers for the tokens the others created; then one
+ * replica removes the activation and the others stop serving its tokens within the header refresh interval.
+ */
+class PostgresFleetProcessTest {
+    private static final Duration REFRESH = Duration.ofMillis(200);
+    private static final int REPLICAS = 3;
+    private static final int CALLS_PER_REPLICA = 10;
+
+    private static PostgresTestCluster postgres;
+    private final List<WorkerJvm> workers = new ArrayList<>();
+    private SharedBed bed;
+
+    @BeforeAll
+    static void createSchema() {
+        postgres = PostgresTestCluster.schemaFor("fleet");
+    }
+
+    @AfterAll
+    static void dropSchema() {
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        for (WorkerJvm worker : workers) {
+            worker.close();
+        }
+        if (bed != null) {
+            bed.close();
+        }
+    }
+
+    private WorkerJvm worker(String... command) throws Exception {
+        WorkerJvm worker = WorkerJvm.start(bed, command);
+        workers.add(worker);
+        return worker;
+    }
+
+    @Test
+    void threeReplicasShareOneActivationWithoutOneRejection() throws Exception {
+        bed = new SharedBed(postgres, "fleet_");
+        String id = bed.activate();
+        for (int r = 0; r < REPLICAS; r++) {
+            List<String> command = new ArrayList<>(List.of("fleet", "r" + r + "-", Integer.toString(CALLS_PER_REPLICA)));
+            for (int other = 0; other < REPLICAS; other++) {
+                if (other != r) {
+                    command.add("r" + other + "-");
+                }
+            }
+            worker(command.toArray(String[]::new));
+        }
+
+        int headers = 0;
+        for (WorkerJvm worker : workers) {
+            assertThat(worker.awaitExit()).as(worker.describe()).isZero();
+            String done = worker.awaitLine("DONE");
+            assertThat(done).as(worker.describe()).startsWith("DONE ok=" + CALLS_PER_REPLICA + " failed=0 ")
+                    .endsWith(" rejected=0");
+            headers += Integer.parseInt(done.replaceAll(".* headers=(\\d+) .*", "$1"));
+        }
+        long signatures = (long) REPLICAS * CALLS_PER_REPLICA;
+        System.out.println("[multiprocess] PostgreSQL fleet, " + REPLICAS + " replica JVMs x " + CALLS_PER_REPLICA
+                + " signed calls: server counter " + bed.emulator.activation(id).counter() + ", failed attempts "
+                + bed.emulator.activation(id).failedAttempts() + ", " + headers + " headers accepted");
+        assertThat(headers).as("headers for the others' tokens").isEqualTo(REPLICAS * (CALLS_PER_REPLICA - 1) * REPLICAS);
+        assertThat(bed.emulator.activation(id).failedAttempts()).isZero();
+        assertThat(bed.emulator.activation(id).counter()).as("one server counter step per signature")
+                .isEqualTo(signatures);
+        PowerAuthActivationStatus status = bed.client(Duration.ZERO).activation().fetchActivationStatus().join();
+        assertThat(status.counterResynchronized()).as("the shared counter had not fallen behind").isFalse();
+        assertThat(bed.storedActivation().counter().ctrByte()).as("client and server counters agree")
+                .isEqualTo((int) (bed.emulator.activation(id).counter() & 0xFF));
+    }
+
+    @Test
+    void whenOneReplicaRemovesTheActivationTheOthersStopServingItsTokens() throws Exception {
+        bed = new SharedBed(postgres, "removal_");
+        bed.activate();
+        PowerAuthClient other = bed.client(REFRESH);
+        assertThat(worker("request", "kept").awaitExit()).isZero();
+        assertThat(resource(other.tokenStore().generateHeaderForToken("kept").value())).isEqualTo(200);
+
+        assertThat(worker("deactivate").awaitExit()).isZero();
+        Thread.sleep(REFRESH.toMillis());
+
+        assertThatThrownBy(() -> other.tokenStore().generateHeaderForToken("kept"))
+                .as("a replica stops serving the tokens of an activation another one removed, after the refresh interval")
+                .isInstanceOf(MissingActivationException.class);
+    }
+
+    private int resource(String header) {
+        return BedSteps.resourceStatus(java.net.http.HttpClient.newHttpClient(), bed.baseUri, header,
+                Duration.ofSeconds(10));
+    }
+}
