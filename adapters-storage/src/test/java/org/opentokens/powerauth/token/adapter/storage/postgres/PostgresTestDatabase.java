@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -105,6 +106,17 @@ final class PostgresTestDatabase implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("test SQL failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** @return the first column of the first row of a query, as text, or null without a row */
+    String query(String sql) {
+        try (Connection connection = DriverManager.getConnection(url, user, "");
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(sql)) {
+            return row.next() ? row.getString(1) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException("test query failed: " + e.getMessage(), e);
         }
     }
 
