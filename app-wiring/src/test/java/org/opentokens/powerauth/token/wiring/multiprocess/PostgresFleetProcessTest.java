@@ -12,14 +12,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.opentokens.powerauth.testkit.PostgresTestCluster;
 import org.opentokens.powerauth.token.port.in.MissingActivationException;
-import org.opentokens.powerauth.token.port.in.PowerAuthActivationStatus;
 import org.opentokens.powerauth.token.wiring.PowerAuthClient;
 import org.opentokens.powerauth.token.wiring.testing.BedSteps;
 
 /**
  * A fleet of replicas on one PostgreSQL database, against the emulator over HTTP: three replica JVMs share one
  * activation, make 30 mixed signed calls at once and send headers for the tokens the others created; then one
- * replica removes the activation and the others stop serving its tokens within the header refresh interval.
+ * replica removes the activation and the others stop serving its tokens within the header refresh interval. A
+ * replica SIGKILLed in the middle of a signed call releases the section (its session ends with it).
  */
 class PostgresFleetProcessTest {
     private static final Duration REFRESH = Duration.ofMillis(200);
@@ -88,10 +88,13 @@ class PostgresFleetProcessTest {
         assertThat(bed.emulator.activation(id).failedAttempts()).isZero();
         assertThat(bed.emulator.activation(id).counter()).as("one server counter step per signature")
                 .isEqualTo(signatures);
-        PowerAuthActivationStatus status = bed.client(Duration.ZERO).activation().fetchActivationStatus().join();
-        assertThat(status.counterResynchronized()).as("the shared counter had not fallen behind").isFalse();
-        assertThat(bed.storedActivation().counter().ctrByte()).as("client and server counters agree")
-                .isEqualTo((int) (bed.emulator.activation(id).counter() & 0xFF));
+        KilledHolder.assertCountersAgree(bed, id);
+    }
+
+    @Test
+    void aReplicaKilledInsideTheSectionReleasesItToTheOthers() throws Exception {
+        bed = new SharedBed(postgres, "kill_");
+        KilledHolder.releasesTheSection(bed, this::worker);
     }
 
     @Test
