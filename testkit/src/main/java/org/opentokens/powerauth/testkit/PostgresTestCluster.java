@@ -96,18 +96,32 @@ public final class PostgresTestCluster implements AutoCloseable {
      * @return a new HikariCP pool on the test database (short connection timeout), closed at {@link #close()}
      */
     public DataSource pool(int size) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url);
-        config.setUsername(user);
-        config.setMaximumPoolSize(size);
-        config.setMinimumIdle(0);
-        config.setConnectionTimeout(2_000);
-        config.setInitializationFailTimeout(-1);
-        HikariDataSource pool = new HikariDataSource(config);
+        HikariDataSource pool = hikari(size);
         synchronized (pools) {
             pools.add(pool);
         }
         return pool;
+    }
+
+    /**
+     * For a replica process that joins a schema another process made: check {@link #unavailable()} first.
+     *
+     * @param size the most connections
+     * @return a new HikariCP pool on the test database (short connection timeout); it is {@link AutoCloseable}
+     */
+    public static DataSource connect(int size) {
+        return hikari(size);
+    }
+
+    private static HikariDataSource hikari(int size) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(System.getenv(URL));
+        config.setUsername(System.getenv(USER));
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(0);
+        config.setConnectionTimeout(2_000);
+        config.setInitializationFailTimeout(-1);
+        return new HikariDataSource(config);
     }
 
     /** Runs statements on a connection of their own. */

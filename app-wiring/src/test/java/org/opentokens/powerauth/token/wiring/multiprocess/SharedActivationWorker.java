@@ -3,7 +3,6 @@ package org.opentokens.powerauth.token.wiring.multiprocess;
 import com.google.inject.Guice;
 import com.google.inject.Module;
 import com.google.inject.Stage;
-import com.zaxxer.hikari.HikariDataSource;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +11,7 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.HexFormat;
 import java.util.concurrent.CompletionException;
+import javax.sql.DataSource;
 import org.opentokens.powerauth.testkit.PostgresTestCluster;
 import org.opentokens.powerauth.token.adapter.storage.StorageKeySource;
 import org.opentokens.powerauth.token.adapter.storage.StorageKeySources;
@@ -52,21 +52,18 @@ public final class SharedActivationWorker {
     /**
      * @param args see the class comment
      */
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) throws Exception {
         byte[] key = HexFormat.of().parseHex(System.getenv(KEY_ENV));
         PowerAuthClientConfig config = PowerAuthClientConfig.builder(args[0], args[1], args[2], args[3])
                 .instanceId(args[5]).protocolVersion(ProtocolVersion.V3_3).knowledgeKeyIterations(10)
                 .requestTimeout(Duration.ofSeconds(20)).build();
         int exit;
         StorageKeySource keys = StorageKeySources.rawKey(SecretBytes.takeOwnership(key));
-        HikariDataSource pool = null;
+        DataSource pool = null;
         Module storage;
         if (args[4].startsWith("pg:")) {
             String[] store = args[4].split(":");
-            pool = new HikariDataSource();
-            pool.setJdbcUrl(System.getenv(PostgresTestCluster.URL));
-            pool.setUsername(System.getenv(PostgresTestCluster.USER));
-            pool.setMaximumPoolSize(4);
+            pool = PostgresTestCluster.connect(4);
             storage = new PostgresStorageModule(PostgresSecureStorage.builder(pool).schema(store[1])
                     .tablePrefix(store[2]).keySource(keys));
         } else {
@@ -76,8 +73,8 @@ public final class SharedActivationWorker {
                 .getInstance(PowerAuthClient.class)) {
             exit = run(client, URI.create(args[0]), Arrays.copyOfRange(args, 6, args.length));
         } finally {
-            if (pool != null) {
-                pool.close();
+            if (pool instanceof AutoCloseable closeable) {
+                closeable.close();
             }
         }
         System.out.flush();
