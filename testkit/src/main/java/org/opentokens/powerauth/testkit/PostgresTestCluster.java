@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -133,6 +134,20 @@ public final class PostgresTestCluster implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("test SQL failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * @param sql a query
+     * @return the first column of its first row, or null without a row
+     */
+    public Object query(String sql) {
+        try (Connection connection = DriverManager.getConnection(url, user, "");
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(sql)) {
+            return row.next() ? row.getObject(1) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException("test query failed: " + e.getMessage(), e);
         }
     }
 
