@@ -1,9 +1,6 @@
 package org.opentokens.powerauth.token.wiring;
 
-import com.google.inject.Exposed;
 import com.google.inject.PrivateModule;
-import com.google.inject.Provides;
-import com.google.inject.Singleton;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.opentokens.powerauth.token.adapter.storage.StorageKeySource;
@@ -42,16 +39,12 @@ public final class PostgresStorageModule extends PrivateModule {
         this.builder = Objects.requireNonNull(builder, "builder");
     }
 
+    /** Binds and exposes one {@link LazySecureStorage}: nothing is opened until the first storage call. */
     @Override
     protected void configure() {
-        // The storage is bound by the @Provides method below.
-    }
-
-    @Provides
-    @Singleton
-    @Exposed
-    SecureStorage storage() {
-        return new LazySecureStorage(() -> builder.randomSource(SharedRandomSource.INSTANCE).open(), "PostgreSQL");
+        bind(SecureStorage.class).toInstance(new LazySecureStorage(
+                () -> builder.randomSource(SharedRandomSource.INSTANCE).open(), "PostgreSQL"));
+        expose(SecureStorage.class);
     }
 
     @Override

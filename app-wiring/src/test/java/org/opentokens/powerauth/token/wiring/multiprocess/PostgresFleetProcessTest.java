@@ -7,11 +7,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.opentokens.powerauth.testkit.PostgresTestCluster;
 import org.opentokens.powerauth.token.port.in.MissingActivationException;
+import org.opentokens.powerauth.token.port.out.PostgresTestCluster;
 import org.opentokens.powerauth.token.wiring.PowerAuthClient;
 import org.opentokens.powerauth.token.wiring.testing.BedSteps;
 
@@ -21,14 +20,12 @@ import org.opentokens.powerauth.token.wiring.testing.BedSteps;
  * replica removes the activation and the others stop serving its tokens within the header refresh interval. A
  * replica SIGKILLed in the middle of a signed call releases the section (its session ends with it).
  */
-class PostgresFleetProcessTest {
+class PostgresFleetProcessTest extends WorkerBedTest {
     private static final Duration REFRESH = Duration.ofMillis(200);
     private static final int REPLICAS = 3;
     private static final int CALLS_PER_REPLICA = 10;
 
     private static PostgresTestCluster postgres;
-    private final List<WorkerJvm> workers = new ArrayList<>();
-    private SharedBed bed;
 
     @BeforeAll
     static void createSchema() {
@@ -40,22 +37,6 @@ class PostgresFleetProcessTest {
         if (postgres != null) {
             postgres.close();
         }
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        for (WorkerJvm worker : workers) {
-            worker.close();
-        }
-        if (bed != null) {
-            bed.close();
-        }
-    }
-
-    private WorkerJvm worker(String... command) throws Exception {
-        WorkerJvm worker = WorkerJvm.start(bed, command);
-        workers.add(worker);
-        return worker;
     }
 
     @Test
@@ -73,7 +54,7 @@ class PostgresFleetProcessTest {
         }
 
         int headers = 0;
-        for (WorkerJvm worker : workers) {
+        for (WorkerJvm worker : workers()) {
             assertThat(worker.awaitExit()).as(worker.describe()).isZero();
             String done = worker.awaitLine("DONE");
             assertThat(done).as(worker.describe()).startsWith("DONE ok=" + CALLS_PER_REPLICA + " failed=0 ")

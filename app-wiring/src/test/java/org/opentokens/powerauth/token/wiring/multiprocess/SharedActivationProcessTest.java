@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opentokens.powerauth.token.port.in.MissingActivationException;
 import org.opentokens.powerauth.token.port.in.TokenNotFoundException;
@@ -18,27 +15,8 @@ import org.opentokens.powerauth.token.wiring.testing.BedSteps;
  * collide on the counter, a worker killed inside the exclusive section releases it, and headers follow the
  * tokens that other processes create and remove.
  */
-class SharedActivationProcessTest {
+class SharedActivationProcessTest extends WorkerBedTest {
     private static final Duration REFRESH = Duration.ofMillis(200);
-
-    private final List<WorkerJvm> workers = new ArrayList<>();
-    private SharedBed bed;
-
-    @AfterEach
-    void close() throws Exception {
-        for (WorkerJvm worker : workers) {
-            worker.close();
-        }
-        if (bed != null) {
-            bed.close();
-        }
-    }
-
-    private WorkerJvm worker(String... command) throws Exception {
-        WorkerJvm worker = WorkerJvm.start(bed, command);
-        workers.add(worker);
-        return worker;
-    }
 
     @Test
     void fourProcessesMakeMixedSignedCallsWithoutOneRejection() throws Exception {
@@ -49,7 +27,7 @@ class SharedActivationProcessTest {
             worker("mix", "w" + w + "-", Integer.toString(perWorker));
         }
 
-        for (WorkerJvm worker : workers) {
+        for (WorkerJvm worker : workers()) {
             assertThat(worker.awaitExit()).as(worker.describe()).isZero();
             assertThat(worker.awaitLine("DONE")).isEqualTo("DONE ok=" + perWorker + " failed=0");
         }

@@ -1,5 +1,8 @@
 package org.opentokens.powerauth.token.benchmarks.multiprocess;
 
+import com.google.inject.Guice;
+import com.google.inject.Module;
+import com.google.inject.Stage;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -8,15 +11,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.concurrent.CompletionException;
-import com.google.inject.Guice;
-import com.google.inject.Module;
-import com.google.inject.Stage;
-import org.opentokens.powerauth.testkit.PostgresTestCluster;
 import org.opentokens.powerauth.token.adapter.storage.StorageKeySources;
 import org.opentokens.powerauth.token.adapter.storage.postgres.PostgresSecureStorage;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
+import org.opentokens.powerauth.token.port.out.PostgresTestCluster;
 import org.opentokens.powerauth.token.wiring.PostgresStorageModule;
 import org.opentokens.powerauth.token.wiring.PowerAuthClient;
 import org.opentokens.powerauth.token.wiring.PowerAuthClientConfig;

@@ -9,13 +9,13 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.opentokens.powerauth.testkit.PostgresTestCluster;
 import org.opentokens.powerauth.token.adapter.storage.StorageKeySource;
 import org.opentokens.powerauth.token.adapter.storage.StorageKeySources;
 import org.opentokens.powerauth.token.adapter.storage.inmemory.InMemorySecureStorage;
 import org.opentokens.powerauth.token.adapter.storage.postgres.PostgresSecureStorage;
 import org.opentokens.powerauth.token.adapter.storage.sqlite.SqliteSecureStorage;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
+import org.opentokens.powerauth.token.port.out.PostgresTestCluster;
 import org.opentokens.powerauth.token.port.out.RandomSource;
 import org.opentokens.powerauth.token.port.out.SecureStorage;
 

@@ -1,4 +1,4 @@
-package org.opentokens.powerauth.testkit;
+package org.opentokens.powerauth.token.port.out;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
