@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opentokens.powerauth.token.adapter.storage.StorageKeySource;
 import org.opentokens.powerauth.token.adapter.storage.StorageKeySources;
@@ -36,6 +37,11 @@ class PostgresStorageModuleTest {
         if (postgres != null) {
             postgres.close();
         }
+    }
+
+    @BeforeEach
+    void requireTheCluster() {
+        postgres.assumePresent();
     }
 
     private static StorageKeySource key(int fill) {

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.opentokens.powerauth.token.adapter.storage.StorageKeySources;
@@ -52,6 +53,11 @@ class PostgresScanTest {
         if (postgres != null) {
             postgres.close();
         }
+    }
+
+    @BeforeEach
+    void requireTheCluster() {
+        postgres.assumePresent();
     }
 
     @AfterEach

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opentokens.powerauth.token.port.in.MissingActivationException;
 import org.opentokens.powerauth.token.port.out.PostgresTestCluster;
@@ -37,6 +38,11 @@ class PostgresFleetProcessTest extends WorkerBedTest {
         if (postgres != null) {
             postgres.close();
         }
+    }
+
+    @BeforeEach
+    void requireTheCluster() {
+        postgres.assumePresent();
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opentokens.powerauth.token.adapter.storage.StorageKeySources;
 import org.opentokens.powerauth.token.adapter.storage.postgres.PostgresSecureStorage;
@@ -49,6 +50,11 @@ class PostgresOutageTest {
         if (postgres != null) {
             postgres.close();
         }
+    }
+
+    @BeforeEach
+    void requireTheCluster() {
+        postgres.assumePresent();
     }
 
     @Test

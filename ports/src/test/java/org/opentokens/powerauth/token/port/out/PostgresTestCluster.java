@@ -23,8 +23,9 @@ import org.junit.jupiter.api.Assumptions;
  * A schema of its own in the private PostgreSQL cluster that {@code .ci/postgres-up.sh} starts, for one test class
  * or benchmark, dropped with everything in it at {@link #close()}: tests never touch data they did not create, and
  * never a PostgreSQL they did not start. The cluster is found through the variables that script exports. Without
- * them {@link #schemaFor} skips the test, except under {@code CI=true}, where it fails. Needs the PostgreSQL driver
- * and HikariCP on the test class path.
+ * them the schema from {@link #schemaFor} is absent: each test that uses it is skipped with the reason (so the
+ * report lists every skipped test), except under {@code CI=true}, where {@link #schemaFor} fails. Needs the
+ * PostgreSQL driver and HikariCP on the test class path.
  */
 public final class PostgresTestCluster implements AutoCloseable {
     /** JDBC URL of the test database. */
@@ -38,12 +39,15 @@ public final class PostgresTestCluster implements AutoCloseable {
     private final String url;
     private final String user;
     private final String schema;
+    /** Why there is no cluster, or null when there is one. */
+    private final String absent;
     private final List<HikariDataSource> pools = new ArrayList<>();
 
-    private PostgresTestCluster(String url, String user, String schema) {
+    private PostgresTestCluster(String url, String user, String schema, String absent) {
         this.url = url;
         this.user = user;
         this.schema = schema;
+        this.absent = absent;
     }
 
     /** @return why there is no cluster to use, or empty when there is one */
@@ -56,10 +60,10 @@ public final class PostgresTestCluster implements AutoCloseable {
     }
 
     /**
-     * For tests: skips the caller without a cluster (fails under {@code CI=true}).
+     * For tests, from {@code @BeforeAll}: fails under {@code CI=true} without a cluster.
      *
      * @param label starts the schema's name (lower case, digits, underscores)
-     * @return a new, empty schema
+     * @return a new, empty schema; without a cluster an absent one, whose every use skips the test using it
      */
     public static PostgresTestCluster schemaFor(String label) {
         Optional<String> reason = unavailable();
@@ -67,7 +71,7 @@ public final class PostgresTestCluster implements AutoCloseable {
             if ("true".equals(System.getenv("CI"))) {
                 Assertions.fail(reason.get() + "; under CI=true the PostgreSQL tests must run");
             }
-            Assumptions.abort(reason.get());
+            return new PostgresTestCluster(null, null, null, reason.get());
         }
         return open(label);
     }
@@ -82,14 +86,26 @@ public final class PostgresTestCluster implements AutoCloseable {
         byte[] suffix = new byte[4];
         new SecureRandom().nextBytes(suffix);
         PostgresTestCluster cluster = new PostgresTestCluster(System.getenv(URL), System.getenv(USER),
-                label + "_" + HexFormat.of().formatHex(suffix));
+                label + "_" + HexFormat.of().formatHex(suffix), null);
         cluster.sql("CREATE SCHEMA " + cluster.schema);
         return cluster;
     }
 
     /** @return the schema's name */
     public String schema() {
+        present();
         return schema;
+    }
+
+    /** Skips the calling test when there is no cluster: call it from {@code @BeforeEach}. */
+    public void assumePresent() {
+        present();
+    }
+
+    private void present() {
+        if (absent != null) {
+            Assumptions.abort(absent);
+        }
     }
 
     /**
@@ -97,6 +113,7 @@ public final class PostgresTestCluster implements AutoCloseable {
      * @return a new HikariCP pool on the test database (short connection timeout), closed at {@link #close()}
      */
     public DataSource pool(int size) {
+        present();
         HikariDataSource pool = hikari(size);
         synchronized (pools) {
             pools.add(pool);
@@ -127,6 +144,7 @@ public final class PostgresTestCluster implements AutoCloseable {
 
     /** Runs statements on a connection of their own. */
     public void sql(String... statements) {
+        present();
         try (Connection connection = DriverManager.getConnection(url, user, "");
                 Statement statement = connection.createStatement()) {
             for (String sql : statements) {
@@ -142,6 +160,7 @@ public final class PostgresTestCluster implements AutoCloseable {
      * @return the first column of its first row, or null without a row
      */
     public Object query(String sql) {
+        present();
         try (Connection connection = DriverManager.getConnection(url, user, "");
                 Statement statement = connection.createStatement();
                 ResultSet row = statement.executeQuery(sql)) {
@@ -193,6 +212,9 @@ public final class PostgresTestCluster implements AutoCloseable {
     /** Closes the pools and drops the schema. */
     @Override
     public void close() {
+        if (absent != null) {
+            return;
+        }
         synchronized (pools) {
             pools.forEach(HikariDataSource::close);
             pools.clear();

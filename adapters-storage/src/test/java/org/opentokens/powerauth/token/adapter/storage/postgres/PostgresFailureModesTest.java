@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opentokens.powerauth.token.adapter.storage.StorageKeySource;
 import org.opentokens.powerauth.token.adapter.storage.StorageKeySources;
@@ -40,6 +41,11 @@ class PostgresFailureModesTest implements SecureStorageFailureContract {
         if (database != null) {
             database.close();
         }
+    }
+
+    @BeforeEach
+    void requireTheCluster() {
+        database.assumePresent();
     }
 
     /** @return a closed store of a new prefix holding {@code token-0..9} */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opentokens.powerauth.token.adapter.storage.StorageKeySource;
 import org.opentokens.powerauth.token.adapter.storage.TestStorageKeys;
@@ -33,6 +34,11 @@ class PostgresSchemaTest {
         if (database != null) {
             database.close();
         }
+    }
+
+    @BeforeEach
+    void requireTheCluster() {
+        database.assumePresent();
     }
 
     private String tableCount(String prefix) {

@@ -23,6 +23,11 @@ final class PostgresTestDatabase implements AutoCloseable {
         return new PostgresTestDatabase(PostgresTestCluster.schemaFor("t_" + label));
     }
 
+    /** Skips the calling test when there is no cluster: call it from {@code @BeforeEach}. */
+    void assumePresent() {
+        cluster.assumePresent();
+    }
+
     String schema() {
         return cluster.schema();
     }
