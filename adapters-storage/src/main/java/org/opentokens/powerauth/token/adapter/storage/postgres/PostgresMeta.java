@@ -64,10 +64,12 @@ final class PostgresMeta {
         return new PostgresMeta(new String(method, StandardCharsets.UTF_8), parameters, keyCheck, storeId);
     }
 
+    /** Creates the key and writes the metadata; if writing fails, the key source forgets the unused key. */
     private static Map<String, byte[]> create(Handle handle, PostgresTables tables, StorageKeySource keySource,
             RandomSource random) {
         StorageKey key = keySource.createKey();
         RecordCipher cipher = RecordCipher.derive(key.key(), random);
+        boolean written = false;
         try {
             Map<String, byte[]> rows = new HashMap<>();
             rows.put(METHOD, keySource.method().getBytes(StandardCharsets.UTF_8));
@@ -76,9 +78,13 @@ final class PostgresMeta {
             rows.put(STORE_ID, random.nextBytes(STORE_ID_BYTES));
             rows.forEach((name, value) -> handle.createUpdate("INSERT INTO " + tables.name("meta")
                     + " (name, value) VALUES (?, ?)").bind(0, name).bind(1, value).execute());
+            written = true;
             return rows;
         } finally {
             cipher.destroy();
+            if (!written) {
+                keySource.discardKey(key.parameters());
+            }
             key.destroy();
         }
     }
