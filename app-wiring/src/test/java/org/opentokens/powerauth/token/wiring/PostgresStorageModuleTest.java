@@ -8,16 +8,15 @@ import com.google.inject.Injector;
 import com.google.inject.Stage;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.opentokens.powerauth.token.adapter.storage.StorageKeySource;
 import org.opentokens.powerauth.token.adapter.storage.StorageKeySources;
 import org.opentokens.powerauth.token.adapter.storage.postgres.PostgresSecureStorage;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
 import org.opentokens.powerauth.token.port.in.LocalActivationState;
 import org.opentokens.powerauth.token.port.out.PostgresTestCluster;
+import org.opentokens.powerauth.token.port.out.PostgresTestSchema;
 import org.opentokens.powerauth.token.port.out.SecureStorage;
 import org.opentokens.powerauth.token.port.out.StorageLockedException;
 import org.opentokens.powerauth.token.port.out.StorageNamespace;
@@ -25,23 +24,11 @@ import org.opentokens.powerauth.token.port.out.StorageNamespace;
 /** {@link PostgresStorageModule} in a {@code Stage.PRODUCTION} injector next to {@link PowerAuthTokenModule}. */
 class PostgresStorageModuleTest {
     private static final StorageNamespace NAMESPACE = StorageNamespace.of("default");
-    private static PostgresTestCluster postgres;
+    @RegisterExtension
+    static final PostgresTestSchema POSTGRES = new PostgresTestSchema("module");
 
-    @BeforeAll
-    static void createSchema() {
-        postgres = PostgresTestCluster.schemaFor("module");
-    }
-
-    @AfterAll
-    static void dropSchema() {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
-
-    @BeforeEach
-    void requireTheCluster() {
-        postgres.assumePresent();
+    private static PostgresTestCluster postgres() {
+        return POSTGRES.cluster();
     }
 
     private static StorageKeySource key(int fill) {
@@ -52,12 +39,13 @@ class PostgresStorageModuleTest {
 
     private static Injector injector(String prefix, StorageKeySource keySource) {
         return Guice.createInjector(Stage.PRODUCTION, new PowerAuthTokenModule(TestConfigs.builder().build()),
-                new PostgresStorageModule(PostgresSecureStorage.builder(postgres.pool(2)).schema(postgres.schema())
+                new PostgresStorageModule(PostgresSecureStorage.builder(postgres().pool(2)).schema(postgres().schema())
                         .tablePrefix(prefix).keySource(keySource)));
     }
 
     private static String tables(String prefix) {
-        return String.valueOf(postgres.query("SELECT count(*) FROM pg_tables WHERE schemaname = '" + postgres.schema()
+        return String.valueOf(postgres().query("SELECT count(*) FROM pg_tables WHERE schemaname = '"
+                + postgres().schema()
                 + "' AND tablename LIKE '" + prefix + "%'"));
     }
 

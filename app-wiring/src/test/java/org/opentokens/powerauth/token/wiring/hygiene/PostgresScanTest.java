@@ -15,17 +15,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.opentokens.powerauth.token.adapter.storage.StorageKeySources;
 import org.opentokens.powerauth.token.adapter.storage.postgres.PostgresSecureStorage;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
 import org.opentokens.powerauth.token.port.out.PostgresTestCluster;
+import org.opentokens.powerauth.token.port.out.PostgresTestSchema;
 import org.opentokens.powerauth.token.port.out.RandomSource;
 import org.opentokens.powerauth.token.port.out.SecureStorage;
 import org.opentokens.powerauth.token.testing.Reliability;
@@ -40,25 +39,13 @@ import org.opentokens.powerauth.token.wiring.PowerAuthClient;
 @Tag("reliability")
 class PostgresScanTest {
     private static final RandomSource RANDOM = RandomSource.of(new SecureRandom());
-    private static PostgresTestCluster postgres;
+    @RegisterExtension
+    static final PostgresTestSchema POSTGRES = new PostgresTestSchema("scan");
+
+    private static PostgresTestCluster postgres() {
+        return POSTGRES.cluster();
+    }
     private final HygieneBed bed = new HygieneBed();
-
-    @BeforeAll
-    static void createSchema() {
-        postgres = PostgresTestCluster.schemaFor("scan");
-    }
-
-    @AfterAll
-    static void dropSchema() {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
-
-    @BeforeEach
-    void requireTheCluster() {
-        postgres.assumePresent();
-    }
 
     @AfterEach
     void close() {
@@ -70,7 +57,7 @@ class PostgresScanTest {
         byte[] random = RANDOM.nextBytes(12);
         String passphrase = "pg-storage-passphrase-" + HexFormat.of().formatHex(random);
         SecretRegistry.text("storage passphrase", passphrase);
-        PostgresSecureStorage storage = PostgresSecureStorage.builder(postgres.pool(4)).schema(postgres.schema())
+        PostgresSecureStorage storage = PostgresSecureStorage.builder(postgres().pool(4)).schema(postgres().schema())
                 .keySource(StorageKeySources.passphrase(passphrase.toCharArray(), RANDOM,
                         StorageKeySources.MIN_PBKDF2_ITERATIONS))
                 .randomSource(RANDOM).open();
@@ -89,8 +76,8 @@ class PostgresScanTest {
         client.activation().fetchActivationStatus().join();
         SecretRegistry.walk(storage);
         String canary = "plain-canary-" + HexFormat.of().formatHex(RANDOM.nextBytes(8));
-        postgres.sql("CREATE TABLE " + postgres.schema() + ".canary (note text)",
-                "INSERT INTO " + postgres.schema() + ".canary VALUES ('" + canary + "')", "CHECKPOINT");
+        postgres().sql("CREATE TABLE " + postgres().schema() + ".canary (note text)",
+                "INSERT INTO " + postgres().schema() + ".canary VALUES ('" + canary + "')", "CHECKPOINT");
         Map<String, String[]> forms = new HashMap<>(SecretRegistry.forms());
         forms.put(canary, new String[] {"canary", "text"});
         SecretScanner scanner = new SecretScanner(forms);
@@ -101,7 +88,8 @@ class PostgresScanTest {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 try {
                     bytes[0] += Files.size(file);
-                    directory.addAll(scanner.scan(PostgresTestCluster.dataDirectory().relativize(file).toString(), file));
+                    String name = PostgresTestCluster.dataDirectory().relativize(file).toString();
+                    directory.addAll(scanner.scan(name, file));
                 } catch (NoSuchFileException e) {
                     // a temporary file of the server (statistics) went away while we walked
                 }
@@ -130,7 +118,7 @@ class PostgresScanTest {
         try {
             Process process = new ProcessBuilder(PostgresTestCluster.program("pg_dump").toString(),
                     "--dbname=" + System.getenv(PostgresTestCluster.URL).substring("jdbc:".length()),
-                    "--username=" + System.getenv(PostgresTestCluster.USER), "--schema=" + postgres.schema())
+                    "--username=" + System.getenv(PostgresTestCluster.USER), "--schema=" + postgres().schema())
                     .redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("pg_dump finished").isTrue();
             assertThat(process.exitValue()).as("pg_dump's exit code").isZero();

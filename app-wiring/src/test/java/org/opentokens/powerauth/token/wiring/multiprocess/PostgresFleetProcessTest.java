@@ -6,12 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.opentokens.powerauth.token.port.in.MissingActivationException;
 import org.opentokens.powerauth.token.port.out.PostgresTestCluster;
+import org.opentokens.powerauth.token.port.out.PostgresTestSchema;
 import org.opentokens.powerauth.token.wiring.PowerAuthClient;
 import org.opentokens.powerauth.token.wiring.testing.BedSteps;
 
@@ -26,31 +25,20 @@ class PostgresFleetProcessTest extends WorkerBedTest {
     private static final int REPLICAS = 3;
     private static final int CALLS_PER_REPLICA = 10;
 
-    private static PostgresTestCluster postgres;
+    @RegisterExtension
+    static final PostgresTestSchema POSTGRES = new PostgresTestSchema("fleet");
 
-    @BeforeAll
-    static void createSchema() {
-        postgres = PostgresTestCluster.schemaFor("fleet");
-    }
-
-    @AfterAll
-    static void dropSchema() {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
-
-    @BeforeEach
-    void requireTheCluster() {
-        postgres.assumePresent();
+    private static PostgresTestCluster postgres() {
+        return POSTGRES.cluster();
     }
 
     @Test
     void threeReplicasShareOneActivationWithoutOneRejection() throws Exception {
-        bed = new SharedBed(postgres, "fleet_");
+        bed = new SharedBed(postgres(), "fleet_");
         String id = bed.activate();
         for (int r = 0; r < REPLICAS; r++) {
-            List<String> command = new ArrayList<>(List.of("fleet", "r" + r + "-", Integer.toString(CALLS_PER_REPLICA)));
+            List<String> command = new ArrayList<>(
+                    List.of("fleet", "r" + r + "-", Integer.toString(CALLS_PER_REPLICA)));
             for (int other = 0; other < REPLICAS; other++) {
                 if (other != r) {
                     command.add("r" + other + "-");
@@ -71,7 +59,8 @@ class PostgresFleetProcessTest extends WorkerBedTest {
         System.out.println("[multiprocess] PostgreSQL fleet, " + REPLICAS + " replica JVMs x " + CALLS_PER_REPLICA
                 + " signed calls: server counter " + bed.emulator.activation(id).counter() + ", failed attempts "
                 + bed.emulator.activation(id).failedAttempts() + ", " + headers + " headers accepted");
-        assertThat(headers).as("headers for the others' tokens").isEqualTo(REPLICAS * (CALLS_PER_REPLICA - 1) * REPLICAS);
+        assertThat(headers).as("headers for every replica's anchor after each call but the first")
+                .isEqualTo(REPLICAS * (CALLS_PER_REPLICA - 1) * REPLICAS);
         assertThat(bed.emulator.activation(id).failedAttempts()).isZero();
         assertThat(bed.emulator.activation(id).counter()).as("one server counter step per signature")
                 .isEqualTo(signatures);
@@ -80,13 +69,13 @@ class PostgresFleetProcessTest extends WorkerBedTest {
 
     @Test
     void aReplicaKilledInsideTheSectionReleasesItToTheOthers() throws Exception {
-        bed = new SharedBed(postgres, "kill_");
+        bed = new SharedBed(postgres(), "kill_");
         KilledHolder.releasesTheSection(bed, this::worker);
     }
 
     @Test
     void whenOneReplicaRemovesTheActivationTheOthersStopServingItsTokens() throws Exception {
-        bed = new SharedBed(postgres, "removal_");
+        bed = new SharedBed(postgres(), "removal_");
         bed.activate();
         PowerAuthClient other = bed.client(REFRESH);
         assertThat(worker("request", "kept").awaitExit()).isZero();
@@ -96,7 +85,8 @@ class PostgresFleetProcessTest extends WorkerBedTest {
         Thread.sleep(REFRESH.toMillis());
 
         assertThatThrownBy(() -> other.tokenStore().generateHeaderForToken("kept"))
-                .as("a replica stops serving the tokens of an activation another one removed, after the refresh interval")
+                .as("a replica stops serving the tokens of an activation another one removed, after the refresh "
+                        + "interval")
                 .isInstanceOf(MissingActivationException.class);
     }
 

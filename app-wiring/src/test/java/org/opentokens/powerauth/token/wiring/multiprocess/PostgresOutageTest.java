@@ -15,15 +15,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.opentokens.powerauth.token.adapter.storage.StorageKeySources;
 import org.opentokens.powerauth.token.adapter.storage.postgres.PostgresSecureStorage;
 import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
 import org.opentokens.powerauth.token.port.out.PostgresTestCluster;
+import org.opentokens.powerauth.token.port.out.PostgresTestSchema;
 import org.opentokens.powerauth.token.port.out.RandomSource;
 import org.opentokens.powerauth.token.port.out.StorageException;
 import org.opentokens.powerauth.token.port.out.StorageNamespace;
@@ -38,23 +37,11 @@ class PostgresOutageTest {
     private static final long HANG_GUARD_SECONDS = 120;
     private static final StorageNamespace NS = StorageNamespace.of("outage");
 
-    private static PostgresTestCluster postgres;
+    @RegisterExtension
+    static final PostgresTestSchema POSTGRES = new PostgresTestSchema("outage");
 
-    @BeforeAll
-    static void createSchema() {
-        postgres = PostgresTestCluster.schemaFor("outage");
-    }
-
-    @AfterAll
-    static void dropSchema() {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
-
-    @BeforeEach
-    void requireTheCluster() {
-        postgres.assumePresent();
+    private static PostgresTestCluster postgres() {
+        return POSTGRES.cluster();
     }
 
     @Test
@@ -67,7 +54,8 @@ class PostgresOutageTest {
         AtomicInteger afterRestart = new AtomicInteger();
         AtomicBoolean restarted = new AtomicBoolean();
         AtomicBoolean stop = new AtomicBoolean();
-        try (PostgresSecureStorage storage = PostgresSecureStorage.builder(postgres.pool(6)).schema(postgres.schema())
+        try (PostgresSecureStorage storage = PostgresSecureStorage.builder(postgres().pool(6))
+                .schema(postgres().schema())
                 .keySource(StorageKeySources.rawKey(key)).randomSource(RandomSource.of(new SecureRandom())).open()) {
             List<Thread> writers = new ArrayList<>();
             for (int w = 0; w < 3; w++) {

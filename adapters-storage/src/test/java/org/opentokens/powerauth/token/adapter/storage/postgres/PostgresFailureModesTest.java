@@ -7,13 +7,12 @@ import static org.opentokens.powerauth.token.port.out.TestSecretBytesFactory.pat
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.opentokens.powerauth.token.adapter.storage.StorageKeySource;
 import org.opentokens.powerauth.token.adapter.storage.StorageKeySources;
 import org.opentokens.powerauth.token.adapter.storage.TestStorageKeys;
+import org.opentokens.powerauth.token.port.out.PostgresTestSchema;
 import org.opentokens.powerauth.token.port.out.SecureStorageFailureContract;
 import org.opentokens.powerauth.token.port.out.StorageCorruptException;
 import org.opentokens.powerauth.token.port.out.StorageFailureScenario;
@@ -27,26 +26,11 @@ import org.opentokens.powerauth.token.port.out.StorageUnavailableException;
  */
 class PostgresFailureModesTest implements SecureStorageFailureContract {
     private static final StorageNamespace NS = StorageNamespace.of("instance-1");
-    private static PostgresTestDatabase database;
+    @RegisterExtension
+    static final PostgresTestSchema POSTGRES = new PostgresTestSchema("t_failures");
+    private static final PostgresTestDatabase database = new PostgresTestDatabase(POSTGRES);
 
     private final StorageKeySource keys = TestStorageKeys.randomRawKeySource();
-
-    @BeforeAll
-    static void createSchema() {
-        database = PostgresTestDatabase.create("failures");
-    }
-
-    @AfterAll
-    static void dropSchema() {
-        if (database != null) {
-            database.close();
-        }
-    }
-
-    @BeforeEach
-    void requireTheCluster() {
-        database.assumePresent();
-    }
 
     /** @return a closed store of a new prefix holding {@code token-0..9} */
     private String populated(StorageKeySource source) {

@@ -8,38 +8,22 @@ import static org.opentokens.powerauth.token.port.out.TestSecretBytesFactory.pat
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.opentokens.powerauth.token.adapter.storage.StorageKeySource;
 import org.opentokens.powerauth.token.adapter.storage.TestStorageKeys;
+import org.opentokens.powerauth.token.port.out.PostgresTestSchema;
 import org.opentokens.powerauth.token.port.out.StorageNamespace;
 import org.opentokens.powerauth.token.port.out.StorageUnavailableException;
 
 /** Versioned migrations, an explicit migrate() for hosts without run-time DDL, table prefixes and schemas. */
 class PostgresSchemaTest {
     private static final StorageNamespace NS = StorageNamespace.of("instance");
-    private static PostgresTestDatabase database;
+    @RegisterExtension
+    static final PostgresTestSchema POSTGRES = new PostgresTestSchema("t_schema");
+    private static final PostgresTestDatabase database = new PostgresTestDatabase(POSTGRES);
 
     private final StorageKeySource keys = TestStorageKeys.randomRawKeySource();
-
-    @BeforeAll
-    static void createSchema() {
-        database = PostgresTestDatabase.create("schema");
-    }
-
-    @AfterAll
-    static void dropSchema() {
-        if (database != null) {
-            database.close();
-        }
-    }
-
-    @BeforeEach
-    void requireTheCluster() {
-        database.assumePresent();
-    }
 
     private String tableCount(String prefix) {
         return database.query("SELECT count(*) FROM pg_tables WHERE schemaname = '" + database.schema()

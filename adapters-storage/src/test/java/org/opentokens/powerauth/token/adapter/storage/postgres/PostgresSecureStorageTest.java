@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.opentokens.powerauth.token.adapter.storage.StorageKeySources;
 import org.opentokens.powerauth.token.adapter.storage.TestStorageKeys;
 import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
+import org.opentokens.powerauth.token.port.out.PostgresTestSchema;
 import org.opentokens.powerauth.token.port.out.SecureStorage;
 import org.opentokens.powerauth.token.port.out.SharedSecureStorageContract;
 import org.opentokens.powerauth.token.port.out.StoragePeer;
@@ -19,22 +19,12 @@ import org.opentokens.powerauth.token.port.out.StoragePeer;
  * peer JVMs open the same tables, standing in for other replicas.
  */
 class PostgresSecureStorageTest extends SharedSecureStorageContract {
-    private static PostgresTestDatabase database;
+    @RegisterExtension
+    static final PostgresTestSchema POSTGRES = new PostgresTestSchema("t_contract");
+    private static final PostgresTestDatabase database = new PostgresTestDatabase(POSTGRES);
 
     private final SecretBytes key = TestStorageKeys.randomKey();
     private String prefix;
-
-    @BeforeAll
-    static void createSchema() {
-        database = PostgresTestDatabase.create("contract");
-    }
-
-    @AfterAll
-    static void dropSchema() {
-        if (database != null) {
-            database.close();
-        }
-    }
 
     @Override
     protected SecureStorage createStorage() {
