@@ -4,13 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.opentokens.powerauth.testkit.EmulatorGate;
 import org.opentokens.powerauth.token.port.in.MissingActivationException;
-import org.opentokens.powerauth.token.port.in.PowerAuthActivationStatus;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
 import org.opentokens.powerauth.token.port.in.TokenNotFoundException;
 import org.opentokens.powerauth.token.wiring.PowerAuthClient;
@@ -21,29 +16,9 @@ import org.opentokens.powerauth.token.wiring.testing.BedSteps;
  * collide on the counter, a worker killed inside the exclusive section releases it, and headers follow the
  * tokens that other processes create and remove.
  */
-class SharedActivationProcessTest {
-    private static final String CREATE = "/pa/v3/token/create";
+class SharedActivationProcessTest extends WorkerBedTest {
     private static final String REMOVE = "/pa/v3/token/remove";
     private static final Duration REFRESH = Duration.ofMillis(200);
-
-    private final List<WorkerJvm> workers = new ArrayList<>();
-    private SharedBed bed;
-
-    @AfterEach
-    void close() throws Exception {
-        for (WorkerJvm worker : workers) {
-            worker.close();
-        }
-        if (bed != null) {
-            bed.close();
-        }
-    }
-
-    private WorkerJvm worker(String... command) throws Exception {
-        WorkerJvm worker = WorkerJvm.start(bed, command);
-        workers.add(worker);
-        return worker;
-    }
 
     @Test
     void fourProcessesMakeMixedSignedCallsWithoutOneRejection() throws Exception {
@@ -54,7 +29,7 @@ class SharedActivationProcessTest {
             worker("mix", "w" + w + "-", Integer.toString(perWorker));
         }
 
-        for (WorkerJvm worker : workers) {
+        for (WorkerJvm worker : workers()) {
             assertThat(worker.awaitExit()).as(worker.describe()).isZero();
             assertThat(worker.awaitLine("DONE")).isEqualTo("DONE ok=" + perWorker + " failed=0");
         }
@@ -72,29 +47,7 @@ class SharedActivationProcessTest {
     @Test
     void aProcessKilledInsideTheSectionReleasesItToTheOthers() throws Exception {
         bed = new SharedBed();
-        String id = bed.activate();
-        EmulatorGate held = bed.emulator.faults().holdRequest(CREATE);
-        WorkerJvm holder = worker("request", "held");
-        assertThat(held.awaitArrival(Duration.ofSeconds(WorkerJvm.HANG_GUARD_SECONDS))).isTrue();
-        WorkerJvm waiter = worker("request", "after-kill");
-        waiter.awaitLine("REQUESTING");
-        Thread.sleep(1000);
-        // The emulator counts answered requests: the holder's is held, and a waiter's would have been answered.
-        assertThat(bed.emulator.count(CREATE)).as("the waiter sent nothing while the holder held the section")
-                .isZero();
-
-        holder.kill();
-        held.drop();
-
-        assertThat(waiter.awaitExit()).as(waiter.describe()).isZero();
-        assertThat(waiter.awaitLine("TOKEN")).startsWith("TOKEN ");
-        PowerAuthClient survivor = bed.client(Duration.ZERO);
-        PowerAuthActivationStatus status = survivor.activation().fetchActivationStatus().join();
-        survivor.tokenStore().requestAccessToken("later",
-                PowerAuthAuthentication.possessionWithPassword(SharedBed.PASSWORD.toCharArray())).join();
-        assertThat(status.failedAttempts()).isZero();
-        assertThat(bed.emulator.activation(id).failedAttempts()).isZero();
-        assertCountersAgree(id);
+        KilledHolder.releasesTheSection(bed, this::worker);
     }
 
     @Test
@@ -153,10 +106,6 @@ class SharedActivationProcessTest {
     }
 
     private void assertCountersAgree(String id) {
-        PowerAuthActivationStatus status = bed.client(Duration.ZERO).activation().fetchActivationStatus().join();
-        assertThat(status.counterResynchronized()).as("the client's counter had not fallen behind").isFalse();
-        assertThat(bed.storedActivation().counter().ctrByte())
-                .as("client and server counters agree")
-                .isEqualTo((int) (bed.emulator.activation(id).counter() & 0xFF));
+        KilledHolder.assertCountersAgree(bed, id);
     }
 }

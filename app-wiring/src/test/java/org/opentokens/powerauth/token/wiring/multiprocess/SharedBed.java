@@ -1,6 +1,7 @@
 package org.opentokens.powerauth.token.wiring.multiprocess;
 
 import com.google.inject.Guice;
+import com.google.inject.Module;
 import com.google.inject.Stage;
 import java.io.IOException;
 import java.net.URI;
@@ -13,14 +14,20 @@ import java.util.HexFormat;
 import java.util.List;
 import org.opentokens.powerauth.testkit.EmulatorApplication;
 import org.opentokens.powerauth.testkit.PowerAuthEmulator;
+import org.opentokens.powerauth.token.adapter.storage.SealedRowStorage;
+import org.opentokens.powerauth.token.adapter.storage.StorageKeySource;
 import org.opentokens.powerauth.token.adapter.storage.StorageKeySources;
+import org.opentokens.powerauth.token.adapter.storage.postgres.PostgresSecureStorage;
 import org.opentokens.powerauth.token.adapter.storage.sqlite.SqliteSecureStorage;
 import org.opentokens.powerauth.token.application.instance.InstanceStore;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
 import org.opentokens.powerauth.token.domain.record.ActivationRecord;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
+import org.opentokens.powerauth.token.port.out.PostgresTestCluster;
+import org.opentokens.powerauth.token.port.out.RandomSource;
 import org.opentokens.powerauth.token.port.out.SeededRandomSource;
 import org.opentokens.powerauth.token.port.out.StorageNamespace;
+import org.opentokens.powerauth.token.wiring.PostgresStorageModule;
 import org.opentokens.powerauth.token.wiring.PowerAuthClient;
 import org.opentokens.powerauth.token.wiring.PowerAuthClientConfig;
 import org.opentokens.powerauth.token.wiring.PowerAuthTokenModule;
@@ -28,9 +35,9 @@ import org.opentokens.powerauth.token.wiring.SqliteStorageModule;
 import org.opentokens.powerauth.token.wiring.testing.BedSteps;
 
 /**
- * The parent side of a multi-process test: the emulator on 127.0.0.1, one SQLite store under a random raw key,
- * and clients of this JVM built the way a host builds them. Workers started with {@link WorkerJvm} join the same
- * store and the same instance.
+ * The parent side of a multi-process test: the emulator on 127.0.0.1, one store under a random raw key (an SQLite
+ * file, or PostgreSQL tables in a test schema), and clients of this JVM built the way a host builds them. Workers
+ * started with {@link WorkerJvm} join the same store and the same instance.
  */
 final class SharedBed implements AutoCloseable {
     static final String PASSWORD = "shared-pin-2468";
@@ -41,21 +48,43 @@ final class SharedBed implements AutoCloseable {
     final EmulatorApplication application = emulator.createApplication();
     final Path directory;
     final Path database;
+    /** The PostgreSQL store, or null for the SQLite file. */
+    private final PostgresTestCluster postgres;
+    private final String tablePrefix;
     private final byte[] key = new byte[32];
     private final List<PowerAuthClient> clients = new ArrayList<>();
 
+    /** A bed on an SQLite file in a temporary directory. */
     SharedBed() throws IOException {
+        this(null, null);
+    }
+
+    /**
+     * @param postgres the test schema the store's tables go into, or null for an SQLite file
+     * @param tablePrefix the tables' prefix in it
+     */
+    SharedBed(PostgresTestCluster postgres, String tablePrefix) throws IOException {
         new SecureRandom().nextBytes(key);
+        this.postgres = postgres;
+        this.tablePrefix = tablePrefix;
         directory = Files.createTempDirectory("shared-activation-");
         database = directory.resolve("tokens.db");
+    }
+
+    /** @return how a worker names this bed's store: the file, or {@code pg:SCHEMA:PREFIX} */
+    String store() {
+        return postgres == null ? database.toString() : "pg:" + postgres.schema() + ":" + tablePrefix;
     }
 
     /** @return a client of this JVM on the shared store, checking storage at most every {@code headerRefresh} */
     PowerAuthClient client(Duration headerRefresh) {
         PowerAuthClientConfig config = BedSteps.config(baseUri, application, INSTANCE, ProtocolVersion.V3_3,
                 Duration.ofSeconds(20)).headerRefreshInterval(headerRefresh).build();
-        PowerAuthClient client = Guice.createInjector(Stage.PRODUCTION, new PowerAuthTokenModule(config),
-                        new SqliteStorageModule(database, StorageKeySources.rawKey(SecretBytes.copyOf(key))))
+        Module storage = postgres == null
+                ? new SqliteStorageModule(database, StorageKeySources.rawKey(SecretBytes.copyOf(key)))
+                : new PostgresStorageModule(PostgresSecureStorage.builder(postgres.pool(4)).schema(postgres.schema())
+                        .tablePrefix(tablePrefix).keySource(StorageKeySources.rawKey(SecretBytes.copyOf(key))));
+        PowerAuthClient client = Guice.createInjector(Stage.PRODUCTION, new PowerAuthTokenModule(config), storage)
                 .getInstance(PowerAuthClient.class);
         clients.add(client);
         return client;
@@ -68,9 +97,7 @@ final class SharedBed implements AutoCloseable {
 
     /** @return the activation record as stored now, read through a storage object of its own */
     ActivationRecord storedActivation() {
-        try (SqliteSecureStorage storage = SqliteSecureStorage.builder(database)
-                .keySource(StorageKeySources.rawKey(SecretBytes.copyOf(key)))
-                .randomSource(new SeededRandomSource(1)).open()) {
+        try (SealedRowStorage storage = openStorage()) {
             SecretBytes raw = storage.get(StorageNamespace.of(INSTANCE), InstanceStore.ACTIVATION_ENTRY).orElseThrow();
             try {
                 return ActivationRecord.decode(raw);
@@ -80,10 +107,20 @@ final class SharedBed implements AutoCloseable {
         }
     }
 
+    /** @return a storage object of its own on the bed's store; the caller closes it */
+    SealedRowStorage openStorage() {
+        StorageKeySource keys = StorageKeySources.rawKey(SecretBytes.copyOf(key));
+        if (postgres == null) {
+            return SqliteSecureStorage.builder(database).keySource(keys).randomSource(new SeededRandomSource(1)).open();
+        }
+        return PostgresSecureStorage.builder(postgres.pool(2)).schema(postgres.schema()).tablePrefix(tablePrefix)
+                .keySource(keys).randomSource(RandomSource.of(new SecureRandom())).open();
+    }
+
     /** @return what a worker needs to join: server, application and store */
     List<String> workerArguments() {
         return List.of(baseUri.toString(), application.appKey(), application.appSecret(),
-                application.masterServerPublicKey(), database.toString(), INSTANCE);
+                application.masterServerPublicKey(), store(), INSTANCE);
     }
 
     String storageKeyHex() {

@@ -1,0 +1,61 @@
+package org.opentokens.powerauth.token.wiring.multiprocess;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.opentokens.powerauth.testkit.EmulatorGate;
+import org.opentokens.powerauth.token.port.in.PowerAuthActivationStatus;
+import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
+import org.opentokens.powerauth.token.wiring.PowerAuthClient;
+
+/**
+ * The kill scenario, on any store a {@link SharedBed} has: a worker SIGKILLed while it holds the instance's section
+ * in the middle of a signed call (the emulator holds its request) releases the section to a waiting worker, and
+ * the counters still agree afterwards.
+ */
+final class KilledHolder {
+    private static final String CREATE = "/pa/v3/token/create";
+
+    /** Starts a worker JVM of the bed with a command. */
+    @FunctionalInterface
+    interface Workers {
+        WorkerJvm start(String... command) throws Exception;
+    }
+
+    private KilledHolder() {
+    }
+
+    static void releasesTheSection(SharedBed bed, Workers workers) throws Exception {
+        String id = bed.activate();
+        EmulatorGate held = bed.emulator.faults().holdRequest(CREATE);
+        WorkerJvm holder = workers.start("request", "held");
+        assertThat(held.awaitArrival(Duration.ofSeconds(WorkerJvm.HANG_GUARD_SECONDS))).isTrue();
+        WorkerJvm waiter = workers.start("request", "after-kill");
+        waiter.awaitLine("REQUESTING");
+        Thread.sleep(1000);
+        // The emulator counts answered requests: the holder's is held, and a waiter's would have been answered.
+        assertThat(bed.emulator.count(CREATE)).as("the waiter sent nothing while the holder held the section")
+                .isZero();
+
+        holder.kill();
+        held.drop();
+
+        assertThat(waiter.awaitExit()).as(waiter.describe()).isZero();
+        assertThat(waiter.awaitLine("TOKEN")).startsWith("TOKEN ");
+        PowerAuthClient survivor = bed.client(Duration.ZERO);
+        PowerAuthActivationStatus status = survivor.activation().fetchActivationStatus().join();
+        survivor.tokenStore().requestAccessToken("later",
+                PowerAuthAuthentication.possessionWithPassword(SharedBed.PASSWORD.toCharArray())).join();
+        assertThat(status.failedAttempts()).isZero();
+        assertThat(bed.emulator.activation(id).failedAttempts()).isZero();
+        assertCountersAgree(bed, id);
+    }
+
+    static void assertCountersAgree(SharedBed bed, String id) {
+        PowerAuthActivationStatus status = bed.client(Duration.ZERO).activation().fetchActivationStatus().join();
+        assertThat(status.counterResynchronized()).as("the client's counter had not fallen behind").isFalse();
+        assertThat(bed.storedActivation().counter().ctrByte())
+                .as("client and server counters agree")
+                .isEqualTo((int) (bed.emulator.activation(id).counter() & 0xFF));
+    }
+}
