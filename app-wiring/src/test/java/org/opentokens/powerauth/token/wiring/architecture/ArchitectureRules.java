@@ -75,8 +75,9 @@ public final class ArchitectureRules {
             .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson..")
             .because("JSON shapes belong to the HTTP adapter");
 
-    /** 4b. JDBI and JDBC only in the SQLite adapter. */
-    static final ArchRule JDBC_ONLY_IN_SQLITE = noClasses().that().resideOutsideOfPackage("..adapter.storage.sqlite..")
+    /** 4b. JDBI and JDBC only in the SQLite adapter and the SQL adapters' shared JDBI settings. */
+    static final ArchRule JDBC_ONLY_IN_SQLITE = noClasses()
+            .that().resideOutsideOfPackages("..adapter.storage.sqlite..", "..adapter.storage.sql..")
             .should().dependOnClassesThat().resideInAnyPackage("org.jdbi..", "java.sql..", "org.sqlite..")
             .because("SQL belongs to the SQLite adapter");
 
@@ -90,9 +91,10 @@ public final class ArchitectureRules {
             .should().notDependOnEachOther()
             .allowEmptyShould(true);
 
-    /** 5b. Storage adapters never depend on each other. */
+    /** 5b. Storage adapters never depend on each other; they may share the SQL adapters' JDBI settings. */
     static final ArchRule STORAGE_ADAPTERS_INDEPENDENT = SlicesRuleDefinition.slices().matching("..adapter.storage.(*)..")
             .should().notDependOnEachOther()
+            .ignoreDependency(alwaysTrue(), resideInAPackage("..adapter.storage.sql"))
             .allowEmptyShould(true);
 
     /** 6a. No wall clock and no ad-hoc randomness outside the wiring: time and randomness are injected. */

@@ -23,6 +23,7 @@ import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.StatementExceptions;
 import org.opentokens.powerauth.token.adapter.storage.LockFile;
+import org.opentokens.powerauth.token.adapter.storage.sql.JdbiSettings;
 import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
 import org.opentokens.powerauth.token.port.out.ExclusiveSections;
@@ -106,7 +107,7 @@ public final class SqliteSecureStorage implements SecureStorage, AutoCloseable {
 
     static Jdbi configure(Jdbi jdbi) {
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
-        return jdbi;
+        return JdbiSettings.positionalOnly(jdbi);
     }
 
     @Override
