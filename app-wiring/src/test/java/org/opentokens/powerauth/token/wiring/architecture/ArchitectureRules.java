@@ -75,9 +75,10 @@ public final class ArchitectureRules {
             .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson..")
             .because("JSON shapes belong to the HTTP adapter");
 
-    /** 4b. JDBI and JDBC only in the SQLite and PostgreSQL adapters. */
+    /** 4b. JDBI and JDBC only in the SQLite and PostgreSQL adapters and the SQL adapters' shared JDBI settings. */
     static final ArchRule JDBC_ONLY_IN_SQL_ADAPTERS = noClasses()
-            .that().resideOutsideOfPackages("..adapter.storage.sqlite..", "..adapter.storage.postgres..")
+            .that().resideOutsideOfPackages("..adapter.storage.sqlite..", "..adapter.storage.postgres..",
+                    "..adapter.storage.sql..")
             .should().dependOnClassesThat().resideInAnyPackage("org.jdbi..", "java.sql..", "org.sqlite..", "org.postgresql..")
             .because("SQL belongs to the SQL adapters");
 
@@ -91,9 +92,10 @@ public final class ArchitectureRules {
             .should().notDependOnEachOther()
             .allowEmptyShould(true);
 
-    /** 5b. Storage adapters never depend on each other. */
+    /** 5b. Storage adapters never depend on each other; they may share the SQL adapters' JDBI settings. */
     static final ArchRule STORAGE_ADAPTERS_INDEPENDENT = SlicesRuleDefinition.slices().matching("..adapter.storage.(*)..")
             .should().notDependOnEachOther()
+            .ignoreDependency(alwaysTrue(), resideInAPackage("..adapter.storage.sql"))
             .allowEmptyShould(true);
 
     /** 6a. No wall clock and no ad-hoc randomness outside the wiring: time and randomness are injected. */

@@ -7,8 +7,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code activation}: the activation subcommands. */
-@Command(mixinStandardHelpOptions = true, name = "activation", description = "Manage the instance's activation.",
-        subcommands = ActivationRemoveCommand.class)
+@Command(mixinStandardHelpOptions = true, name = "activation", description = "Manage the instance's activation.")
 final class ActivationCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

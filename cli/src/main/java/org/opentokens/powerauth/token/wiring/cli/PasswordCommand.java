@@ -8,8 +8,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code password}: the password subcommands. */
 @Command(mixinStandardHelpOptions = true, name = "password",
-        description = "Check the password with the server, or change it.",
-        subcommands = {PasswordValidateCommand.class, PasswordChangeCommand.class})
+        description = "Check the password with the server, or change it.")
 final class PasswordCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -4,13 +4,18 @@ import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
@@ -26,10 +31,6 @@ import picocli.CommandLine.Spec;
 
                 description = "PowerAuth tokens from the command line: activate once, then print X-PowerAuth-Token headers for "
                 + "curl and scripts, e.g.  curl -H \"$(powerauth-token token header balance)\" URL",
-        subcommands = {ActivateCommand.class, StatusCommand.class, TokenCommand.class, ActivationCommand.class,
-                SignCommand.class, PasswordCommand.class, VaultCommand.class,
-                EncryptCommand.class, DecryptCommand.class,
-                DemoCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
@@ -42,6 +43,21 @@ import picocli.CommandLine.Spec;
             "6:no local token of that name",
             "7:the local store is locked (wrong passphrase, keychain item gone), damaged or unavailable"})
 public final class PowerAuthTokenCli implements Callable<Integer> {
+    /**
+     * The subcommands of each command that has some, in the order help lists them: adding a command is one line in
+     * its parent's list. They are registered here rather than in {@code @Command(subcommands = ...)}, which makes
+     * picocli build the model of every command (reflection over all of them) before parsing anything.
+     */
+    static final Map<Class<?>, List<Class<?>>> SUBCOMMANDS = Map.of(
+            PowerAuthTokenCli.class, List.of(ActivateCommand.class, StatusCommand.class, TokenCommand.class,
+                    ActivationCommand.class, SignCommand.class, PasswordCommand.class, VaultCommand.class,
+                    EncryptCommand.class, DecryptCommand.class, DemoCommand.class, CommandLine.HelpCommand.class),
+            TokenCommand.class, List.of(TokenRequestCommand.class, TokenHeaderCommand.class, TokenListCommand.class,
+                    TokenRemoveCommand.class),
+            ActivationCommand.class, List.of(ActivationRemoveCommand.class),
+            PasswordCommand.class, List.of(PasswordValidateCommand.class, PasswordChangeCommand.class),
+            VaultCommand.class, List.of(VaultSignCommand.class));
+
     @Option(names = "--instance", scope = ScopeType.INHERIT, defaultValue = "default", paramLabel = "ID",
             description = "Instance to use; each has its own activation and tokens (default: ${DEFAULT-VALUE}).")
     String instance;
@@ -103,9 +119,51 @@ public final class PowerAuthTokenCli implements Callable<Integer> {
         System.exit(run(CliEnvironment.system(), args));
     }
 
+    /**
+     * Runs the command line with only the subcommands its arguments name (a command runs the same with or without
+     * the ones it does not name); if it asks for help or version output, or does not parse, runs it again from the
+     * start with every command, so that help, usage and errors (with their suggestions) are those of the whole tool.
+     */
     static int run(CliEnvironment env, String... args) {
+        CommandLine named = commandLine(env, new HashSet<>(Arrays.asList(args)), args);
+        if (runsWithoutHelp(named, args)) {
+            return named.execute(args);
+        }
+        return commandLine(env, null, args).execute(args);
+    }
+
+    /** @return whether the arguments parse and ask for no help or version output at any level */
+    private static boolean runsWithoutHelp(CommandLine commandLine, String... args) {
+        try {
+            for (ParseResult level = commandLine.parseArgs(args); level != null; level = level.subcommand()) {
+                if (level.isUsageHelpRequested() || level.isVersionHelpRequested()
+                        || level.commandSpec().helpCommand()) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (CommandLine.PicocliException e) {
+            return false;
+        }
+    }
+
+    /** Adds the subcommands of {@code parent} whose name or alias is in {@code names} (all if null), recursively. */
+    private static void addSubcommands(CommandLine parent, Class<?> type, Set<String> names) {
+        for (Class<?> subcommandType : SUBCOMMANDS.getOrDefault(type, List.of())) {
+            Command command = subcommandType.getAnnotation(Command.class);
+            if (names == null || names.contains(command.name())
+                    || Arrays.stream(command.aliases()).anyMatch(names::contains)) {
+                CommandLine subcommand = new CommandLine(subcommandType);
+                addSubcommands(subcommand, subcommandType, names);
+                parent.addSubcommand(command.name(), subcommand, command.aliases());
+            }
+        }
+    }
+
+    private static CommandLine commandLine(CliEnvironment env, Set<String> names, String... args) {
         PowerAuthTokenCli root = new PowerAuthTokenCli(env);
         CommandLine commandLine = new CommandLine(root);
+        addSubcommands(commandLine, PowerAuthTokenCli.class, names);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExpandAtFiles(false); // "--body @FILE" and "--data @FILE" name data files, not argument files
         commandLine.setOut(new PrintWriter(env.out, true, Charset.defaultCharset()));
@@ -117,7 +175,7 @@ public final class PowerAuthTokenCli implements Callable<Integer> {
         });
         commandLine.setParameterExceptionHandler((e, parsedArgs) -> report(env, json, ExitCodes.USAGE, e.getMessage(),
                 "run '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage"));
-        return commandLine.execute(args);
+        return commandLine;
     }
 
     /**

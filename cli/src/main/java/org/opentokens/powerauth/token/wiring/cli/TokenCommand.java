@@ -7,9 +7,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code token}: the token subcommands. */
-@Command(mixinStandardHelpOptions = true, name = "token", description = "Request, use, list and remove tokens.",
-        subcommands = {TokenRequestCommand.class, TokenHeaderCommand.class, TokenListCommand.class,
-                TokenRemoveCommand.class})
+@Command(mixinStandardHelpOptions = true, name = "token", description = "Request, use, list and remove tokens.")
 final class TokenCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

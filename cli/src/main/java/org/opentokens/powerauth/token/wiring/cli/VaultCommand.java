@@ -8,8 +8,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code vault}: operations behind a two-factor vault unlock. */
 @Command(mixinStandardHelpOptions = true, name = "vault",
-        description = "Use the keys that a signed, two-factor vault unlock releases.",
-        subcommands = {VaultSignCommand.class})
+        description = "Use the keys that a signed, two-factor vault unlock releases.")
 final class VaultCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

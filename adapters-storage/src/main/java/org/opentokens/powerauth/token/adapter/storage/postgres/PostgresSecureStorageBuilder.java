@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.StatementExceptions;
+import org.opentokens.powerauth.token.adapter.storage.sql.JdbiSettings;
 import org.opentokens.powerauth.token.adapter.storage.RecordCipher;
 import org.opentokens.powerauth.token.adapter.storage.StorageKeySource;
 import org.opentokens.powerauth.token.port.out.RandomSource;
@@ -169,7 +170,7 @@ public final class PostgresSecureStorageBuilder {
     }
 
     private static Jdbi jdbi(DataSource dataSource) {
-        Jdbi jdbi = Jdbi.create(dataSource);
+        Jdbi jdbi = JdbiSettings.positionalOnly(Jdbi.create(dataSource));
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
         return jdbi;
     }

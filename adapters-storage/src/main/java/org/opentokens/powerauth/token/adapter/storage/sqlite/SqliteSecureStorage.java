@@ -17,6 +17,7 @@ import org.jdbi.v3.core.statement.StatementExceptions;
 import org.opentokens.powerauth.token.adapter.storage.LockFile;
 import org.opentokens.powerauth.token.adapter.storage.RecordCipher;
 import org.opentokens.powerauth.token.adapter.storage.SealedRowStorage;
+import org.opentokens.powerauth.token.adapter.storage.sql.JdbiSettings;
 import org.opentokens.powerauth.token.port.out.SecureStorage;
 import org.opentokens.powerauth.token.port.out.StorageUnavailableException;
 
@@ -88,7 +89,7 @@ public final class SqliteSecureStorage extends SealedRowStorage {
 
     static Jdbi configure(Jdbi jdbi) {
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
-        return jdbi;
+        return JdbiSettings.positionalOnly(jdbi);
     }
 
     @Override
