@@ -6,7 +6,7 @@ import org.opentokens.powerauth.token.domain.crypto.EcKeyPair;
 import org.opentokens.powerauth.token.domain.crypto.EcPublicKey;
 
 /** A created activation waiting for the local commit; held in memory only. */
-final class PendingActivation {
+final class PendingActivation implements org.opentokens.powerauth.token.application.CreatedActivation {
     private final String activationId;
     private final EcKeyPair deviceKeys;
     private final EcPublicKey serverPublicKey;
@@ -22,7 +22,8 @@ final class PendingActivation {
         this.fingerprint = Objects.requireNonNull(fingerprint, "fingerprint");
     }
 
-    String activationId() {
+    @Override
+    public String activationId() {
         return activationId;
     }
 
@@ -38,11 +39,13 @@ final class PendingActivation {
         return counter;
     }
 
-    String fingerprint() {
+    @Override
+    public String fingerprint() {
         return fingerprint;
     }
 
-    void destroy() {
+    @Override
+    public void destroy() {
         deviceKeys.privateKey().destroy();
         counter.destroy();
     }

@@ -16,6 +16,7 @@ import org.opentokens.powerauth.token.application.instance.InstanceSnapshot;
 import org.opentokens.powerauth.token.application.instance.InstanceState;
 import org.opentokens.powerauth.token.application.instance.InstanceStore;
 import org.opentokens.powerauth.token.application.signature.ActivationSigner;
+import org.opentokens.powerauth.token.application.v4.V4ClientProtocol;
 import org.opentokens.powerauth.token.application.time.TimeSynchronizationService;
 import org.opentokens.powerauth.token.domain.record.ActivationRecord;
 import org.opentokens.powerauth.token.domain.record.TokenRecord;
@@ -56,6 +57,7 @@ public final class TokenStoreService implements PowerAuthTokenStore {
     private final ActivationSigner signer;
     private final TokenCreation creation;
     private final HeaderTime headerTime;
+    private final V4ClientProtocol v4;
     private final Map<String, TokenFlight> flights = new ConcurrentHashMap<>();
     private final Object flightLock = new Object();
 
@@ -73,6 +75,26 @@ public final class TokenStoreService implements PowerAuthTokenStore {
     public TokenStoreService(PowerAuthConfiguration configuration, InstanceState state, PowerAuthServer server,
             JsonCodec json, RandomSource random, TimeSynchronizationService time, TemporaryKeyProvider temporaryKeys,
             Clock clock, Executor executor) {
+        this(configuration, state, server, json, random, time, temporaryKeys, clock, executor, null);
+    }
+
+    /**
+     * @param configuration the instance settings
+     * @param state the instance's state, shared with the activation service
+     * @param server the {@code /pa/v3} port
+     * @param json the JSON codec
+     * @param random nonces and ephemeral keys
+     * @param time time synchronization
+     * @param temporaryKeys 3.3 temporary keys
+     * @param clock the local clock
+     * @param executor runs server calls
+     * @param v4 the instance's 4.0 operations, shared with the activation service; null when it never meets 4.0.
+     *     When the configuration is 4.0, header-time synchronization uses {@code /pa/v4/status}.
+     */
+    public TokenStoreService(PowerAuthConfiguration configuration, InstanceState state, PowerAuthServer server,
+            JsonCodec json, RandomSource random, TimeSynchronizationService time, TemporaryKeyProvider temporaryKeys,
+            Clock clock, Executor executor, V4ClientProtocol v4) {
+        this.v4 = v4;
         this.configuration = Objects.requireNonNull(configuration, "configuration");
         this.state = Objects.requireNonNull(state, "state");
         this.server = Objects.requireNonNull(server, "server");
@@ -82,8 +104,9 @@ public final class TokenStoreService implements PowerAuthTokenStore {
         this.executor = Objects.requireNonNull(executor, "executor");
         this.signer = new ActivationSigner(configuration, random);
         this.creation = new TokenCreation(configuration, state, server, Objects.requireNonNull(json, "json"), random,
-                time, Objects.requireNonNull(temporaryKeys, "temporaryKeys"), signer, clock);
-        this.headerTime = new HeaderTime(time, server, executor);
+                time, Objects.requireNonNull(temporaryKeys, "temporaryKeys"), signer, clock, v4);
+        this.headerTime = new HeaderTime(time, v4 != null && configuration.v4().isPresent()
+                ? v4::fetchServerTime : server::fetchServerTime, executor);
         state.addLossListener(this::activationLost);
     }
 
@@ -195,9 +218,9 @@ public final class TokenStoreService implements PowerAuthTokenStore {
         }
         long timestamp = time.serverTimeAt(localMs);
         byte[] nonce = random.nextBytes(TokenDigest.NONCE_LENGTH);
-        TokenHeader header;
+        String header;
         try {
-            header = record.header(configuration.protocolVersion(), nonce, timestamp);
+            header = record.headerValue(configuration.protocolVersion(), nonce, timestamp);
         } catch (IllegalStateException e) {
             if (record.isDestroyed()) {
                 // Removed (and wiped) by another thread after this one found it.
@@ -205,7 +228,7 @@ public final class TokenStoreService implements PowerAuthTokenStore {
             }
             throw e;
         }
-        return new PowerAuthAuthorizationHttpHeader(TokenHeader.HEADER_NAME, header.value());
+        return new PowerAuthAuthorizationHttpHeader(TokenHeader.HEADER_NAME, header);
     }
 
     @Override
@@ -238,7 +261,11 @@ public final class TokenStoreService implements PowerAuthTokenStore {
                     // Another process removed or replaced it meanwhile: there is nothing of ours left to remove.
                     return null;
                 }
-                server.removeToken(record.tokenId(), signer.signerFor(tx, possession, REMOVE_URI_ID));
+                if (activation.isV4()) {
+                    requireV4().removeToken(tx, record.tokenId(), possession);
+                } else {
+                    server.removeToken(record.tokenId(), signer.signerFor(tx, possession, REMOVE_URI_ID));
+                }
                 tx.deleteToken(tokenName);
                 return null;
             });
@@ -259,6 +286,13 @@ public final class TokenStoreService implements PowerAuthTokenStore {
             tx.deleteAllTokens();
             return null;
         });
+    }
+
+    private V4ClientProtocol requireV4() {
+        if (v4 == null) {
+            throw new IllegalStateException("this instance was set up without the 4.0 server port");
+        }
+        return v4;
     }
 
     private void activationLost() {
