@@ -17,6 +17,9 @@ import org.opentokens.powerauth.token.port.in.ActivationUseCase;
 import org.opentokens.powerauth.token.port.in.PowerAuthTokenStore;
 import org.opentokens.powerauth.token.port.out.JsonCodec;
 import org.opentokens.powerauth.token.port.out.PowerAuthServer;
+import org.opentokens.powerauth.token.port.out.PowerAuthServerV4;
+import org.opentokens.powerauth.token.application.v4.V4ClientProtocol;
+import org.opentokens.powerauth.token.application.time.ServerTimeFetch;
 import org.opentokens.powerauth.token.port.out.RandomSource;
 import org.opentokens.powerauth.token.port.out.SecureStorage;
 
@@ -70,12 +73,21 @@ final class ClientServicesModule extends PrivateModule {
     @Provides
     @Singleton
     @ClientInternal
+    V4ClientProtocol v4(@ClientInternal InstanceState state, @ClientInternal PowerAuthServerV4 server,
+            @ClientInternal JsonCodec json, RandomSource random, TimeSynchronizationService time,
+            @PowerAuthClock Clock clock) {
+        return new V4ClientProtocol(configuration(), state, server, json, random, time, clock);
+    }
+
+    @Provides
+    @Singleton
+    @ClientInternal
     ActivationUseCase activationService(@ClientInternal InstanceState state, @ClientInternal PowerAuthServer server,
             @ClientInternal JsonCodec json, RandomSource random, TimeSynchronizationService time,
             @ClientInternal TemporaryKeyProvider temporaryKeys, @PowerAuthClock Clock clock,
-            @ClientInternal ClientExecutor executor) {
+            @ClientInternal ClientExecutor executor, @ClientInternal V4ClientProtocol v4) {
         return new ActivationService(configuration(), state, server, json, random, time, temporaryKeys, clock,
-                executor);
+                executor, v4);
     }
 
     @Provides
@@ -98,9 +110,10 @@ final class ClientServicesModule extends PrivateModule {
     PowerAuthTokenStore tokenStore(@ClientInternal InstanceState state, @ClientInternal PowerAuthServer server,
             @ClientInternal JsonCodec json, RandomSource random, TimeSynchronizationService time,
             @ClientInternal TemporaryKeyProvider temporaryKeys, @PowerAuthClock Clock clock,
-            @ClientInternal ClientExecutor executor, @ClientInternal FailureHints hints) {
+            @ClientInternal ClientExecutor executor, @ClientInternal FailureHints hints,
+            @ClientInternal V4ClientProtocol v4) {
         return new HintingTokenStore(new TokenStoreService(configuration(), state, server, json, random, time,
-                temporaryKeys, clock, executor), hints);
+                temporaryKeys, clock, executor, v4), hints);
     }
 
     @Provides
@@ -108,10 +121,12 @@ final class ClientServicesModule extends PrivateModule {
     @Exposed
     PowerAuthClient client(PowerAuthTokenStore tokenStore, ActivationUseCase activation,
             TimeSynchronizationService time, @ClientInternal ClientExecutor executor,
-            @ClientInternal PowerAuthServer server) {
+            @ClientInternal PowerAuthServer server, @ClientInternal PowerAuthServerV4 serverV4) {
         Runnable releaseTransport = server instanceof JavaHttpPowerAuthServer http ? http::close : () -> { };
-        return new PowerAuthClient(config.instanceId(), tokenStore, activation, time, server::fetchServerTime,
-                executor, releaseTransport);
+        ServerTimeFetch fetch = configuration().v4().isPresent() ? serverV4::fetchServerTime
+                : server::fetchServerTime;
+        return new PowerAuthClient(config.instanceId(), tokenStore, activation, time, fetch, executor,
+                releaseTransport);
     }
 
     private PowerAuthConfiguration configuration() {

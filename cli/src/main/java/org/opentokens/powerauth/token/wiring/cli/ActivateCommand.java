@@ -4,7 +4,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.opentokens.powerauth.token.domain.ProtocolVersion;
+import org.opentokens.powerauth.token.application.ClientProtocolVersion;
+import org.opentokens.powerauth.token.domain.v4.kem.SharedSecretAlgorithm;
 import org.opentokens.powerauth.token.domain.activation.ActivationCode;
 import org.opentokens.powerauth.token.domain.crypto.EcPublicKey;
 import org.opentokens.powerauth.token.port.in.PowerAuthActivation;
@@ -45,8 +46,22 @@ final class ActivateCommand implements Callable<Integer> {
     String name;
 
     @Option(names = "--protocol", defaultValue = "3.3", paramLabel = "VERSION",
-            description = "Protocol version: 3.0, 3.1, 3.2 or 3.3 (default: ${DEFAULT-VALUE}).")
+            description = "Protocol version: 3.0, 3.1, 3.2, 3.3 or 4.0 (PowerAuth Server 2.x, /pa/v4; needs "
+                    + "--master-key-v4) (default: ${DEFAULT-VALUE}).")
     String protocol;
+
+    @Option(names = "--algorithm", paramLabel = "ALGORITHM",
+            description = "Protocol 4.0 shared-secret algorithm: EC_P384, EC_P384_ML_L3 (post-quantum hybrid, the "
+                    + "default for 4.0) or EC_P384_ML_L5.")
+    String algorithm;
+
+    @Option(names = "--master-key-v4", paramLabel = "BASE64",
+            description = "Protocol 4.0: the application's master P-384 public key.")
+    String masterKeyV4;
+
+    @Option(names = "--master-key-mldsa", paramLabel = "BASE64",
+            description = "Protocol 4.0 with a hybrid algorithm: the application's master ML-DSA public key.")
+    String masterKeyMlDsa;
 
     @Option(names = "--password-stdin",
             description = "Read the new password from standard input (after the passphrase, if both come from it). "
@@ -61,10 +76,13 @@ final class ActivateCommand implements Callable<Integer> {
         PowerAuthTokenCli root = PowerAuthTokenCli.root(spec);
         // Every input is checked before the store is opened or created.
         String instance = CliSession.checkInstance(root.instance);
-        InstanceConfig config = new InstanceConfig(server, appKey, appSecret, masterKey,
-                ProtocolVersion.fromWireValue(protocol));
+        InstanceConfig config = instanceConfig();
         config.clientConfig(instance, root.env().knowledgeKeyIterations, root.timeout);
-        checkCode(code, masterKey);
+        if (!config.protocolVersion().isV4()) {
+            checkCode(code, masterKey);
+        } else {
+            ActivationCode.parse(code.indexOf('#') >= 0 ? code.substring(0, code.indexOf('#')) : code);
+        }
         PowerAuthActivation activation = PowerAuthActivation.builder(code, name).platform("cli").build();
         SecretInput.checkPasswordSource(root.env(), passwordStdin);
 
@@ -107,6 +125,30 @@ final class ActivateCommand implements Callable<Integer> {
                 session.closeAndDeleteNewStore();
             }
         }
+    }
+
+    private InstanceConfig instanceConfig() {
+        ClientProtocolVersion version = ClientProtocolVersion.fromWireValue(protocol);
+        if (!version.isV4()) {
+            if (algorithm != null || masterKeyV4 != null || masterKeyMlDsa != null) {
+                throw new CliException(ExitCodes.USAGE, "--algorithm, --master-key-v4 and --master-key-mldsa "
+                        + "need --protocol 4.0");
+            }
+            return new InstanceConfig(server, appKey, appSecret, masterKey, version, null);
+        }
+        SharedSecretAlgorithm chosen = algorithm == null ? SharedSecretAlgorithm.EC_P384_ML_L3
+                : SharedSecretAlgorithm.fromWireValue(algorithm);
+        if (!chosen.offeredByClient()) {
+            throw new CliException(ExitCodes.USAGE, "--algorithm must be EC_P384, EC_P384_ML_L3 or EC_P384_ML_L5");
+        }
+        if (masterKeyV4 == null) {
+            throw new CliException(ExitCodes.USAGE, "--protocol 4.0 needs --master-key-v4");
+        }
+        if (chosen.isPostQuantum() && masterKeyMlDsa == null) {
+            throw new CliException(ExitCodes.USAGE, "--algorithm " + chosen + " needs --master-key-mldsa");
+        }
+        return new InstanceConfig(server, appKey, appSecret, masterKey, version,
+                new InstanceConfig.V4Keys(chosen, masterKeyV4, chosen.isPostQuantum() ? masterKeyMlDsa : null));
     }
 
     /**
