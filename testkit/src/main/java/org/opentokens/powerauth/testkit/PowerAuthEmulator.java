@@ -278,6 +278,8 @@ public final class PowerAuthEmulator implements AutoCloseable {
         private Duration eciesV32Plus = defaults.eciesExpirationV32Plus();
         private Duration eciesV30V31 = defaults.eciesExpirationV30V31();
         private int maxRequestBytes = defaults.maxRequestBytes();
+        private Duration v4RequestExpiration = defaults.v4RequestExpiration();
+        private int minSupportedProtocolVersion = defaults.minSupportedProtocolVersion();
 
         private Builder() {
         }
@@ -436,12 +438,35 @@ public final class PowerAuthEmulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * @param d 4.0: how far a token header or AEAD request timestamp may lie from server time, in either
+         *          direction (default 60 s, Server 2.0's {@code requestExpirationInMilliseconds}); a 4.0 token
+         *          nonce (per token) or AEAD nonce (per temporary key) is remembered for twice this, so reusing
+         *          one within the window is always refused
+         * @return this
+         */
+        public Builder v4RequestExpiration(Duration d) {
+            this.v4RequestExpiration = positive(d, "v4RequestExpiration");
+            return this;
+        }
+
+        /**
+         * @param version 3 (default, as Server 2.0's {@code minSupportedProtocolVersion}): serve {@code /pa/v3} and
+         *                {@code /pa/v4}; 4: refuse every 3.x request ({@code /pa/v3/...} and 3.x token headers)
+         *                as a deployment that sets the property to 4 does
+         * @return this
+         */
+        public Builder minSupportedProtocolVersion(int version) {
+            this.minSupportedProtocolVersion = checkRange(version, 3, 4, "minSupportedProtocolVersion");
+            return this;
+        }
+
         /** @return the emulator */
         public PowerAuthEmulator build() {
             return new PowerAuthEmulator(new EmulatorConfig(clock, commitOnKeyExchange, maxFailedAttempts,
                     signatureLookAhead, temporaryKeyValidity, tokenPastValidity, tokenFutureV30V31,
                     tokenFutureV32Plus, tokenReplayMemory, revealAuthenticationReasons, resourceSignatureTypes,
-                    eciesV32Plus, eciesV30V31, maxRequestBytes));
+                    eciesV32Plus, eciesV30V31, maxRequestBytes, v4RequestExpiration, minSupportedProtocolVersion));
         }
 
         private static int checkRange(int n, int min, int max, String name) {
