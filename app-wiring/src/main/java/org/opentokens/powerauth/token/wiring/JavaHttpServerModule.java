@@ -44,14 +44,14 @@ final class JavaHttpServerModule extends PrivateModule {
     @Provides
     @Singleton
     @ClientInternal
-    PowerAuthServer server(JavaHttpPowerAuthServer http) {
+    PowerAuthServer server(@ClientInternal JavaHttpPowerAuthServer http) {
         return http;
     }
 
     @Provides
     @Singleton
     @ClientInternal
-    PowerAuthServerV4 serverV4(JavaHttpPowerAuthServer http) {
+    PowerAuthServerV4 serverV4(@ClientInternal JavaHttpPowerAuthServer http) {
         return http.v4();
     }
 
