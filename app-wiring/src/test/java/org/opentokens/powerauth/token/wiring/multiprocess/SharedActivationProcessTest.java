@@ -8,7 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.opentokens.powerauth.testkit.EmulatorGate;
+import org.opentokens.powerauth.token.domain.record.ActivationRecord;
+import org.opentokens.powerauth.token.domain.v4.counter.V4HashCounter;
 import org.opentokens.powerauth.token.port.in.MissingActivationException;
 import org.opentokens.powerauth.token.port.in.PowerAuthActivationStatus;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
@@ -22,7 +26,6 @@ import org.opentokens.powerauth.token.wiring.testing.BedSteps;
  * tokens that other processes create and remove.
  */
 class SharedActivationProcessTest {
-    private static final String CREATE = "/pa/v3/token/create";
     private static final Duration REFRESH = Duration.ofMillis(200);
 
     private final List<WorkerJvm> workers = new ArrayList<>();
@@ -44,9 +47,10 @@ class SharedActivationProcessTest {
         return worker;
     }
 
-    @Test
-    void fourProcessesMakeMixedSignedCallsWithoutOneRejection() throws Exception {
-        bed = new SharedBed();
+    @ParameterizedTest(name = "protocol 4.0: {0}")
+    @ValueSource(booleans = {false, true})
+    void fourProcessesMakeMixedSignedCallsWithoutOneRejection(boolean v4) throws Exception {
+        bed = new SharedBed(v4);
         String id = bed.activate();
         int perWorker = 25;
         for (int w = 0; w < 4; w++) {
@@ -58,8 +62,9 @@ class SharedActivationProcessTest {
             assertThat(worker.awaitLine("DONE")).isEqualTo("DONE ok=" + perWorker + " failed=0");
         }
 
-        long signatures = 4L * perWorker;
-        System.out.println("[multiprocess] 4 JVMs x " + perWorker + " signed calls: server counter "
+        // A 4.0 activation's commit sends one signed call of its own: activation/confirm.
+        long signatures = 4L * perWorker + (v4 ? 1 : 0);
+        System.out.println("[multiprocess] protocol " + (v4 ? "4.0" : "3.3") + ", 4 JVMs x " + perWorker + " signed calls: server counter "
                 + bed.emulator.activation(id).counter() + ", failed attempts "
                 + bed.emulator.activation(id).failedAttempts());
         assertThat(bed.emulator.activation(id).failedAttempts()).isZero();
@@ -68,18 +73,20 @@ class SharedActivationProcessTest {
         assertCountersAgree(id);
     }
 
-    @Test
-    void aProcessKilledInsideTheSectionReleasesItToTheOthers() throws Exception {
-        bed = new SharedBed();
+    @ParameterizedTest(name = "protocol 4.0: {0}")
+    @ValueSource(booleans = {false, true})
+    void aProcessKilledInsideTheSectionReleasesItToTheOthers(boolean v4) throws Exception {
+        bed = new SharedBed(v4);
         String id = bed.activate();
-        EmulatorGate held = bed.emulator.faults().holdRequest(CREATE);
+        String create = bed.tokenCreatePath();
+        EmulatorGate held = bed.emulator.faults().holdRequest(create);
         WorkerJvm holder = worker("request", "held");
         assertThat(held.awaitArrival(Duration.ofSeconds(WorkerJvm.HANG_GUARD_SECONDS))).isTrue();
         WorkerJvm waiter = worker("request", "after-kill");
         waiter.awaitLine("REQUESTING");
         Thread.sleep(1000);
         // The emulator counts answered requests: the holder's is held, and a waiter's would have been answered.
-        assertThat(bed.emulator.count(CREATE)).as("the waiter sent nothing while the holder held the section")
+        assertThat(bed.emulator.count(create)).as("the waiter sent nothing while the holder held the section")
                 .isZero();
 
         holder.kill();
@@ -128,7 +135,14 @@ class SharedActivationProcessTest {
     private void assertCountersAgree(String id) {
         PowerAuthActivationStatus status = bed.client(Duration.ZERO).activation().fetchActivationStatus().join();
         assertThat(status.counterResynchronized()).as("the client's counter had not fallen behind").isFalse();
-        assertThat(bed.storedActivation().counter().ctrByte())
+        ActivationRecord stored = bed.storedActivation();
+        assertThat(stored.isV4()).isEqualTo(bed.isV4());
+        if (stored.isV4()) {
+            V4HashCounter server = V4HashCounter.of(java.util.Base64.getDecoder().decode(
+                    bed.emulator.activation(id).ctrDataBase64()), (int) (bed.emulator.activation(id).counter() & 0xFF));
+            assertThat(stored.v4Counter().sameCounterAs(server)).as("CTR_DATA agrees").isTrue();
+        }
+        assertThat(stored.isV4() ? stored.v4Counter().ctrByte() : stored.counter().ctrByte())
                 .as("client and server counters agree")
                 .isEqualTo((int) (bed.emulator.activation(id).counter() & 0xFF));
     }

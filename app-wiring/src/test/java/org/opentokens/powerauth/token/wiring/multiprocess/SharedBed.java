@@ -16,7 +16,9 @@ import org.opentokens.powerauth.testkit.PowerAuthEmulator;
 import org.opentokens.powerauth.token.adapter.storage.StorageKeySources;
 import org.opentokens.powerauth.token.adapter.storage.sqlite.SqliteSecureStorage;
 import org.opentokens.powerauth.token.application.instance.InstanceStore;
+import org.opentokens.powerauth.token.application.ClientProtocolVersion;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
+import org.opentokens.powerauth.token.domain.v4.kem.SharedSecretAlgorithm;
 import org.opentokens.powerauth.token.domain.record.ActivationRecord;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
 import org.opentokens.powerauth.token.port.out.SeededRandomSource;
@@ -43,8 +45,15 @@ final class SharedBed implements AutoCloseable {
     final Path database;
     private final byte[] key = new byte[32];
     private final List<PowerAuthClient> clients = new ArrayList<>();
+    private final boolean v4;
 
     SharedBed() throws IOException {
+        this(false);
+    }
+
+    /** @param v4 whether the shared activation is a protocol 4.0 one ({@code EC_P384_ML_L3}) */
+    SharedBed(boolean v4) throws IOException {
+        this.v4 = v4;
         new SecureRandom().nextBytes(key);
         directory = Files.createTempDirectory("shared-activation-");
         database = directory.resolve("tokens.db");
@@ -52,8 +61,13 @@ final class SharedBed implements AutoCloseable {
 
     /** @return a client of this JVM on the shared store, checking storage at most every {@code headerRefresh} */
     PowerAuthClient client(Duration headerRefresh) {
-        PowerAuthClientConfig config = BedSteps.config(baseUri, application, INSTANCE, ProtocolVersion.V3_3,
-                Duration.ofSeconds(20)).headerRefreshInterval(headerRefresh).build();
+        PowerAuthClientConfig.Builder builder = BedSteps.config(baseUri, application, INSTANCE, ProtocolVersion.V3_3,
+                Duration.ofSeconds(20)).headerRefreshInterval(headerRefresh);
+        if (v4) {
+            builder.protocolVersion(ClientProtocolVersion.V4_0).algorithm(SharedSecretAlgorithm.EC_P384_ML_L3)
+                    .masterKeysV4(application.masterServerPublicKeyP384(), application.masterServerPublicKeyMlDsa65());
+        }
+        PowerAuthClientConfig config = builder.build();
         PowerAuthClient client = Guice.createInjector(Stage.PRODUCTION, new PowerAuthTokenModule(config),
                         new SqliteStorageModule(database, StorageKeySources.rawKey(SecretBytes.copyOf(key))))
                 .getInstance(PowerAuthClient.class);
@@ -83,7 +97,19 @@ final class SharedBed implements AutoCloseable {
     /** @return what a worker needs to join: server, application and store */
     List<String> workerArguments() {
         return List.of(baseUri.toString(), application.appKey(), application.appSecret(),
-                application.masterServerPublicKey(), database.toString(), INSTANCE);
+                application.masterServerPublicKey(), database.toString(), INSTANCE, v4
+                        ? "4.0|" + application.masterServerPublicKeyP384() + "|" + application.masterServerPublicKeyMlDsa65()
+                        : "3.3");
+    }
+
+    /** @return whether the shared activation is a 4.0 one */
+    boolean isV4() {
+        return v4;
+    }
+
+    /** @return the path of token create for the shared activation's protocol */
+    String tokenCreatePath() {
+        return v4 ? "/pa/v4/token/create" : "/pa/v3/token/create";
     }
 
     String storageKeyHex() {
