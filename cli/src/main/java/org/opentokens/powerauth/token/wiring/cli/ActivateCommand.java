@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
         + "settings are saved (encrypted) for the instance. The back office then commits it.")
 final class ActivateCommand implements Callable<Integer> {
     @Option(names = "--server", required = true, paramLabel = "URL",
-            description = "Base URL of the enrollment server (the /pa/v3/... paths follow it).")
+            description = "Base URL of the enrollment server (the /pa/v3/... or /pa/v4/... paths follow it).")
     String server;
 
     @Option(names = "--app-key", required = true, paramLabel = "BASE64", description = "APP_KEY of the application.")
