@@ -1,6 +1,7 @@
 package org.opentokens.powerauth.token.wiring.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.Clock;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.opentokens.powerauth.testkit.EmulatorActivation;
+import org.opentokens.powerauth.testkit.EmulatorActivationCode;
 import org.opentokens.powerauth.testkit.EmulatorActivationState;
 import org.opentokens.powerauth.testkit.EmulatorFaults;
 import org.opentokens.powerauth.testkit.EmulatorGate;
@@ -30,10 +32,12 @@ import org.opentokens.powerauth.token.domain.v4.kem.SharedSecretAlgorithm;
 import org.opentokens.powerauth.token.domain.v4.token.V4TokenHeader;
 import org.opentokens.powerauth.token.port.in.LocalActivationState;
 import org.opentokens.powerauth.token.port.in.MissingActivationException;
+import org.opentokens.powerauth.token.port.in.PowerAuthActivation;
 import org.opentokens.powerauth.token.port.in.PowerAuthActivationStatus;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthorizationHttpHeader;
 import org.opentokens.powerauth.token.port.out.ServerRejectedException;
+import org.opentokens.powerauth.token.port.out.ServerUnreachableException;
 import org.opentokens.powerauth.token.wiring.PowerAuthClient;
 import org.opentokens.powerauth.token.wiring.PowerAuthClientConfig;
 import org.opentokens.powerauth.token.wiring.PowerAuthTokenModule;
@@ -175,6 +179,35 @@ class V4E2eTest {
         assertThat(client.tokenStore().hasLocalToken("t")).isFalse();
         assertThat(bed.snapshot(INSTANCE)).isEmpty();
         assertThat(client.activation().localState()).isEqualTo(LocalActivationState.NONE);
+    }
+
+    @Test
+    void aFailedConfirmLeavesTheActivationCreatedAndACommitRetryConfirmsIt() throws Exception {
+        PowerAuthClient client = client(SharedSecretAlgorithm.EC_P384_ML_L3);
+        EmulatorActivationCode code = bed.emulator.initActivation(bed.application);
+        client.activation().createActivation(PowerAuthActivation.builder(code.activationCode(), "retry")
+                .platform("java").build()).join();
+        // The server processes the confirm (and steps its counter), but the answer never arrives.
+        EmulatorGate lost = bed.emulator.faults().holdResponse("/pa/v4/activation/confirm");
+        CompletableFuture<Void> commit = CompletableFuture.runAsync(() -> client.activation().commitActivation(
+                PowerAuthAuthentication.commitWithPassword(EmulatorBed.PASSWORD.toCharArray())));
+        assertThat(lost.awaitArrival(Duration.ofSeconds(20))).isTrue();
+        lost.drop();
+        assertThat(EmulatorBed.failure(commit)).isInstanceOf(ServerUnreachableException.class);
+        assertThat(bed.emulator.activation(code.activationId()).counter()).isEqualTo(1);
+        assertThat(client.activation().localState()).isEqualTo(LocalActivationState.CREATED);
+        assertThat(bed.snapshot(INSTANCE)).isEmpty();
+
+        client.activation().commitActivation(
+                PowerAuthAuthentication.commitWithPassword(EmulatorBed.PASSWORD.toCharArray()));
+        bed.emulator.commitActivation(code.activationId());
+
+        assertThat(client.activation().localState()).isEqualTo(LocalActivationState.COMMITTED);
+        client.tokenStore().requestAccessToken("t", EmulatorBed.password()).join();
+        PowerAuthActivationStatus status = client.activation().fetchActivationStatus().join();
+        assertThat(status.state()).isEqualTo(ActivationState.ACTIVE);
+        assertThat(status.failedAttempts()).as("the retry did not reuse the lost confirm's counter").isZero();
+        assertThat(bed.emulator.activation(code.activationId()).counter()).isEqualTo(3);
     }
 
     /**
