@@ -36,6 +36,7 @@ import org.opentokens.powerauth.token.port.in.PowerAuthActivation;
 import org.opentokens.powerauth.token.port.in.PowerAuthActivationStatus;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthorizationHttpHeader;
+import org.opentokens.powerauth.token.port.in.PowerAuthToken;
 import org.opentokens.powerauth.token.port.out.ServerRejectedException;
 import org.opentokens.powerauth.token.port.out.ServerUnreachableException;
 import org.opentokens.powerauth.token.wiring.PowerAuthClient;
@@ -179,6 +180,23 @@ class V4E2eTest {
         assertThat(client.tokenStore().hasLocalToken("t")).isFalse();
         assertThat(bed.snapshot(INSTANCE)).isEmpty();
         assertThat(client.activation().localState()).isEqualTo(LocalActivationState.NONE);
+    }
+
+    @Test
+    void concurrentRequestsForOneNameShareOneV4TokenCreate() throws Exception {
+        PowerAuthClient client = client(SharedSecretAlgorithm.EC_P384);
+        bed.activate(client);
+        EmulatorGate held = bed.emulator.faults().holdResponse(TOKEN_CREATE);
+        CompletableFuture<PowerAuthToken> first = client.tokenStore().requestAccessToken("shared",
+                PowerAuthAuthentication.possession());
+        assertThat(held.awaitArrival(Duration.ofSeconds(20))).isTrue();
+        CompletableFuture<PowerAuthToken> second = client.tokenStore().requestAccessToken("shared",
+                PowerAuthAuthentication.possession());
+        held.release();
+
+        assertThat(first.get(30, TimeUnit.SECONDS).tokenIdentifier())
+                .isEqualTo(second.get(30, TimeUnit.SECONDS).tokenIdentifier());
+        assertThat(bed.emulator.count(TOKEN_CREATE)).isEqualTo(1);
     }
 
     @Test
