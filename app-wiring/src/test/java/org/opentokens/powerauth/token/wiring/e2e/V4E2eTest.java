@@ -23,6 +23,7 @@ import org.opentokens.powerauth.testkit.EmulatorActivationCode;
 import org.opentokens.powerauth.testkit.EmulatorActivationState;
 import org.opentokens.powerauth.testkit.EmulatorFaults;
 import org.opentokens.powerauth.testkit.EmulatorGate;
+import org.opentokens.powerauth.testkit.PowerAuthEmulator;
 import org.opentokens.powerauth.token.application.ClientProtocolVersion;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
 import org.opentokens.powerauth.token.domain.activation.ActivationState;
@@ -118,6 +119,23 @@ class V4E2eTest {
         assertThat(bed.useHeader(reopened.tokenStore().generateHeaderForToken("t"))).isEqualTo(200);
         reopened.tokenStore().requestAccessToken("u", EmulatorBed.password()).join();
         assertThat(reopened.activation().fetchActivationStatus().join().state()).isEqualTo(ActivationState.ACTIVE);
+    }
+
+    @Test
+    void aV4ClientNeedsNothingFromADeploymentThatRefusesThreeX() {
+        try (EmulatorBed v4Only = new EmulatorBed(PowerAuthEmulator.builder().minSupportedProtocolVersion(4).build())) {
+            PowerAuthClient client = v4Only.client(v4Config(v4Only, INSTANCE, SharedSecretAlgorithm.EC_P384_ML_L3)
+                    .build());
+            String id = v4Only.activate(client);
+            client.tokenStore().requestAccessToken("t", EmulatorBed.password()).join();
+
+            assertThat(v4Only.useHeader(client.tokenStore().generateHeaderForToken("t"))).isEqualTo(200);
+            assertThat(client.activation().fetchActivationStatus().join().state()).isEqualTo(ActivationState.ACTIVE);
+            assertThat(client.resynchronizeTime()).isNotNull();
+            client.activation().removeActivation(EmulatorBed.password()).join();
+            assertThat(v4Only.emulator.activation(id).state()).isEqualTo(EmulatorActivationState.REMOVED);
+            assertThat(v4Only.emulator.count("/pa/v3/status")).as("time came from /pa/v4/status").isZero();
+        }
     }
 
     @Test
