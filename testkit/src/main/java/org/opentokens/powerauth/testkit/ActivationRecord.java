@@ -20,6 +20,7 @@ final class ActivationRecord {
     private long counter;
     private byte[] ctrData;
     private String devicePublicKeyBase64;
+    private PublicKey devicePublicKey;
     private SecretKey masterSecret;
     private SecretKey transportKey;
     private String protocolVersion;
@@ -27,6 +28,7 @@ final class ActivationRecord {
     private V4ActivationKeys v4;
     private boolean confirmationPending;
     private boolean biometryEnabled;
+    private EmulatorActivationOptions options = EmulatorActivationOptions.defaults();
 
     ActivationRecord(String activationId, ApplicationRecord application, String activationCode,
             KeyPair serverKeyPair) {
@@ -76,14 +78,27 @@ final class ActivationRecord {
         return masterSecret;
     }
 
+    synchronized PublicKey devicePublicKey() {
+        return devicePublicKey;
+    }
+
     synchronized SecretKey transportKey() {
         return transportKey;
+    }
+
+    synchronized EmulatorActivationOptions options() {
+        return options;
+    }
+
+    synchronized void options(EmulatorActivationOptions newOptions) {
+        this.options = newOptions;
     }
 
     /** Stores the result of the key exchange. */
     synchronized void keyExchange(PublicKey devicePublic, String devicePublicBase64, byte[] initialCtrData,
             String version, EmulatorActivationState newState) {
         this.devicePublicKeyBase64 = devicePublicBase64;
+        this.devicePublicKey = devicePublic;
         this.masterSecret = WultraCrypto.masterSecret(serverKeyPair.getPrivate(), devicePublic);
         this.transportKey = WultraCrypto.transportKey(masterSecret);
         this.ctrData = initialCtrData.clone();

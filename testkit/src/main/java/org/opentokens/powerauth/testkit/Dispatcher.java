@@ -25,6 +25,9 @@ final class Dispatcher {
     private final ActivationCreateEndpoint activationCreate;
     private final ActivationStatusEndpoint activationStatus;
     private final SignedEndpoints signed;
+    private final SignatureVerifier verifier;
+    private final SignedResourceEndpoint signedResource;
+    private final VaultEndpoint vault;
     private final ProtectedResourceEndpoint resource;
     private final ProtectedResourceEndpoint possessionResource;
     private final AdminApi admin;
@@ -32,6 +35,9 @@ final class Dispatcher {
     private final V4ActivationCreateEndpoint v4ActivationCreate;
     private final V4ActivationStatusEndpoint v4ActivationStatus;
     private final V4SignedEndpoints v4Signed;
+    private final EncryptedEchoEndpoint applicationEcho;
+    private final EncryptedEchoEndpoint activationEcho;
+    private final RecoveryConfirmEndpoint recoveryConfirm;
 
     Dispatcher(EmulatorState state, EmulatorFaults faults, ExchangeLog log, AdminApi admin) {
         this.state = state;
@@ -42,7 +48,11 @@ final class Dispatcher {
         this.keystore = new KeystoreEndpoint(state);
         this.activationCreate = new ActivationCreateEndpoint(state, ecies);
         this.activationStatus = new ActivationStatusEndpoint(state);
-        this.signed = new SignedEndpoints(state, new SignatureVerifier(state), ecies);
+        this.verifier = new SignatureVerifier(state);
+        this.signed = new SignedEndpoints(state, verifier, ecies);
+        this.signedResource = new SignedResourceEndpoint(verifier);
+        this.vault = new VaultEndpoint(state, verifier, ecies);
+        this.recoveryConfirm = new RecoveryConfirmEndpoint(state, verifier, ecies);
         this.resource = new ProtectedResourceEndpoint(state, state.config().resourceSignatureTypes());
         this.possessionResource = new ProtectedResourceEndpoint(state, EmulatorConfig.POSSESSION_TYPES);
         V4Aead aead = new V4Aead(state);
@@ -50,6 +60,14 @@ final class Dispatcher {
         this.v4ActivationCreate = new V4ActivationCreateEndpoint(state, aead);
         this.v4ActivationStatus = new V4ActivationStatusEndpoint(state, aead);
         this.v4Signed = new V4SignedEndpoints(state, new V4AuthCodeVerifier(state), aead);
+        this.applicationEcho = new EncryptedEchoEndpoint(state, ecies,
+                io.getlime.security.powerauth.crypto.lib.encryptor.model.EncryptorScope.APPLICATION_SCOPE);
+        this.activationEcho = new EncryptedEchoEndpoint(state, ecies,
+                io.getlime.security.powerauth.crypto.lib.encryptor.model.EncryptorScope.ACTIVATION_SCOPE);
+    }
+
+    SignatureVerifier verifier() {
+        return verifier;
     }
 
     /** In process: a trickled answer arrives after its trickle time. */
@@ -152,6 +170,17 @@ final class Dispatcher {
         if (path.startsWith("/pa/v4/")) {
             return v4(request, method, path);
         }
+        if (SignedResourceEndpoint.owns(path)) {
+            return signedResource.handle(request, path);
+        }
+        if (path.equals(PowerAuthEmulator.ECIES_APPLICATION_PATH)
+                || path.equals(PowerAuthEmulator.ECIES_ACTIVATION_PATH)) {
+            if (!method.equals("POST")) {
+                throw methodNotAllowed();
+            }
+            return (path.equals(PowerAuthEmulator.ECIES_APPLICATION_PATH) ? applicationEcho : activationEcho)
+                    .handle(request);
+        }
         if (!path.startsWith("/pa/v3/")) {
             throw new EmulatorRejection(404, ErrorCodes.NOT_FOUND, "Unknown path");
         }
@@ -170,6 +199,8 @@ final class Dispatcher {
             case "/pa/v3/token/create" -> signed.createToken(request);
             case "/pa/v3/token/remove" -> signed.removeToken(request);
             case "/pa/v3/signature/validate" -> signed.validateSignature(request);
+            case "/pa/v3/vault/unlock" -> vault.unlock(request);
+            case "/pa/v3/recovery/confirm" -> recoveryConfirm.handle(request);
             default -> throw new EmulatorRejection(404, ErrorCodes.NOT_FOUND, "Unknown path");
         };
     }

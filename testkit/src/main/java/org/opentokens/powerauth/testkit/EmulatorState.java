@@ -22,6 +22,7 @@ final class EmulatorState {
     private final Map<String, ActivationRecord> activations = new ConcurrentHashMap<>();
     private final Map<String, ActivationRecord> activationsByCode = new ConcurrentHashMap<>();
     private final Map<String, TokenRecord> tokens = new ConcurrentHashMap<>();
+    private final Map<String, RecoveryRecord> recoveryCodes = new ConcurrentHashMap<>();
     private final Map<String, TemporaryKeyRecord> temporaryKeys = new ConcurrentHashMap<>();
     private final ReplayStore eciesNonces = new ReplayStore();
     private final ReplayStore tokenNonces = new ReplayStore();
@@ -66,6 +67,10 @@ final class EmulatorState {
     }
 
     EmulatorActivationCode initActivation(ApplicationRecord app) {
+        return initActivation(app, EmulatorActivationOptions.defaults());
+    }
+
+    EmulatorActivationCode initActivation(ApplicationRecord app, EmulatorActivationOptions options) {
         PowerAuthServerActivation serverActivation = new PowerAuthServerActivation();
         ActivationRecord activation;
         do {
@@ -73,12 +78,49 @@ final class EmulatorState {
             activation = new ActivationRecord(serverActivation.generateActivationId(), app, code,
                     WultraCrypto.internal(serverActivation::generateServerKeyPair));
         } while (activationsByCode.putIfAbsent(activation.activationCode(), activation) != null);
+        activation.options(options);
         activations.put(activation.activationId(), activation);
         String code = activation.activationCode();
         byte[] signature = WultraCrypto.internal(() -> serverActivation.generateActivationSignature(code,
                 app.masterKeyPair().getPrivate()));
         String signatureBase64 = WultraCrypto.b64(signature);
         return new EmulatorActivationCode(activation.activationId(), code, signatureBase64, code + "#" + signatureBase64);
+    }
+
+    /**
+     * A new activation for a recovery: the same application and user, a new id and server key pair, in state
+     * CREATED, reachable by id only.
+     */
+    ActivationRecord recoveryActivation(ActivationRecord lost) {
+        PowerAuthServerActivation serverActivation = new PowerAuthServerActivation();
+        ActivationRecord activation = new ActivationRecord(serverActivation.generateActivationId(),
+                lost.application(), null, WultraCrypto.internal(serverActivation::generateServerKeyPair));
+        EmulatorActivationOptions before = lost.options();
+        activation.options(new EmulatorActivationOptions(before.userId(), null, before.recoveryCode()));
+        activations.put(activation.activationId(), activation);
+        return activation;
+    }
+
+    /**
+     * @param confirmed false for a postcard code, which the activation confirms before it counts
+     * @return a new recovery code and 10-digit PUK for the activation, remembered
+     */
+    RecoveryRecord issueRecoveryCode(ActivationRecord activation, boolean confirmed) {
+        PowerAuthServerActivation serverActivation = new PowerAuthServerActivation();
+        RecoveryRecord record;
+        do {
+            String code = WultraCrypto.internal(serverActivation::generateActivationCode);
+            StringBuilder puk = new StringBuilder();
+            for (byte b : WultraCrypto.randomBytes(10)) {
+                puk.append(Math.floorMod(b, 10));
+            }
+            record = new RecoveryRecord(code, puk.toString(), activation, confirmed);
+        } while (recoveryCodes.putIfAbsent(record.recoveryCode(), record) != null);
+        return record;
+    }
+
+    Optional<RecoveryRecord> recoveryCode(String code) {
+        return code == null ? Optional.empty() : Optional.ofNullable(recoveryCodes.get(code));
     }
 
     Optional<ActivationRecord> findActivation(String activationId) {

@@ -42,6 +42,20 @@ public final class PowerAuthEmulator implements AutoCloseable {
     public static final String RESOURCE_PATH = "/api/resource";
     /** A sample resource that accepts a token of any possession-based type, possession alone included. */
     public static final String POSSESSION_RESOURCE_PATH = "/api/resource/possession";
+    /**
+     * Prefix of the host-like endpoints protected by {@code X-PowerAuth-Authorization}: {@code /api/signed<uriId>},
+     * any method, verifies a signature for resource id {@code <uriId>} (for example
+     * {@code POST /api/signed/api/payment} for {@code /api/payment}); a GET signs its canonicalized query.
+     */
+    public static final String SIGNED_RESOURCE_PREFIX = "/api/signed";
+
+    /**
+     * A host endpoint that takes an application-scope ECIES envelope ({@code X-PowerAuth-Encryption}) and answers
+     * it encrypted, the plaintext {@code echo:} followed by the request's plaintext.
+     */
+    public static final String ECIES_APPLICATION_PATH = "/api/ecies/application";
+    /** As {@link #ECIES_APPLICATION_PATH}, in activation scope, for an ACTIVE activation. */
+    public static final String ECIES_ACTIVATION_PATH = "/api/ecies/activation";
 
     private final EmulatorState state;
     private final EmulatorFaults faults = new EmulatorFaults();
@@ -144,6 +158,31 @@ public final class PowerAuthEmulator implements AutoCloseable {
      */
     public EmulatorActivationCode initActivation(EmulatorApplication app) {
         return state.initActivation(state.application(Objects.requireNonNull(app, "app").applicationId()));
+    }
+
+    /**
+     * Issues an activation code with options: the user, an activation OTP, a recovery code at key exchange.
+     *
+     * @param app the application
+     * @param options the activation's settings
+     * @return the code with its master-key signature
+     * @throws IllegalArgumentException if the application is unknown
+     */
+    public EmulatorActivationCode initActivation(EmulatorApplication app, EmulatorActivationOptions options) {
+        return state.initActivation(state.application(Objects.requireNonNull(app, "app").applicationId()),
+                Objects.requireNonNull(options, "options"));
+    }
+
+    /**
+     * The back office sends a recovery code by post: unconfirmed until the activation confirms it.
+     *
+     * @param activationId the activation it recovers
+     * @return the recovery code and its PUK
+     * @throws IllegalArgumentException if the activation is unknown
+     */
+    public EmulatorRecoveryCode issueRecoveryPostcard(String activationId) {
+        RecoveryRecord record = state.issueRecoveryCode(state.activation(activationId), false);
+        return new EmulatorRecoveryCode(record.recoveryCode(), record.puk());
     }
 
     /**
@@ -254,6 +293,31 @@ public final class PowerAuthEmulator implements AutoCloseable {
      */
     public long count(String path) {
         return log.count(path);
+    }
+
+    /**
+     * Verifies an offline signature as PowerAuth server's {@code verifyOfflineSignature} does (the back end's
+     * check of digits the user typed): DECIMAL, base string {@code POST&B64(uriId)&B64(nonce)&B64(body)&offline},
+     * the same look-ahead; a match moves the server counter, a mismatch counts a failed attempt.
+     *
+     * @param activationId activation ID
+     * @param signatureType the factors, for example {@code possession_knowledge}
+     * @param uriId the resource id of the offline data
+     * @param body the signed data, or null
+     * @param nonceBase64 the 16-byte nonce of the offline data, Base64
+     * @param signature the decimal signature
+     * @return whether it verified
+     * @throws IllegalArgumentException if the activation or the type is unknown
+     */
+    public boolean verifyOfflineSignature(String activationId, String signatureType, String uriId, byte[] body,
+            String nonceBase64, String signature) {
+        io.getlime.security.powerauth.crypto.lib.enums.PowerAuthSignatureTypes type =
+                io.getlime.security.powerauth.crypto.lib.enums.PowerAuthSignatureTypes.getEnumFromString(signatureType);
+        if (type == null) {
+            throw new IllegalArgumentException("unknown signature type");
+        }
+        return dispatcher.verifier().verifyOffline(activationId, type, uriId, body,
+                java.util.Base64.getDecoder().decode(nonceBase64), signature);
     }
 
     EmulatorApplication application(String applicationId) {

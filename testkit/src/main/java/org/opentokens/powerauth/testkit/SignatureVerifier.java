@@ -49,6 +49,14 @@ final class SignatureVerifier {
     }
 
     Verified verify(EmulatorRequest request, String uriId, Set<PowerAuthSignatureTypes> allowed) {
+        return verify(request, uriId, allowed, request.body());
+    }
+
+    /**
+     * @param signedBody the bytes the signature covers in place of the body: the request body, or for a GET the
+     *     canonicalized query (null when there is none)
+     */
+    Verified verify(EmulatorRequest request, String uriId, Set<PowerAuthSignatureTypes> allowed, byte[] signedBody) {
         PowerAuthSignatureHttpHeader header = parseHeader(request);
         PowerAuthSignatureTypes type = PowerAuthSignatureTypes.getEnumFromString(header.getSignatureType());
         if (type == null) {
@@ -65,7 +73,35 @@ final class SignatureVerifier {
         }
         byte[] nonce = WultraCrypto.unb64(header.getNonce(), () -> fail(EmulatorAuthFailure.HEADER_MALFORMED));
         String data = PowerAuthHttpBody.getSignatureBaseString(request.method().toUpperCase(Locale.ROOT), uriId,
-                nonce, request.body()) + "&" + app.appSecret();
+                nonce, signedBody) + "&" + app.appSecret();
+        SignatureConfiguration configuration = WultraCrypto.client(() -> SignatureConfiguration.forFormat(
+                PowerAuthSignatureFormat.getFormatForSignatureVersion(header.getVersion())),
+                () -> fail(EmulatorAuthFailure.HEADER_MALFORMED));
+        check(activation, type, EmulatorState.utf8(data), header.getSignature(), configuration);
+        return new Verified(activation, header.getVersion(), type.toString().toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Verifies an offline signature as PowerAuth server's {@code verifyOfflineSignature} does: DECIMAL format
+     * over {@code POST&uriId&nonce&body&offline}, with the same look-ahead, counter and failed-attempt rules.
+     *
+     * @return whether it verified
+     */
+    boolean verifyOffline(String activationId, PowerAuthSignatureTypes type, String uriId, byte[] body,
+            byte[] nonce, String signature) {
+        ActivationRecord activation = state.activation(activationId);
+        String data = PowerAuthHttpBody.getSignatureBaseString("POST", uriId, nonce, body) + "&offline";
+        try {
+            check(activation, type, EmulatorState.utf8(data), signature, SignatureConfiguration.decimal());
+            return true;
+        } catch (EmulatorRejection e) {
+            return false;
+        }
+    }
+
+    /** The server's check: an ACTIVE activation, and a signature matching the counter or a successor. */
+    private void check(ActivationRecord activation, PowerAuthSignatureTypes type, byte[] signedData,
+            String signature, SignatureConfiguration configuration) {
         String typeName = type.toString().toLowerCase(Locale.ROOT);
         synchronized (activation) {
             if (activation.state() != EmulatorActivationState.ACTIVE) {
@@ -73,21 +109,17 @@ final class SignatureVerifier {
             }
             List<SecretKey> keys = WultraCrypto.internal(
                     () -> new PowerAuthServerKeyFactory().keysForSignatureType(type, activation.masterSecret()));
-            SignatureConfiguration configuration = WultraCrypto.client(() -> SignatureConfiguration.forFormat(
-                    PowerAuthSignatureFormat.getFormatForSignatureVersion(header.getVersion())),
-                    () -> fail(EmulatorAuthFailure.HEADER_MALFORMED));
             PowerAuthServerSignature verifier = new PowerAuthServerSignature();
             HashBasedCounter counter = new HashBasedCounter();
             byte[] ctrData = activation.ctrData();
-            byte[] signedData = EmulatorState.utf8(data);
             for (int step = 1; step <= state.config().signatureLookAhead(); step++) {
                 byte[] candidate = ctrData;
                 boolean valid = WultraCrypto.internal(() -> verifier.verifySignatureForData(signedData,
-                        header.getSignature(), keys, candidate, configuration));
+                        signature, keys, candidate, configuration));
                 ctrData = counter.next(ctrData);
                 if (valid) {
                     activation.acceptSignature(ctrData, step, typeName, type != PowerAuthSignatureTypes.POSSESSION);
-                    return new Verified(activation, header.getVersion(), typeName);
+                    return;
                 }
             }
             if (type != PowerAuthSignatureTypes.POSSESSION) {

@@ -9,13 +9,26 @@ import java.util.Objects;
 import org.opentokens.powerauth.token.adapter.http.JavaHttpPowerAuthServer;
 import org.opentokens.powerauth.token.application.PowerAuthConfiguration;
 import org.opentokens.powerauth.token.application.activation.ActivationService;
+import org.opentokens.powerauth.token.application.encryption.EncryptionService;
+import org.opentokens.powerauth.token.application.recovery.RecoveryService;
 import org.opentokens.powerauth.token.application.keystore.TemporaryKeyProvider;
 import org.opentokens.powerauth.token.application.instance.InstanceState;
+import org.opentokens.powerauth.token.application.instance.InstanceStore;
+import org.opentokens.powerauth.token.application.instance.StoredTimeOffset;
 import org.opentokens.powerauth.token.application.time.TimeSynchronizationService;
 import org.opentokens.powerauth.token.application.token.TokenStoreService;
 import org.opentokens.powerauth.token.port.in.ActivationUseCase;
+import org.opentokens.powerauth.token.application.activation.PasswordService;
+import org.opentokens.powerauth.token.application.signature.SignatureService;
+import org.opentokens.powerauth.token.application.signature.VaultService;
+import org.opentokens.powerauth.token.port.in.PowerAuthPasswords;
+import org.opentokens.powerauth.token.port.in.PowerAuthSignatures;
+import org.opentokens.powerauth.token.port.in.EncryptionUseCase;
+import org.opentokens.powerauth.token.port.in.RecoveryUseCase;
 import org.opentokens.powerauth.token.port.in.PowerAuthTokenStore;
+import org.opentokens.powerauth.token.port.in.PowerAuthVault;
 import org.opentokens.powerauth.token.port.out.JsonCodec;
+import org.opentokens.powerauth.token.port.out.MonotonicClock;
 import org.opentokens.powerauth.token.port.out.PowerAuthServer;
 import org.opentokens.powerauth.token.port.out.PowerAuthServerV4;
 import org.opentokens.powerauth.token.application.v4.V4ClientProtocol;
@@ -27,7 +40,8 @@ import org.opentokens.powerauth.token.port.out.SecureStorage;
  * The service graph of one instance, private: the HTTP adapter, the instance state and temporary keys the
  * two services share, and the client's worker threads. Exposes the client facade and its three parts; the token
  * store and the activation API come wrapped so that their failures carry {@link FailureHints hints}. Requires
- * {@link SecureStorage}, {@code @PowerAuthClock Clock} and {@link RandomSource} from the enclosing environment.
+ * {@link SecureStorage}, {@code @PowerAuthClock Clock}, {@link MonotonicClock} and {@link RandomSource} from the
+ * enclosing environment.
  */
 final class ClientServicesModule extends PrivateModule {
     private final PowerAuthClientConfig config;
@@ -51,15 +65,23 @@ final class ClientServicesModule extends PrivateModule {
     @Provides
     @Singleton
     @ClientInternal
-    InstanceState state(SecureStorage storage, @PowerAuthClock Clock clock) {
-        return InstanceState.create(configuration(), storage, clock);
+    InstanceStore store(SecureStorage storage) {
+        return new InstanceStore(storage, configuration().namespace(), configuration().instanceLockTimeout());
+    }
+
+    @Provides
+    @Singleton
+    @ClientInternal
+    InstanceState state(@ClientInternal InstanceStore store, @PowerAuthClock Clock clock) {
+        return new InstanceState(store, configuration().headerRefreshInterval(), clock);
     }
 
     @Provides
     @Singleton
     @Exposed
-    TimeSynchronizationService timeSynchronization(@PowerAuthClock Clock clock) {
-        return new TimeSynchronizationService(clock);
+    TimeSynchronizationService timeSynchronization(@ClientInternal InstanceStore store, @PowerAuthClock Clock clock,
+            MonotonicClock monotonic) {
+        return new TimeSynchronizationService(clock, new StoredTimeOffset(store, clock, monotonic));
     }
 
     @Provides
@@ -119,14 +141,63 @@ final class ClientServicesModule extends PrivateModule {
     @Provides
     @Singleton
     @Exposed
+    PowerAuthSignatures signatures(@ClientInternal InstanceState state, RandomSource random,
+            @ClientInternal ClientExecutor executor) {
+        return new SignatureService(configuration(), state, random, executor);
+    }
+
+    @Provides
+    @Singleton
+    @Exposed
+    EncryptionUseCase encryption(@ClientInternal InstanceState state, @ClientInternal PowerAuthServer server,
+            @ClientInternal JsonCodec json, RandomSource random, TimeSynchronizationService time,
+            @ClientInternal TemporaryKeyProvider temporaryKeys, @ClientInternal ClientExecutor executor) {
+        return new EncryptionService(configuration(), state, server, json, random, time, temporaryKeys, executor);
+    }
+
+    @Provides
+    @Singleton
+    @Exposed
+    PowerAuthPasswords passwords(@ClientInternal InstanceState state, @ClientInternal PowerAuthServer server,
+            RandomSource random, @ClientInternal ClientExecutor executor) {
+        return new PasswordService(configuration(), state, server, random, executor);
+    }
+
+    @Provides
+    @Singleton
+    @Exposed
+    PowerAuthVault vault(@ClientInternal InstanceState state, @ClientInternal PowerAuthServer server,
+            @ClientInternal JsonCodec json, RandomSource random, TimeSynchronizationService time,
+            @ClientInternal TemporaryKeyProvider temporaryKeys, @PowerAuthClock Clock clock,
+            @ClientInternal ClientExecutor executor, @ClientInternal FailureHints hints) {
+        return new HintingVault(new VaultService(configuration(), state, server, json, random, time, temporaryKeys,
+                clock, executor), hints);
+    }
+
+    @Provides
+    @Singleton
+    @Exposed
+    RecoveryUseCase recovery(@ClientInternal InstanceState state, @ClientInternal PowerAuthServer server,
+            @ClientInternal JsonCodec json, RandomSource random, TimeSynchronizationService time,
+            @ClientInternal TemporaryKeyProvider temporaryKeys, @PowerAuthClock Clock clock,
+            @ClientInternal ClientExecutor executor, @ClientInternal FailureHints hints) {
+        return new HintingRecovery(new RecoveryService(configuration(), state, server, json, random, time,
+                temporaryKeys, clock, executor), hints);
+    }
+
+    @Provides
+    @Singleton
+    @Exposed
     PowerAuthClient client(PowerAuthTokenStore tokenStore, ActivationUseCase activation,
             TimeSynchronizationService time, @ClientInternal ClientExecutor executor,
-            @ClientInternal PowerAuthServer server, @ClientInternal PowerAuthServerV4 serverV4) {
+            @ClientInternal PowerAuthServer server, @ClientInternal PowerAuthServerV4 serverV4,
+            PowerAuthSignatures signatures, PowerAuthPasswords passwords, PowerAuthVault vault,
+            EncryptionUseCase encryption, RecoveryUseCase recovery) {
         Runnable releaseTransport = server instanceof JavaHttpPowerAuthServer http ? http::close : () -> { };
         ServerTimeFetch fetch = configuration().v4().isPresent() ? serverV4::fetchServerTime
                 : server::fetchServerTime;
         return new PowerAuthClient(config.instanceId(), tokenStore, activation, time, fetch, executor,
-                releaseTransport);
+                releaseTransport, signatures, passwords, vault, encryption, recovery);
     }
 
     private PowerAuthConfiguration configuration() {

@@ -64,6 +64,34 @@ final class HintingTokenStore implements PowerAuthTokenStore {
     }
 
     @Override
+    public boolean canRequestForAccessToken() {
+        return delegate.canRequestForAccessToken();
+    }
+
+    @Override
+    public PowerAuthAuthorizationHttpHeader generateHeaderForToken(PowerAuthToken token) {
+        return delegate.generateHeaderForToken(token);
+    }
+
+    @Override
+    public CompletableFuture<PowerAuthToken> ensureToken(String tokenName, PowerAuthAuthentication authentication) {
+        if (authentication == null) {
+            return delegate.ensureToken(tokenName, null);
+        }
+        return hints.explain(delegate.ensureToken(tokenName, authentication), authentication.signatureType(), true);
+    }
+
+    @Override
+    public CompletableFuture<Integer> flushPendingRemovals() {
+        return delegate.flushPendingRemovals();
+    }
+
+    @Override
+    public int pendingRemovalCount() {
+        return delegate.pendingRemovalCount();
+    }
+
+    @Override
     public String toString() {
         return delegate.toString();
     }

@@ -5,7 +5,12 @@ import org.opentokens.powerauth.token.application.time.SampleOutcome;
 import org.opentokens.powerauth.token.application.time.ServerTimeFetch;
 import org.opentokens.powerauth.token.application.time.TimeSynchronizationService;
 import org.opentokens.powerauth.token.port.in.ActivationUseCase;
+import org.opentokens.powerauth.token.port.in.PowerAuthPasswords;
+import org.opentokens.powerauth.token.port.in.PowerAuthSignatures;
+import org.opentokens.powerauth.token.port.in.EncryptionUseCase;
+import org.opentokens.powerauth.token.port.in.RecoveryUseCase;
 import org.opentokens.powerauth.token.port.in.PowerAuthTokenStore;
+import org.opentokens.powerauth.token.port.in.PowerAuthVault;
 
 /**
  * One PowerAuth client instance as a host sees it: the token store, the activation API and the server time
@@ -24,10 +29,16 @@ public final class PowerAuthClient implements AutoCloseable {
     private final ServerTimeFetch serverTime;
     private final ClientExecutor executor;
     private final Runnable releaseTransport;
+    private final PowerAuthSignatures signatures;
+    private final PowerAuthPasswords passwords;
+    private final PowerAuthVault vault;
+    private final EncryptionUseCase encryption;
+    private final RecoveryUseCase recovery;
 
     PowerAuthClient(String instanceId, PowerAuthTokenStore tokenStore, ActivationUseCase activation,
             TimeSynchronizationService timeSynchronization, ServerTimeFetch serverTime, ClientExecutor executor,
-            Runnable releaseTransport) {
+            Runnable releaseTransport, PowerAuthSignatures signatures, PowerAuthPasswords passwords,
+            PowerAuthVault vault, EncryptionUseCase encryption, RecoveryUseCase recovery) {
         this.instanceId = Objects.requireNonNull(instanceId, "instanceId");
         this.tokenStore = Objects.requireNonNull(tokenStore, "tokenStore");
         this.activation = Objects.requireNonNull(activation, "activation");
@@ -35,6 +46,11 @@ public final class PowerAuthClient implements AutoCloseable {
         this.serverTime = Objects.requireNonNull(serverTime, "serverTime");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.releaseTransport = Objects.requireNonNull(releaseTransport, "releaseTransport");
+        this.signatures = Objects.requireNonNull(signatures, "signatures");
+        this.passwords = Objects.requireNonNull(passwords, "passwords");
+        this.vault = Objects.requireNonNull(vault, "vault");
+        this.encryption = Objects.requireNonNull(encryption, "encryption");
+        this.recovery = Objects.requireNonNull(recovery, "recovery");
     }
 
     /** @return the instance id this client stores its activation and tokens under */
@@ -50,6 +66,31 @@ public final class PowerAuthClient implements AutoCloseable {
     /** @return the activation lifecycle */
     public ActivationUseCase activation() {
         return activation;
+    }
+
+    /** @return PowerAuth signatures for the host's own endpoints, online and offline */
+    public PowerAuthSignatures signatures() {
+        return signatures;
+    }
+
+    /** @return the password check and change */
+    public PowerAuthPasswords passwords() {
+        return passwords;
+    }
+
+    /** @return the vault: encryption keys and device-key signatures behind a two-factor unlock */
+    public PowerAuthVault vault() {
+        return vault;
+    }
+
+    /** @return ECIES encryptors for the host's own payloads, in application or activation scope */
+    public EncryptionUseCase encryption() {
+        return encryption;
+    }
+
+    /** @return recovery codes of the committed activation */
+    public RecoveryUseCase recovery() {
+        return recovery;
     }
 
     /** @return the server time synchronization the headers and ECIES timestamps rely on */

@@ -6,6 +6,7 @@ import com.google.inject.Key;
 import com.google.inject.multibindings.OptionalBinder;
 import java.time.Clock;
 import java.util.Objects;
+import org.opentokens.powerauth.token.port.out.MonotonicClock;
 import org.opentokens.powerauth.token.port.out.RandomSource;
 import org.opentokens.powerauth.token.port.out.SecureStorage;
 
@@ -13,10 +14,12 @@ import org.opentokens.powerauth.token.port.out.SecureStorage;
  * The PowerAuth client for one instance, over HTTP.
  *
  * <p><b>Exposes</b> (all singletons): {@link PowerAuthClient}, {@link org.opentokens.powerauth.token.port.in.PowerAuthTokenStore},
- * {@link org.opentokens.powerauth.token.port.in.ActivationUseCase} and
+ * {@link org.opentokens.powerauth.token.port.in.ActivationUseCase}, {@link org.opentokens.powerauth.token.port.in.EncryptionUseCase}, {@link org.opentokens.powerauth.token.port.in.RecoveryUseCase} and
  * {@link org.opentokens.powerauth.token.application.time.TimeSynchronizationService}, plus two optional slots:
  * {@code @PowerAuthClock Clock} (default {@code Clock.systemUTC()}) and {@link RandomSource} (default: one
- * shared {@code SecureRandom}). The HTTP adapter, the instance state and the worker threads stay private.
+ * shared {@code SecureRandom}). The HTTP adapter, the instance state and the worker threads stay private. A third
+ * slot, {@link MonotonicClock} ({@link #monotonicClockBinder}), decides with the clock whether a server time
+ * offset stored by an earlier process may be used without a server call.
  *
  * <p><b>Requires</b> a {@link SecureStorage} binding, from exactly one storage module such as
  * {@link InMemoryStorageModule}; without one the injector fails at creation. To replace a slot, call
@@ -67,12 +70,23 @@ public final class PowerAuthTokenModule extends AbstractModule {
         return OptionalBinder.newOptionalBinder(binder, RandomSource.class);
     }
 
+    /**
+     * @param binder the binder of a module in the same injector (or private module) as this one
+     * @return the slot of the steady clock and boot identity that the stored time offset is checked against
+     *     (default: {@code System.nanoTime} and, on Linux, the kernel's boot id); {@link MonotonicClock#UNKNOWN_BOOT}
+     *     makes every process synchronize with the server
+     */
+    public static OptionalBinder<MonotonicClock> monotonicClockBinder(Binder binder) {
+        return OptionalBinder.newOptionalBinder(binder, MonotonicClock.class);
+    }
+
     @Override
     protected void configure() {
         // What requireBinding(SecureStorage.class) does, with a hint as the source of the requirement.
         binder().withSource(MISSING_STORAGE_HINT).getProvider(SecureStorage.class);
         clockBinder(binder()).setDefault().toInstance(Clock.systemUTC());
         randomSourceBinder(binder()).setDefault().toInstance(SharedRandomSource.INSTANCE);
+        monotonicClockBinder(binder()).setDefault().toInstance(SystemMonotonicClock.INSTANCE);
         install(new ClientServicesModule(config));
     }
 

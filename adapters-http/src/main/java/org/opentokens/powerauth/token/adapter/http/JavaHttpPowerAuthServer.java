@@ -119,6 +119,35 @@ public final class JavaHttpPowerAuthServer implements PowerAuthServer, AutoClose
         }
     }
 
+    @Override
+    public void validateSignature(String reason, RequestSigner signer) {
+        Objects.requireNonNull(reason, "reason");
+        byte[] body = json.write(RequestObjectJson.of(new ReasonJson(reason).toJson()));
+        HttpAnswer answer = signedPost(Endpoint.SIGNATURE_VALIDATE, body, signer);
+        Object status = reader.unwrapped(answer, Endpoint.SIGNATURE_VALIDATE, (object, endpoint) -> object.get("status"));
+        if (status != null && !"OK".equals(status)) {
+            throw Endpoint.SIGNATURE_VALIDATE.invalid("response status is not OK");
+        }
+    }
+
+    @Override
+    public EciesEncryptedResponse unlockVault(EciesEncryptedRequest envelope, RequestSigner signer) {
+        Objects.requireNonNull(envelope, "envelope");
+        byte[] body = json.write(EciesRequestJson.of(envelope).toJson());
+        HttpAnswer answer = signedPost(Endpoint.VAULT_UNLOCK, body, signer);
+        return reader.unwrapped(answer, Endpoint.VAULT_UNLOCK, EciesResponseJson::read)
+                .toDomain(Endpoint.VAULT_UNLOCK);
+    }
+
+    @Override
+    public EciesEncryptedResponse confirmRecoveryCode(EciesEncryptedRequest envelope, RequestSigner signer) {
+        Objects.requireNonNull(envelope, "envelope");
+        byte[] body = json.write(EciesRequestJson.of(envelope).toJson());
+        HttpAnswer answer = signedPost(Endpoint.RECOVERY_CONFIRM, body, signer);
+        return reader.unwrapped(answer, Endpoint.RECOVERY_CONFIRM, EciesResponseJson::read)
+                .toDomain(Endpoint.RECOVERY_CONFIRM);
+    }
+
     /**
      * Lets go of the HTTP client: the adapter's own client is shut down where the JDK can (Java 21 and later; on
      * 17 its selector thread ends once the client is garbage collected, which holding this adapter no longer

@@ -75,10 +75,11 @@ public final class ArchitectureRules {
             .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson..")
             .because("JSON shapes belong to the HTTP adapter");
 
-    /** 4b. JDBI and JDBC only in the SQLite adapter. */
-    static final ArchRule JDBC_ONLY_IN_SQLITE = noClasses().that().resideOutsideOfPackage("..adapter.storage.sqlite..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.jdbi..", "java.sql..", "org.sqlite..")
-            .because("SQL belongs to the SQLite adapter");
+    /** 4b. JDBI and JDBC only in the SQLite and PostgreSQL adapters. */
+    static final ArchRule JDBC_ONLY_IN_SQL_ADAPTERS = noClasses()
+            .that().resideOutsideOfPackages("..adapter.storage.sqlite..", "..adapter.storage.postgres..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.jdbi..", "java.sql..", "org.sqlite..", "org.postgresql..")
+            .because("SQL belongs to the SQL adapters");
 
     /** 4c. Keychain libraries only in the keyring adapter. */
     static final ArchRule KEYRING_ONLY_IN_KEYRING = noClasses().that().resideOutsideOfPackage("..adapter.storage.keyring..")
@@ -172,7 +173,7 @@ public final class ArchitectureRules {
         rules.put("domainDependencies", DOMAIN_DEPENDENCIES);
         rules.put("injectionOnlyInWiring", INJECTION_ONLY_IN_WIRING);
         rules.put("jacksonOnlyInHttp", JACKSON_ONLY_IN_HTTP);
-        rules.put("jdbcOnlyInSqlite", JDBC_ONLY_IN_SQLITE);
+        rules.put("jdbcOnlyInSqlAdapters", JDBC_ONLY_IN_SQL_ADAPTERS);
         rules.put("keyringOnlyInKeyring", KEYRING_ONLY_IN_KEYRING);
         rules.put("adaptersIndependent", ADAPTERS_INDEPENDENT);
         rules.put("storageAdaptersIndependent", STORAGE_ADAPTERS_INDEPENDENT);

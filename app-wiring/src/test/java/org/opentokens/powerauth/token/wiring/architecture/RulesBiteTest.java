@@ -27,7 +27,7 @@ class RulesBiteTest {
         VIOLATOR_BY_RULE.put("domainDependencies", "HttpCaller");
         VIOLATOR_BY_RULE.put("injectionOnlyInWiring", "GuiceUser");
         VIOLATOR_BY_RULE.put("jacksonOnlyInHttp", "InMemoryThingStore");
-        VIOLATOR_BY_RULE.put("jdbcOnlyInSqlite", "JdbcUser");
+        VIOLATOR_BY_RULE.put("jdbcOnlyInSqlAdapters", "JdbcUser");
         VIOLATOR_BY_RULE.put("keyringOnlyInKeyring", "KeyringUser");
         VIOLATOR_BY_RULE.put("adaptersIndependent", "StorageReacher");
         VIOLATOR_BY_RULE.put("storageAdaptersIndependent", "InMemoryThingStore");

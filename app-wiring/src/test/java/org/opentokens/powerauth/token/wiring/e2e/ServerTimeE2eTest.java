@@ -56,7 +56,9 @@ class ServerTimeE2eTest {
 
         bed.emulator.setClockOffset(Duration.ofHours(3));
         assertThat(bed.useHeader(client.tokenStore().generateHeaderForToken("t"))).as("stale offset").isEqualTo(401);
+        assertThat(bed.snapshot("default")).containsKey("time-offset");
         client.timeSynchronization().reset();
+        assertThat(bed.snapshot("default")).as("a reset forgets the stored offset").doesNotContainKey("time-offset");
 
         assertThat(bed.useHeader(client.tokenStore().generateHeaderForToken("t"))).isEqualTo(200);
         assertThat(bed.emulator.count("/pa/v3/status")).as("one status call").isEqualTo(statusCalls + 1);

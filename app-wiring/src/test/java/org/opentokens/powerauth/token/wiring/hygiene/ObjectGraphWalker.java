@@ -110,7 +110,9 @@ final class ObjectGraphWalker {
                 try {
                     field.setAccessible(true);
                     Object value = field.get(object);
-                    if (register && value instanceof byte[] bytes && secretName(field.getName())) {
+                    // A wiped key (all zero bytes, as after destroy()) holds no secret, and its zeros would match
+                    // any binary file.
+                    if (register && value instanceof byte[] bytes && secretName(field.getName()) && !wiped(bytes)) {
                         SecretRegistry.bytes("in-memory " + c.getSimpleName() + "." + field.getName(), bytes);
                     }
                     enqueue(value);
@@ -119,6 +121,15 @@ final class ObjectGraphWalker {
                 }
             }
         }
+    }
+
+    private static boolean wiped(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void harvest(Object object, Class<?> type) {

@@ -1,7 +1,9 @@
 package org.opentokens.powerauth.token.wiring.multiprocess;
 
 import com.google.inject.Guice;
+import com.google.inject.Module;
 import com.google.inject.Stage;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -9,13 +11,18 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.HexFormat;
 import java.util.concurrent.CompletionException;
+import javax.sql.DataSource;
+import org.opentokens.powerauth.token.adapter.storage.StorageKeySource;
 import org.opentokens.powerauth.token.adapter.storage.StorageKeySources;
 import org.opentokens.powerauth.token.application.ClientProtocolVersion;
+import org.opentokens.powerauth.token.adapter.storage.postgres.PostgresSecureStorage;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
 import org.opentokens.powerauth.token.domain.v4.kem.SharedSecretAlgorithm;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
 import org.opentokens.powerauth.token.port.in.PowerAuthToken;
+import org.opentokens.powerauth.token.port.out.PostgresTestCluster;
+import org.opentokens.powerauth.token.wiring.PostgresStorageModule;
 import org.opentokens.powerauth.token.wiring.PowerAuthClient;
 import org.opentokens.powerauth.token.wiring.PowerAuthClientConfig;
 import org.opentokens.powerauth.token.wiring.PowerAuthTokenModule;
@@ -23,14 +30,23 @@ import org.opentokens.powerauth.token.wiring.SqliteStorageModule;
 
 /**
  * A separate client process of the shared instance, run by {@link WorkerJvm}. Arguments: server URI, application
- * key, application secret, master public key, database file, instance id, the protocol ({@code 3.3}, or
+ * key, application secret, master public key, store (an SQLite file, or {@code pg:SCHEMA:PREFIX} for PostgreSQL
+ * tables in the cluster of {@code POWERAUTH_TOKEN_PG_URL}), instance id, the protocol ({@code 3.3}, or
  * {@code 4.0|P384_MASTER_KEY|ML_DSA_65_MASTER_KEY} for an {@code EC_P384_ML_L3} instance), then one command:
  * <ul>
  *   <li>{@code mix PREFIX N}: N signed calls, token creates (possession, or possession and password) and removes
  *       of its own earlier tokens; prints {@code DONE ok=.. failed=..} and one {@code FAIL} line per failure;</li>
  *   <li>{@code request NAME}: prints {@code REQUESTING}, requests a possession token, prints {@code TOKEN id};</li>
  *   <li>{@code remove NAME}: removes the token on the server and locally, prints {@code REMOVED};</li>
- *   <li>{@code wipe}: removes the activation locally, prints {@code WIPED}.</li>
+ *   <li>{@code wipe}: removes the activation locally, prints {@code WIPED};</li>
+ *   <li>{@code change-password OLD NEW}: prints {@code CHANGING}, changes the password, prints {@code CHANGED};</li>
+ *   <li>{@code mix-signed N}: N signed calls of the kinds added for hosts (a signed request sent to the
+ *       emulator's signed resource inside the section, password validation, both vault operations); prints
+ *       {@code DONE ok=.. failed=..}.</li>
+ *   <li>{@code flush}: retries the pending token removals, prints {@code FLUSHED n} with the number confirmed.</li>
+ *   <li>{@code deactivate}: removes the activation on the server (a signed call) and locally, prints
+ *       {@code DEACTIVATED};</li>
+ *   <li>{@code fleet PREFIX N OTHER...}: a replica of a fleet ({@link FleetReplica}).</li>
  * </ul>
  * The storage key comes from {@value #KEY_ENV} in hex. The exit code is 0 when every call succeeded.
  */
@@ -44,7 +60,7 @@ public final class SharedActivationWorker {
     /**
      * @param args see the class comment
      */
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         byte[] key = HexFormat.of().parseHex(System.getenv(KEY_ENV));
         PowerAuthClientConfig.Builder builder = PowerAuthClientConfig.builder(args[0], args[1], args[2], args[3])
                 .instanceId(args[5]).protocolVersion(ProtocolVersion.V3_3).knowledgeKeyIterations(10)
@@ -56,16 +72,32 @@ public final class SharedActivationWorker {
         }
         PowerAuthClientConfig config = builder.build();
         int exit;
-        try (PowerAuthClient client = Guice.createInjector(Stage.PRODUCTION, new PowerAuthTokenModule(config),
-                        new SqliteStorageModule(Path.of(args[4]), StorageKeySources.rawKey(SecretBytes.takeOwnership(key))))
+        StorageKeySource keys = StorageKeySources.rawKey(SecretBytes.takeOwnership(key));
+        DataSource pool = null;
+        Module storage;
+        if (args[4].startsWith("pg:")) {
+            String[] store = args[4].split(":");
+            pool = PostgresTestCluster.connect(4);
+            storage = new PostgresStorageModule(PostgresSecureStorage.builder(pool).schema(store[1])
+                    .tablePrefix(store[2]).keySource(keys));
+        } else {
+            storage = new SqliteStorageModule(Path.of(args[4]), keys);
+        }
+        try (PowerAuthClient client = Guice.createInjector(Stage.PRODUCTION, new PowerAuthTokenModule(config), storage)
                 .getInstance(PowerAuthClient.class)) {
-            exit = run(client, Arrays.copyOfRange(args, 7, args.length));
+            exit = args.length > 7 && args[7].equals("mix-signed")
+                    ? SignedMix.run(client, URI.create(args[0]), Integer.parseInt(args[8]))
+                    : run(client, URI.create(args[0]), Arrays.copyOfRange(args, 7, args.length));
+        } finally {
+            if (pool instanceof AutoCloseable closeable) {
+                closeable.close();
+            }
         }
         System.out.flush();
         System.exit(exit);
     }
 
-    private static int run(PowerAuthClient client, String[] command) {
+    private static int run(PowerAuthClient client, URI baseUri, String[] command) throws InterruptedException {
         switch (command[0]) {
             case "mix":
                 return mix(client, command[1], Integer.parseInt(command[2]));
@@ -80,10 +112,28 @@ public final class SharedActivationWorker {
                 client.tokenStore().removeAccessToken(command[1]).join();
                 System.out.println("REMOVED");
                 return 0;
+            case "change-password":
+                System.out.println("CHANGING");
+                System.out.flush();
+                client.passwords().changePassword(command[1].toCharArray(), command[2].toCharArray()).join();
+                System.out.println("CHANGED");
+                return 0;
+            case "flush":
+                int confirmed = client.tokenStore().flushPendingRemovals().join();
+                System.out.println("FLUSHED " + confirmed);
+                return 0;
             case "wipe":
                 client.activation().removeActivationLocal();
                 System.out.println("WIPED");
                 return 0;
+            case "deactivate":
+                client.activation().removeActivation(
+                        PowerAuthAuthentication.possessionWithPassword(SharedBed.PASSWORD.toCharArray())).join();
+                System.out.println("DEACTIVATED");
+                return 0;
+            case "fleet":
+                return new FleetReplica(client, baseUri, command[1],
+                        Arrays.asList(command).subList(3, command.length)).run(Integer.parseInt(command[2]));
             default:
                 System.out.println("UNKNOWN " + command[0]);
                 return 2;

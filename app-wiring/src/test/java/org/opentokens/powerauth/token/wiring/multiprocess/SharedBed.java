@@ -1,6 +1,7 @@
 package org.opentokens.powerauth.token.wiring.multiprocess;
 
 import com.google.inject.Guice;
+import com.google.inject.Module;
 import com.google.inject.Stage;
 import java.io.IOException;
 import java.net.URI;
@@ -13,7 +14,10 @@ import java.util.HexFormat;
 import java.util.List;
 import org.opentokens.powerauth.testkit.EmulatorApplication;
 import org.opentokens.powerauth.testkit.PowerAuthEmulator;
+import org.opentokens.powerauth.token.adapter.storage.SealedRowStorage;
+import org.opentokens.powerauth.token.adapter.storage.StorageKeySource;
 import org.opentokens.powerauth.token.adapter.storage.StorageKeySources;
+import org.opentokens.powerauth.token.adapter.storage.postgres.PostgresSecureStorage;
 import org.opentokens.powerauth.token.adapter.storage.sqlite.SqliteSecureStorage;
 import org.opentokens.powerauth.token.application.instance.InstanceStore;
 import org.opentokens.powerauth.token.application.ClientProtocolVersion;
@@ -21,8 +25,11 @@ import org.opentokens.powerauth.token.domain.ProtocolVersion;
 import org.opentokens.powerauth.token.domain.v4.kem.SharedSecretAlgorithm;
 import org.opentokens.powerauth.token.domain.record.ActivationRecord;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
+import org.opentokens.powerauth.token.port.out.PostgresTestCluster;
+import org.opentokens.powerauth.token.port.out.RandomSource;
 import org.opentokens.powerauth.token.port.out.SeededRandomSource;
 import org.opentokens.powerauth.token.port.out.StorageNamespace;
+import org.opentokens.powerauth.token.wiring.PostgresStorageModule;
 import org.opentokens.powerauth.token.wiring.PowerAuthClient;
 import org.opentokens.powerauth.token.wiring.PowerAuthClientConfig;
 import org.opentokens.powerauth.token.wiring.PowerAuthTokenModule;
@@ -30,9 +37,9 @@ import org.opentokens.powerauth.token.wiring.SqliteStorageModule;
 import org.opentokens.powerauth.token.wiring.testing.BedSteps;
 
 /**
- * The parent side of a multi-process test: the emulator on 127.0.0.1, one SQLite store under a random raw key,
- * and clients of this JVM built the way a host builds them. Workers started with {@link WorkerJvm} join the same
- * store and the same instance.
+ * The parent side of a multi-process test: the emulator on 127.0.0.1, one store under a random raw key (an SQLite
+ * file, or PostgreSQL tables in a test schema), and clients of this JVM built the way a host builds them. Workers
+ * started with {@link WorkerJvm} join the same store and the same instance.
  */
 final class SharedBed implements AutoCloseable {
     static final String PASSWORD = "shared-pin-2468";
@@ -43,20 +50,50 @@ final class SharedBed implements AutoCloseable {
     final EmulatorApplication application = emulator.createApplication();
     final Path directory;
     final Path database;
+    /** The PostgreSQL store, or null for the SQLite file. */
+    private final PostgresTestCluster postgres;
+    private final String tablePrefix;
     private final byte[] key = new byte[32];
     private final List<PowerAuthClient> clients = new ArrayList<>();
     private final boolean v4;
 
+    /** A bed on an SQLite file in a temporary directory. */
     SharedBed() throws IOException {
-        this(false);
+        this(null, null, false);
     }
 
-    /** @param v4 whether the shared activation is a protocol 4.0 one ({@code EC_P384_ML_L3}) */
+    /** @param v4 whether the shared activation is a protocol 4.0 one ({@code EC_P384_ML_L3}), on an SQLite file */
     SharedBed(boolean v4) throws IOException {
+        this(null, null, v4);
+    }
+
+    /**
+     * A 3.3 bed.
+     *
+     * @param postgres the test schema the store's tables go into, or null for an SQLite file
+     * @param tablePrefix the tables' prefix in it
+     */
+    SharedBed(PostgresTestCluster postgres, String tablePrefix) throws IOException {
+        this(postgres, tablePrefix, false);
+    }
+
+    /**
+     * @param postgres the test schema the store's tables go into, or null for an SQLite file
+     * @param tablePrefix the tables' prefix in it
+     * @param v4 whether the shared activation is a protocol 4.0 one ({@code EC_P384_ML_L3})
+     */
+    SharedBed(PostgresTestCluster postgres, String tablePrefix, boolean v4) throws IOException {
         this.v4 = v4;
         new SecureRandom().nextBytes(key);
+        this.postgres = postgres;
+        this.tablePrefix = tablePrefix;
         directory = Files.createTempDirectory("shared-activation-");
         database = directory.resolve("tokens.db");
+    }
+
+    /** @return how a worker names this bed's store: the file, or {@code pg:SCHEMA:PREFIX} */
+    String store() {
+        return postgres == null ? database.toString() : "pg:" + postgres.schema() + ":" + tablePrefix;
     }
 
     /** @return a client of this JVM on the shared store, checking storage at most every {@code headerRefresh} */
@@ -68,8 +105,11 @@ final class SharedBed implements AutoCloseable {
                     .masterKeysV4(application.masterServerPublicKeyP384(), application.masterServerPublicKeyMlDsa65());
         }
         PowerAuthClientConfig config = builder.build();
-        PowerAuthClient client = Guice.createInjector(Stage.PRODUCTION, new PowerAuthTokenModule(config),
-                        new SqliteStorageModule(database, StorageKeySources.rawKey(SecretBytes.copyOf(key))))
+        Module storage = postgres == null
+                ? new SqliteStorageModule(database, StorageKeySources.rawKey(SecretBytes.copyOf(key)))
+                : new PostgresStorageModule(PostgresSecureStorage.builder(postgres.pool(4)).schema(postgres.schema())
+                        .tablePrefix(tablePrefix).keySource(StorageKeySources.rawKey(SecretBytes.copyOf(key))));
+        PowerAuthClient client = Guice.createInjector(Stage.PRODUCTION, new PowerAuthTokenModule(config), storage)
                 .getInstance(PowerAuthClient.class);
         clients.add(client);
         return client;
@@ -82,9 +122,7 @@ final class SharedBed implements AutoCloseable {
 
     /** @return the activation record as stored now, read through a storage object of its own */
     ActivationRecord storedActivation() {
-        try (SqliteSecureStorage storage = SqliteSecureStorage.builder(database)
-                .keySource(StorageKeySources.rawKey(SecretBytes.copyOf(key)))
-                .randomSource(new SeededRandomSource(1)).open()) {
+        try (SealedRowStorage storage = openStorage()) {
             SecretBytes raw = storage.get(StorageNamespace.of(INSTANCE), InstanceStore.ACTIVATION_ENTRY).orElseThrow();
             try {
                 return ActivationRecord.decode(raw);
@@ -94,10 +132,20 @@ final class SharedBed implements AutoCloseable {
         }
     }
 
+    /** @return a storage object of its own on the bed's store; the caller closes it */
+    SealedRowStorage openStorage() {
+        StorageKeySource keys = StorageKeySources.rawKey(SecretBytes.copyOf(key));
+        if (postgres == null) {
+            return SqliteSecureStorage.builder(database).keySource(keys).randomSource(new SeededRandomSource(1)).open();
+        }
+        return PostgresSecureStorage.builder(postgres.pool(2)).schema(postgres.schema()).tablePrefix(tablePrefix)
+                .keySource(keys).randomSource(RandomSource.of(new SecureRandom())).open();
+    }
+
     /** @return what a worker needs to join: server, application and store */
     List<String> workerArguments() {
         return List.of(baseUri.toString(), application.appKey(), application.appSecret(),
-                application.masterServerPublicKey(), database.toString(), INSTANCE, v4
+                application.masterServerPublicKey(), store(), INSTANCE, v4
                         ? "4.0|" + application.masterServerPublicKeyP384() + "|" + application.masterServerPublicKeyMlDsa65()
                         : "3.3");
     }
@@ -110,6 +158,11 @@ final class SharedBed implements AutoCloseable {
     /** @return the path of token create for the shared activation's protocol */
     String tokenCreatePath() {
         return v4 ? "/pa/v4/token/create" : "/pa/v3/token/create";
+    }
+
+    /** @return the path of token remove for the shared activation's protocol */
+    String tokenRemovePath() {
+        return v4 ? "/pa/v4/token/remove" : "/pa/v3/token/remove";
     }
 
     String storageKeyHex() {

@@ -7,83 +7,85 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Mode;
 import org.opentokens.powerauth.token.benchmarks.suite.Group;
 import org.opentokens.powerauth.token.benchmarks.suite.GroupResult;
-import org.opentokens.powerauth.token.benchmarks.suite.Limit;
 import org.opentokens.powerauth.token.benchmarks.suite.Measurement;
+import org.opentokens.powerauth.token.benchmarks.suite.Ratio;
 import org.opentokens.powerauth.token.benchmarks.suite.Side;
 
-/** Group 6 as the report sees it: each run is a "round" of three readings, in milliseconds. */
+/** Group 6 as the report sees it: per deployment, {@code token header} and the floor, in milliseconds. */
 public final class ColdStartGroup {
     /** The group id. */
     public static final String ID = "cold-start";
-    /** Prefix of the tuned deployment's side labels. */
-    static final String TUNED = "tuned-";
+    /** Largest acceptable {@code token header} / floor ratio on a tuned deployment. */
+    static final double TARGET = 4;
 
     private ColdStartGroup() {
     }
 
     /**
-     * @param storage the storage kind the processes use
+     * @param deployments the deployments measured
      * @return the group definition
      */
-    public static Group definition(String storage) {
-        return new Group(ID, "6. Cold start (whole process)",
-                List.of(side("process"), side("injector-ready"), side("first-header"), side(TUNED + "process"),
-                        side(TUNED + "injector-ready"), side(TUNED + "first-header")),
-                List.of(),
-                List.of(new Limit("JVM start → injector → first header, whole process", "process", 600, "ms"),
-                        new Limit("the same, tuned deployment (AppCDS archive, C1 only, Serial GC; not the default "
-                                + "JVM)", TUNED + "process", 600, "ms")),
-                "Each run is a fresh `java` process (the suite's classpath, default JVM flags): it builds the "
-                        + "Guice injector (`Stage.PRODUCTION`, `PowerAuthTokenModule` and the storage module), "
-                        + "loads the stored activation and token, synchronizes time with the emulator over "
-                        + "loopback HTTP (a fresh process has no offset yet) and generates the first header, "
-                        + "which the suite checks against the emulator. process: spawn to exit, timed by the "
-                        + "parent; injector-ready and first-header: the child's clock, in ms since the parent "
-                        + "spawned it. Storage: " + describe(storage) + ". The " + TUNED + "rows are the same "
-                        + "process as `bin/powerauth-token` runs the CLI: `" + String.join(" ", TunedJvm.FLAGS)
-                        + "` and a dynamic AppCDS archive (`-XX:SharedArchiveFile`) written by one untimed training "
-                        + "run (`-XX:ArchiveClassesAtExit`) on the same class path packed as jars; plain and tuned "
-                        + "runs alternate, so both see the same machine load.");
+    public static Group definition(List<Deployment> deployments) {
+        List<Side> sides = new ArrayList<>();
+        List<Ratio> ratios = new ArrayList<>();
+        StringBuilder which = new StringBuilder();
+        for (Deployment d : deployments) {
+            sides.add(side(d.header()));
+            sides.add(side(d.floor()));
+            ratios.add(new Ratio(d.description() + ": token header / floor", List.of(d.header()),
+                    List.of(d.floor()), d.tuned() ? TARGET : null, false));
+            which.append(which.length() == 0 ? "" : "; ").append('`').append(d.label()).append("`: ")
+                    .append(d.description());
+        }
+        return new Group(ID, "6. Cold start (whole process, against the floor)", sides, ratios, List.of(),
+                "Each run is a fresh process started by `bin/powerauth-token`, timed by the parent from spawn to "
+                        + "exit (shell, JVM start, work, JVM exit). header: `token header " + CliColdStart.TOKEN
+                        + " --value-only` on the CLI's SQLite store, whose key is a raw 256-bit key (`--key-source "
+                        + "key`, no key derivation, as with a keychain key) and which holds a time offset the "
+                        + "process trusts, so it makes no server call (the probe checks each header with the "
+                        + "emulator and that no `/pa/v3/status` call happened). floor: `StartupFloor`, a main class "
+                        + "of the same jar that prints one line, started by the same launcher with the same JVM, "
+                        + "flags and class cache (`POWERAUTH_TOKEN_MAIN_CLASS`). Each tuned deployment's cache is "
+                        + "trained by one untimed `token header` first. header and floor alternate within each "
+                        + "round, so both see the same machine load. Deployments: " + which + ".");
     }
 
     /**
-     * @param storage the storage kind
-     * @param runs timed runs
-     * @param warmUp whether to run one untimed process first (OS file cache)
+     * @param runs timed rounds
+     * @param warmUp whether to run one untimed round first (OS file cache)
      * @return the measurements
-     * @throws IOException if a process cannot be started
+     * @throws IOException if a process cannot be started or fails
      * @throws InterruptedException if interrupted
      */
-    public static GroupResult measure(String storage, int runs, boolean warmUp)
-            throws IOException, InterruptedException {
+    public static GroupResult measure(int runs, boolean warmUp) throws IOException, InterruptedException {
+        List<Deployment> deployments = Deployment.available();
         List<Measurement> out = new ArrayList<>();
-        try (ColdStartProbe probe = new ColdStartProbe(storage)) {
-            if (warmUp) {
-                probe.run();
+        try (CliColdStart probe = new CliColdStart()) {
+            for (Deployment d : deployments) {
+                probe.train(d);
+                if (warmUp) {
+                    probe.header(d);
+                    probe.floor(d);
+                }
             }
-            for (int i = 1; i <= runs; i++) {
-                record(out, "", i, probe.run());
-                record(out, TUNED, i, probe.runTuned());
+            for (int round = 1; round <= runs; round++) {
+                for (Deployment d : deployments) {
+                    boolean headerFirst = round % 2 == 1;
+                    CliColdStart.Run first = headerFirst ? probe.header(d) : probe.floor(d);
+                    CliColdStart.Run second = headerFirst ? probe.floor(d) : probe.header(d);
+                    out.add(ms(d.header(), round, headerFirst ? first : second));
+                    out.add(ms(d.floor(), round, headerFirst ? second : first));
+                }
             }
         }
-        return new GroupResult(definition(storage), out);
+        return new GroupResult(definition(deployments), out);
     }
 
-    private static void record(List<Measurement> out, String prefix, int round, ColdStartProbe.Run run) {
-        out.add(new Measurement(prefix + "process", round, run.processMs(), Double.NaN, "ms", Double.NaN));
-        out.add(new Measurement(prefix + "injector-ready", round, run.injectorMs(), Double.NaN, "ms", Double.NaN));
-        out.add(new Measurement(prefix + "first-header", round, run.headerMs(), Double.NaN, "ms", Double.NaN));
-    }
-
-    private static String describe(String storage) {
-        if (ColdStartMain.SQLITE.equals(storage)) {
-            return "the wiring's `SqliteStorageModule` (the store is opened, checked and unlocked on first use), "
-                    + "its raw master key read from a file as a keychain would hand it over";
-        }
-        return "in-memory, seeded from a file with what a persistent store would hold";
+    private static Measurement ms(String side, int round, CliColdStart.Run run) {
+        return new Measurement(side, round, run.ms(), Double.NaN, "ms", Double.NaN);
     }
 
     private static Side side(String label) {
-        return Side.of(label, ColdStartMain.class, "main", Mode.SingleShotTime, TimeUnit.MILLISECONDS, 1);
+        return Side.of(label, CliColdStart.class, "header", Mode.SingleShotTime, TimeUnit.MILLISECONDS, 1);
     }
 }

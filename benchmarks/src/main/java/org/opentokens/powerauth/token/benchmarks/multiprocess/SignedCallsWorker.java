@@ -1,6 +1,7 @@
 package org.opentokens.powerauth.token.benchmarks.multiprocess;
 
 import com.google.inject.Guice;
+import com.google.inject.Module;
 import com.google.inject.Stage;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -11,9 +12,12 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.concurrent.CompletionException;
 import org.opentokens.powerauth.token.adapter.storage.StorageKeySources;
+import org.opentokens.powerauth.token.adapter.storage.postgres.PostgresSecureStorage;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
+import org.opentokens.powerauth.token.port.out.PostgresTestCluster;
+import org.opentokens.powerauth.token.wiring.PostgresStorageModule;
 import org.opentokens.powerauth.token.wiring.PowerAuthClient;
 import org.opentokens.powerauth.token.wiring.PowerAuthClientConfig;
 import org.opentokens.powerauth.token.wiring.PowerAuthTokenModule;
@@ -21,7 +25,7 @@ import org.opentokens.powerauth.token.wiring.SqliteStorageModule;
 
 /**
  * One client process of {@link SignedCallsGroup}. Arguments: server URI, application key, application secret,
- * master public key, database file, instance id, worker label, warm-up calls, timed calls. It joins the shared
+ * master public key, store (an SQLite file or {@code pg:SCHEMA}), instance id, worker label, warm-up calls, timed calls. It joins the shared
  * activation, makes the warm-up calls, prints {@code READY}, waits for {@code GO} on stdin, makes the timed calls
  * (token create and remove, alternating, each one signed call) and prints {@code DONE <failures>}. The storage key
  * comes from {@value #KEY_ENV} in hex.
@@ -47,7 +51,7 @@ public final class SignedCallsWorker {
         int timed = Integer.parseInt(args[8]);
         int failures;
         try (PowerAuthClient client = Guice.createInjector(Stage.PRODUCTION, new PowerAuthTokenModule(config),
-                        new SqliteStorageModule(Path.of(args[4]), StorageKeySources.rawKey(SecretBytes.takeOwnership(key))))
+                        storage(args[4], SecretBytes.takeOwnership(key)))
                 .getInstance(PowerAuthClient.class)) {
             failures = calls(client, label + "-warm-", warmUp);
             System.out.println("READY");
@@ -61,6 +65,20 @@ public final class SignedCallsWorker {
         System.out.println("DONE " + failures);
         System.out.flush();
         System.exit(0);
+    }
+
+    /**
+     * @param store an SQLite file, or {@code pg:SCHEMA} for PostgreSQL tables in that schema of the private test
+     *     cluster, through a HikariCP pool of 4 connections
+     * @param key the store's raw key
+     * @return the storage module a host would install
+     */
+    static Module storage(String store, SecretBytes key) {
+        if (store.startsWith("pg:")) {
+            return new PostgresStorageModule(PostgresSecureStorage.builder(PostgresTestCluster.connect(4))
+                    .schema(store.substring("pg:".length())).keySource(StorageKeySources.rawKey(key)));
+        }
+        return new SqliteStorageModule(Path.of(store), StorageKeySources.rawKey(key));
     }
 
     private static int calls(PowerAuthClient client, String prefix, int count) {

@@ -29,8 +29,8 @@ public class RemoveAllState {
     /** Tokens stored before each wipe. */
     static final int TOKENS = 10_000;
 
-    /** The back end: {@code memory} or {@code sqlite}. */
-    @Param({Backends.MEMORY, Backends.SQLITE})
+    /** The back end: {@code memory}, {@code sqlite} or {@code postgres}. */
+    @Param({Backends.MEMORY, Backends.SQLITE, Backends.POSTGRES})
     public String backend;
 
     ClientGraph graph;

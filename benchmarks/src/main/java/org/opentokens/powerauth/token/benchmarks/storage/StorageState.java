@@ -20,8 +20,8 @@ public class StorageState {
     /** Size of each value, close to an encoded token record. */
     static final int VALUE_BYTES = 160;
 
-    /** The back end: {@code memory} or {@code sqlite}. */
-    @Param({Backends.MEMORY, Backends.SQLITE})
+    /** The back end: {@code memory}, {@code sqlite} or {@code postgres}. */
+    @Param({Backends.MEMORY, Backends.SQLITE, Backends.POSTGRES})
     public String backend;
 
     final StorageNamespace namespace = StorageNamespace.of("bench");

@@ -15,6 +15,7 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.VerboseMode;
+import org.opentokens.powerauth.token.benchmarks.storage.Backends;
 
 /**
  * Runs one group inside this JVM (JMH without forking), its sides interleaved: every round runs every side
@@ -54,7 +55,7 @@ public final class GroupRunner {
      */
     static List<Measurement> run(Group group, SuiteMode mode) throws RunnerException {
         List<Measurement> results = new ArrayList<>();
-        List<Side> sides = group.sides();
+        List<Side> sides = group.sides().stream().filter(side -> Backends.notRun(side.params()).isEmpty()).toList();
         if (mode.warmupRound()) {
             SuiteMode warmup = new SuiteMode("warm-up", 1, mode.warmupIterations(), 1, mode.iterationTime(), 1, 0,
                     false);

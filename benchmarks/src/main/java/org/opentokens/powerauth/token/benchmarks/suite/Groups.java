@@ -109,21 +109,30 @@ public final class Groups {
     }
 
     static Group storage() {
-        Class<?> b = StorageBenchmark.class;
         return new Group("storage", "5. Storage",
                 List.of(storage("sqlite-put", "put", Backends.SQLITE), storage("sqlite-get", "get", Backends.SQLITE),
+                        storage("postgres-put", "put", Backends.POSTGRES),
+                        storage("postgres-get", "get", Backends.POSTGRES),
                         storage("memory-put", "put", Backends.MEMORY), storage("memory-get", "get", Backends.MEMORY),
-                        Side.of("sqlite-remove-all-10k", b, "removeAllLocalTokens", Mode.SingleShotTime,
-                                TimeUnit.MILLISECONDS, 1).with("backend", Backends.SQLITE),
-                        Side.of("memory-remove-all-10k", b, "removeAllLocalTokens", Mode.SingleShotTime,
-                                TimeUnit.MILLISECONDS, 1).with("backend", Backends.MEMORY)),
+                        removeAll("sqlite-remove-all-10k", Backends.SQLITE),
+                        removeAll("postgres-remove-all-10k", Backends.POSTGRES),
+                        removeAll("memory-remove-all-10k", Backends.MEMORY)),
                 List.of(),
                 List.of(new Limit("removeAllLocalTokens, 10,000 SQLite tokens", "sqlite-remove-all-10k", 200, "ms")),
                 "put: overwrite of one of 1,000 entries of 160 bytes (about a token record); get: read of one of "
                         + "them; remove-all: `PowerAuthTokenStore.removeAllLocalTokens` with 10,000 tokens of the "
                         + "activation stored (refilled outside the measurement before each shot). SQLite: "
                         + "`SqliteSecureStorage` (WAL, AES-256-GCM per record, raw master key as from the OS "
-                        + "keychain) on the local disk; memory: `InMemorySecureStorage`.");
+                        + "keychain) on the local disk; PostgreSQL: `PostgresSecureStorage` (the same sealing) on "
+                        + "the private test cluster of `.ci/postgres-up.sh` (PostgreSQL 15 on this machine, loopback "
+                        + "TCP, `fsync=off`, a HikariCP pool of 4), in a fresh schema; memory: "
+                        + "`InMemorySecureStorage`. Without the cluster the PostgreSQL rows say " + Backends.NO_CLUSTER
+                        + ".");
+    }
+
+    private static Side removeAll(String label, String backend) {
+        return Side.of(label, StorageBenchmark.class, "removeAllLocalTokens", Mode.SingleShotTime, TimeUnit.MILLISECONDS,
+                1).with("backend", backend);
     }
 
     private static Side storage(String label, String method, String backend) {

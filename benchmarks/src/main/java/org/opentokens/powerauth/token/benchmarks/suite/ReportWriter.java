@@ -3,6 +3,7 @@ package org.opentokens.powerauth.token.benchmarks.suite;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.stream.Collectors;
+import org.opentokens.powerauth.token.benchmarks.storage.Backends;
 
 /** Renders the suite's results as Markdown: the targets first, then every group's rounds. */
 final class ReportWriter {
@@ -81,6 +82,8 @@ final class ReportWriter {
         for (Side side : g.sides()) {
             List<Measurement> ms = r.of(side.label());
             if (ms.isEmpty()) {
+                Backends.notRun(side.params()).ifPresent(reason -> line("| " + side.label() + " | " + reason
+                        + " |" + " |".repeat(r.rounds() + 2)));
                 continue;
             }
             StringBuilder row = new StringBuilder("| " + side.label() + " |");

@@ -10,6 +10,7 @@ import org.opentokens.powerauth.token.domain.activation.ActivationCode;
 import org.opentokens.powerauth.token.domain.crypto.EcPublicKey;
 import org.opentokens.powerauth.token.port.in.PowerAuthActivation;
 import org.opentokens.powerauth.token.port.in.PowerAuthActivationResult;
+import org.opentokens.powerauth.token.port.in.PowerAuthRecoveryData;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
 import org.opentokens.powerauth.token.wiring.PowerAuthClient;
 import picocli.CommandLine.Command;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code activate}: creates an activation with a code and commits it locally with a password. */
 @Command(mixinStandardHelpOptions = true, name = "activate",
-        description = "Create an activation with an activation code and commit it locally with a password. The server "
+        description = "Create an activation with an activation code (or a recovery code and PUK) and commit it locally "
+        + "with a password. The server "
         + "settings are saved (encrypted) for the instance. The back office then commits it.")
 final class ActivateCommand implements Callable<Integer> {
     @Option(names = "--server", required = true, paramLabel = "URL",
@@ -37,9 +39,20 @@ final class ActivateCommand implements Callable<Integer> {
             description = "KEY_SERVER_MASTER_PUBLIC of the application.")
     String masterKey;
 
-    @Option(names = "--code", required = true, paramLabel = "CODE",
+    @Option(names = "--code", paramLabel = "CODE",
             description = "Activation code XXXXX-XXXXX-XXXXX-XXXXX, or the QR payload CODE#SIGNATURE.")
     String code;
+
+    @Option(names = "--otp", paramLabel = "OTP", description = "The additional activation OTP, if the server wants one.")
+    String otp;
+
+    @Option(names = "--recovery-code", paramLabel = "CODE",
+            description = "Activate with a recovery code (instead of --code) and its --puk; the lost device's "
+                    + "activation ends.")
+    String recoveryCode;
+
+    @Option(names = "--puk", paramLabel = "PUK", description = "The 10-digit PUK of the --recovery-code.")
+    String puk;
 
     @Option(names = "--name", defaultValue = "powerauth-token CLI", paramLabel = "NAME",
             description = "Name of this device in the user's list (default: ${DEFAULT-VALUE}).")
@@ -78,12 +91,7 @@ final class ActivateCommand implements Callable<Integer> {
         String instance = CliSession.checkInstance(root.instance);
         InstanceConfig config = instanceConfig();
         config.clientConfig(instance, root.env().knowledgeKeyIterations, root.timeout);
-        if (!config.protocolVersion().isV4()) {
-            checkCode(code, masterKey);
-        } else {
-            ActivationCode.parse(code.indexOf('#') >= 0 ? code.substring(0, code.indexOf('#')) : code);
-        }
-        PowerAuthActivation activation = PowerAuthActivation.builder(code, name).platform("cli").build();
+        PowerAuthActivation activation = activation(config.protocolVersion().isV4());
         SecretInput.checkPasswordSource(root.env(), passwordStdin);
 
         CliSession session = CliSession.openOrCreate(root);
@@ -112,10 +120,19 @@ final class ActivateCommand implements Callable<Integer> {
             json.put("activationId", result.activationId());
             json.put("fingerprint", result.activationFingerprint());
             json.put("localState", client.activation().localState().name());
+            String recovery = "";
+            if (result.activationRecovery().isPresent()) {
+                PowerAuthRecoveryData data = result.activationRecovery().get();
+                json.put("recoveryCode", data.recoveryCode());
+                json.put("puk", data.puk());
+                recovery = System.lineSeparator() + "Recovery code: " + data.recoveryCode() + "  PUK: " + data.puk()
+                        + System.lineSeparator() + "Shown once and not stored: keep them safe to activate another "
+                        + "device if this one is lost.";
+            }
             root.output().print("Activated instance '" + session.instance() + "': activation " + result.activationId()
                     + ", fingerprint " + result.activationFingerprint() + System.lineSeparator()
                     + "The back office must now commit it (the user compares the fingerprint); check with: "
-                    + "powerauth-token status", json);
+                    + "powerauth-token status" + recovery, json);
             return ExitCodes.OK;
         } finally {
             if (activated) {
@@ -149,6 +166,37 @@ final class ActivateCommand implements Callable<Integer> {
         }
         return new InstanceConfig(server, appKey, appSecret, masterKey, version,
                 new InstanceConfig.V4Keys(chosen, masterKeyV4, chosen.isPostQuantum() ? masterKeyMlDsa : null));
+    }
+
+    /** @param v4 whether the instance is a 4.0 one: no recovery codes, and the code's QR signature is checked later */
+    private PowerAuthActivation activation(boolean v4) {
+        if ((code == null) == (recoveryCode == null)) {
+            throw new CliException(ExitCodes.USAGE, "give exactly one of --code and --recovery-code");
+        }
+        if ((recoveryCode == null) != (puk == null)) {
+            throw new CliException(ExitCodes.USAGE, "--puk goes with --recovery-code, and only with it");
+        }
+        PowerAuthActivation.Builder builder;
+        if (recoveryCode != null && v4) {
+            throw new CliException(ExitCodes.USAGE, "--recovery-code needs protocol 3.x: 4.0 has no recovery codes");
+        }
+        if (recoveryCode != null) {
+            ActivationCode.parse(recoveryCode);
+            if (!puk.matches("[0-9]{10}")) {
+                throw new org.opentokens.powerauth.token.domain.error.InvalidActivationCodeException(
+                        org.opentokens.powerauth.token.domain.error.InvalidActivationCodeException.Reason.FORMAT,
+                        "a recovery PUK is 10 digits");
+            }
+            builder = PowerAuthActivation.recoveryBuilder(recoveryCode, puk, name);
+        } else {
+            if (v4) {
+                ActivationCode.parse(code.indexOf('#') >= 0 ? code.substring(0, code.indexOf('#')) : code);
+            } else {
+                checkCode(code, masterKey);
+            }
+            builder = PowerAuthActivation.builder(code, name);
+        }
+        return builder.platform("cli").otp(otp).build();
     }
 
     /**

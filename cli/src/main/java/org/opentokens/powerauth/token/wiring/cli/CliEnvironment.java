@@ -22,6 +22,8 @@ import org.opentokens.powerauth.token.adapter.storage.StorageKeySources;
 final class CliEnvironment {
     /** Environment variable with the storage passphrase. */
     static final String PASSPHRASE_ENV = "POWERAUTH_TOKEN_PASSPHRASE";
+    /** Environment variable with the store's raw key ({@code --key-source key}), Base64 of 32 bytes. */
+    static final String STORE_KEY_ENV = "POWERAUTH_TOKEN_STORE_KEY";
     /** Environment variable with the activation password. */
     static final String PASSWORD_ENV = "POWERAUTH_TOKEN_PASSWORD";
 

@@ -24,6 +24,8 @@ final class CliSession implements AutoCloseable {
     /** Where the instances' server settings live, apart from the instances' own namespaces. */
     static final StorageNamespace CONFIG_NAMESPACE = StorageNamespace.of("powerauth-token-cli:instances");
     static final String DB_FILE = "tokens.db";
+    /** Where {@code encrypt} keeps the response contexts that {@code decrypt} uses, per instance. */
+    static final StorageNamespace ECIES_NAMESPACE = StorageNamespace.of("powerauth-token-cli:ecies");
 
     private final CliEnvironment env;
     private final Path file;
@@ -128,6 +130,23 @@ final class CliSession implements AutoCloseable {
     private static String noActivation(String instance) {
         return "instance '" + instance + "' has no activation; create one with: powerauth-token activate"
                 + (instance.equals("default") ? "" : " --instance " + instance) + " --server URL ...";
+    }
+
+    /**
+     * Keeps an ECIES response context (the envelope keys of one request) in the encrypted store until
+     * {@link #takeEciesContext} reads it back, once.
+     */
+    void saveEciesContext(String id, org.opentokens.powerauth.token.domain.secret.SecretBytes context) {
+        storage.put(ECIES_NAMESPACE, instance + ":" + id, context);
+    }
+
+    /** @return the context saved under this id, removed from the store, or empty */
+    java.util.Optional<org.opentokens.powerauth.token.domain.secret.SecretBytes> takeEciesContext(String id) {
+        String name = instance + ":" + id;
+        java.util.Optional<org.opentokens.powerauth.token.domain.secret.SecretBytes> context =
+                storage.get(ECIES_NAMESPACE, name);
+        context.ifPresent(found -> storage.delete(ECIES_NAMESPACE, name));
+        return context;
     }
 
     void saveConfig(InstanceConfig config) {

@@ -11,6 +11,7 @@ import org.opentokens.powerauth.token.port.in.ActivationStateException;
 import org.opentokens.powerauth.token.port.in.MissingActivationException;
 import org.opentokens.powerauth.token.port.in.TokenFactorMismatchException;
 import org.opentokens.powerauth.token.port.in.TokenNotFoundException;
+import org.opentokens.powerauth.token.port.in.WrongPasswordException;
 import org.opentokens.powerauth.token.port.out.InvalidServerResponseException;
 import org.opentokens.powerauth.token.port.out.ServerRejectedException;
 import org.opentokens.powerauth.token.port.out.ServerUnreachableException;
@@ -41,7 +42,8 @@ final class Failures {
     }
 
     private static int exitCode(Throwable e) {
-        if (e instanceof ServerRejectedException || e instanceof InvalidServerResponseException) {
+        if (e instanceof ServerRejectedException || e instanceof InvalidServerResponseException
+                || e instanceof WrongPasswordException) {
             return ExitCodes.SERVER_REJECTED;
         }
         if (e instanceof ServerUnreachableException || e instanceof TimeNotSynchronizedException) {

@@ -7,5 +7,10 @@ enum KeySourceChoice {
     /** A random key kept in the OS keychain. */
     KEYCHAIN,
     /** A key derived from a passphrase (PBKDF2-HMAC-SHA256). */
-    PASSPHRASE
+    PASSPHRASE,
+    /**
+     * A random 256-bit key the user keeps elsewhere (a secrets manager, a CI secret), given as Base64 in
+     * {@code $POWERAUTH_TOKEN_STORE_KEY}: no keychain and no key derivation.
+     */
+    KEY
 }

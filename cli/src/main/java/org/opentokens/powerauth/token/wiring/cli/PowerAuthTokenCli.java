@@ -27,6 +27,8 @@ import picocli.CommandLine.Spec;
                 description = "PowerAuth tokens from the command line: activate once, then print X-PowerAuth-Token headers for "
                 + "curl and scripts, e.g.  curl -H \"$(powerauth-token token header balance)\" URL",
         subcommands = {ActivateCommand.class, StatusCommand.class, TokenCommand.class, ActivationCommand.class,
+                SignCommand.class, PasswordCommand.class, VaultCommand.class,
+                EncryptCommand.class, DecryptCommand.class,
                 DemoCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -56,9 +58,10 @@ public final class PowerAuthTokenCli implements Callable<Integer> {
     boolean json;
 
     @Option(names = "--key-source", scope = ScopeType.INHERIT, defaultValue = "auto", paramLabel = "SOURCE",
-            description = "Key of the store: auto, keychain or passphrase (default: ${DEFAULT-VALUE}). The "
+            description = "Key of the store: auto, keychain, passphrase or key (default: ${DEFAULT-VALUE}). The "
                     + "passphrase comes from --passphrase-stdin, $" + CliEnvironment.PASSPHRASE_ENV
-                    + " or the terminal.")
+                    + " or the terminal; key is a random 256-bit key in $" + CliEnvironment.STORE_KEY_ENV
+                    + " (Base64, e.g. from openssl rand -base64 32).")
     KeySourceChoice keySource;
 
     @Option(names = "--passphrase-stdin", scope = ScopeType.INHERIT,
@@ -104,6 +107,7 @@ public final class PowerAuthTokenCli implements Callable<Integer> {
         PowerAuthTokenCli root = new PowerAuthTokenCli(env);
         CommandLine commandLine = new CommandLine(root);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setExpandAtFiles(false); // "--body @FILE" and "--data @FILE" name data files, not argument files
         commandLine.setOut(new PrintWriter(env.out, true, Charset.defaultCharset()));
         commandLine.setErr(new PrintWriter(env.err, true, Charset.defaultCharset()));
         boolean json = jsonRequested(args);

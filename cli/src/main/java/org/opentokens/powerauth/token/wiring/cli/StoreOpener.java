@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Optional;
 import org.opentokens.powerauth.token.adapter.storage.PassphraseKeySource;
 import org.opentokens.powerauth.token.adapter.storage.StorageKey;
@@ -58,7 +59,53 @@ final class StoreOpener {
                     .orElseGet(() -> SecretInput.consolePassphrase(env, newStore, "")));
             case KEYCHAIN -> withKeychain(file, true);
             case AUTO -> auto(file, passphraseStdin, newStore);
+            case KEY -> withRawKey(file, rawKey());
         };
+    }
+
+    /** @return the key in {@code $POWERAUTH_TOKEN_STORE_KEY}, decoded, which the caller destroys */
+    private SecretBytes rawKey() {
+        String name = CliEnvironment.STORE_KEY_ENV;
+        char[] text = env.secrets.read(name).orElseThrow(() -> new CliException(ExitCodes.USAGE,
+                "--key-source key needs the store key in $" + name + " (Base64 of 32 random bytes, e.g. from "
+                        + "openssl rand -base64 32)"));
+        byte[] ascii = new byte[text.length];
+        byte[] key = null;
+        try {
+            for (int i = 0; i < text.length; i++) {
+                ascii[i] = text[i] < 0x80 ? (byte) text[i] : (byte) '?';
+            }
+            key = Base64.getDecoder().decode(ascii);
+        } catch (IllegalArgumentException e) {
+            key = new byte[0];
+        } finally {
+            Arrays.fill(text, '\0');
+            Arrays.fill(ascii, (byte) 0);
+        }
+        if (key.length != StorageKeySource.KEY_BYTES) {
+            Arrays.fill(key, (byte) 0);
+            throw new CliException(ExitCodes.USAGE, "$" + name + " is not the Base64 of " + StorageKeySource.KEY_BYTES
+                    + " bytes (make one with: openssl rand -base64 32)");
+        }
+        return SecretBytes.takeOwnership(key);
+    }
+
+    private Opened withRawKey(Path file, SecretBytes key) {
+        TrackedKeySource keys;
+        try {
+            keys = new TrackedKeySource(StorageKeySources.rawKey(key));
+        } finally {
+            key.destroy();
+        }
+        try {
+            return new Opened(SqliteSecureStorage.builder(file).keySource(keys).randomSource(random).open(), keys);
+        } catch (StorageLockedException e) {
+            throw new CliException(ExitCodes.STORAGE, "the key in $" + CliEnvironment.STORE_KEY_ENV + " does not open "
+                    + "the store " + file + " (it was made with another key, a passphrase or the OS keychain); "
+                    + "nothing was changed");
+        } finally {
+            keys.forgetCreatedKey();
+        }
     }
 
     private Opened auto(Path file, boolean passphraseStdin, boolean newStore) {

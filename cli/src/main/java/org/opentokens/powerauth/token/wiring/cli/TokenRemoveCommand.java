@@ -29,6 +29,7 @@ final class TokenRemoveCommand implements Callable<Integer> {
     public Integer call() {
         PowerAuthTokenCli root = PowerAuthTokenCli.root(spec);
         NameRules.tokenName(name);
+        boolean pending = false;
         try (CliSession session = CliSession.open(root)) {
             PowerAuthTokenStore tokens = session.client().tokenStore();
             if (local) {
@@ -36,13 +37,16 @@ final class TokenRemoveCommand implements Callable<Integer> {
                     throw new TokenNotFoundException("no local token '" + name + "'");
                 }
             } else {
+                int owedBefore = tokens.pendingRemovalCount();
                 tokens.removeAccessToken(name).join();
+                pending = tokens.pendingRemovalCount() > owedBefore;
             }
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("name", name);
-            json.put("removed", local ? "local" : "server and local");
-            root.output().print("Removed token '" + name + "' " + (local ? "locally" : "on the server and locally"),
-                    json);
+            json.put("removed", local ? "local" : pending ? "local, server pending" : "server and local");
+            root.output().print("Removed token '" + name + "' " + (local ? "locally"
+                    : pending ? "locally; the server could not be reached, its removal is retried by the next"
+                            + " signed call" : "on the server and locally"), json);
             return ExitCodes.OK;
         }
     }

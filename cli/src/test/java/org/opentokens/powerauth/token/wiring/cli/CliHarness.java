@@ -17,9 +17,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.security.SecureRandom;
 import org.opentokens.powerauth.testkit.EmulatorActivationCode;
 import org.opentokens.powerauth.testkit.EmulatorApplication;
 import org.opentokens.powerauth.testkit.PowerAuthEmulator;
+import org.opentokens.powerauth.token.adapter.storage.StorageKeySources;
+import org.opentokens.powerauth.token.adapter.storage.sqlite.SqliteSecureStorage;
+import org.opentokens.powerauth.token.application.instance.InstanceStore;
+import org.opentokens.powerauth.token.port.out.RandomSource;
+import org.opentokens.powerauth.token.port.out.StorageNamespace;
 
 /**
  * Runs the CLI in-process against the testkit emulator on 127.0.0.1, with captured streams, no terminal, a store
@@ -104,6 +110,22 @@ final class CliHarness implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Deletes an instance's stored server time offset, as a stale or untrusted one would be ignored: the next
+     * command has to synchronize with the server. Opens the passphrase store directly.
+     *
+     * @param instance the instance id
+     * @return whether an offset was stored
+     */
+    boolean forgetTimeOffset(String instance) {
+        RandomSource random = RandomSource.of(new SecureRandom());
+        try (SqliteSecureStorage storage = SqliteSecureStorage.builder(dataDir.resolve(CliSession.DB_FILE))
+                .keySource(StorageKeySources.passphrase(PASSPHRASE.toCharArray(), random, 100_000))
+                .randomSource(random).open()) {
+            return storage.delete(StorageNamespace.of(instance), InstanceStore.TIME_OFFSET_ENTRY);
         }
     }
 

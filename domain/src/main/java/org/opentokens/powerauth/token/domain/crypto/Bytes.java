@@ -1,5 +1,7 @@
 package org.opentokens.powerauth.token.domain.crypto;
 
+import org.opentokens.powerauth.token.domain.error.MalformedDataException;
+
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -126,5 +128,36 @@ public final class Bytes {
      */
     public static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The inverse of {@link #concatWithSizes}: exactly {@code count} items, each a BE32 length and its bytes, and
+     * nothing after them. An empty item comes back empty (a null one was written as empty).
+     *
+     * @param data the concatenation
+     * @param count how many items it holds
+     * @return the items, as copies
+     * @throws MalformedDataException if the data is truncated or has trailing bytes
+     */
+    public static byte[][] splitWithSizes(byte[] data, int count) {
+        byte[][] items = new byte[count][];
+        int pos = 0;
+        for (int i = 0; i < count; i++) {
+            if (data.length - pos < 4) {
+                throw new MalformedDataException("sized data is truncated");
+            }
+            int length = ((data[pos] & 0xFF) << 24) | ((data[pos + 1] & 0xFF) << 16) | ((data[pos + 2] & 0xFF) << 8)
+                    | (data[pos + 3] & 0xFF);
+            pos += 4;
+            if (length < 0 || data.length - pos < length) {
+                throw new MalformedDataException("sized data is truncated");
+            }
+            items[i] = java.util.Arrays.copyOfRange(data, pos, pos + length);
+            pos += length;
+        }
+        if (pos != data.length) {
+            throw new MalformedDataException("sized data has trailing bytes");
+        }
+        return items;
     }
 }

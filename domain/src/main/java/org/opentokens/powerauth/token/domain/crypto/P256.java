@@ -14,7 +14,10 @@ import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.signers.ECDSASigner;
+import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 import org.bouncycastle.util.BigIntegers;
@@ -22,7 +25,7 @@ import org.opentokens.powerauth.token.domain.error.CryptoFailureException;
 import org.opentokens.powerauth.token.domain.error.InvalidPublicKeyException;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
 
-/** P-256 (secp256r1) operations: key generation, ECDH and ECDSA-SHA256 verification. */
+/** P-256 (secp256r1) operations: key generation, ECDH, ECDSA-SHA256 signing and verification. */
 public final class P256 {
     static final ECDomainParameters DOMAIN;
 
@@ -125,6 +128,27 @@ public final class P256 {
         signer.init(false, new ECPublicKeyParameters(publicKey.point(), DOMAIN));
         if (!signer.verifySignature(Hmac.hash(data), r, s)) {
             throw new CryptoFailureException(CryptoFailureException.Reason.SIGNATURE_INVALID, "ECDSA signature is invalid");
+        }
+    }
+
+    /**
+     * Signs with ECDSA-SHA256, the nonce derived deterministically from the key and the data (RFC 6979), so no
+     * randomness is needed; any ECDSA verifier accepts the result. The {@code s} value is not normalized.
+     *
+     * @param privateKey the signer's key
+     * @param data the data to sign
+     * @return the DER-encoded {@code SEQUENCE { r, s }}
+     */
+    public static byte[] signDer(EcPrivateKey privateKey, byte[] data) {
+        Objects.requireNonNull(privateKey, "privateKey");
+        Objects.requireNonNull(data, "data");
+        ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
+        signer.init(true, new ECPrivateKeyParameters(privateKey.scalar(), DOMAIN));
+        BigInteger[] rs = signer.generateSignature(Hmac.hash(data));
+        try {
+            return new DERSequence(new ASN1Encodable[] {new ASN1Integer(rs[0]), new ASN1Integer(rs[1])}).getEncoded();
+        } catch (IOException e) {
+            throw new IllegalStateException("DER encoding failed", e);
         }
     }
 

@@ -14,6 +14,7 @@ import org.opentokens.powerauth.token.domain.crypto.P256;
 import org.opentokens.powerauth.token.domain.error.CryptoFailureException;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
 import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
+import org.opentokens.powerauth.token.domain.secret.SecretBytes;
 
 /**
  * The client side of one ECIES request/response exchange.
@@ -25,6 +26,8 @@ import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
 public final class EciesEncryptor {
     private static final int NONCE_LENGTH = 16;
     private static final int ENVELOPE_KEY_LENGTH = 48;
+    private static final String CONTEXT_MAGIC = "PAEC1";
+    private static final int CONTEXT_ITEMS = 9;
 
     private enum State { NEW, AWAITING_RESPONSE, FINISHED }
 
@@ -39,6 +42,15 @@ public final class EciesEncryptor {
     private EnvelopeKey envelopeKey;
     private byte[] requestNonce;
     private byte[] sharedInfo2Base;
+
+    private EciesEncryptor(ProtocolVersion version, byte[] associatedData) {
+        this.version = version;
+        this.temporaryKeyId = null;
+        this.secrets = null;
+        this.encoding = null;
+        this.sharedInfo1 = null;
+        this.associatedData = associatedData;
+    }
 
     private EciesEncryptor(EciesEncryptorId id, EciesParameters parameters, EciesSecrets secrets,
                            EphemeralKeyEncoding encoding) {
@@ -160,6 +172,100 @@ public final class EciesEncryptor {
         } finally {
             key.wipe();
             Bytes.wipe(base);
+        }
+    }
+
+    /**
+     * Hands the context that decrypts the response over to a later process: the envelope keys, the request
+     * nonce, {@code SH2_BASE} and the associated data. This encryptor then decrypts nothing more, so the
+     * response is decrypted once, by whoever resumes the context. The bytes are secret: keep them only in
+     * encrypted storage, and destroy them after {@link #resume}.
+     *
+     * @return the context
+     * @throws IllegalStateException unless a request was encrypted and its response not yet processed
+     */
+    public SecretBytes exportAwaitingResponse() {
+        return exportAwaitingResponse("");
+    }
+
+    /**
+     * As {@link #exportAwaitingResponse()}, with a label kept beside the context (not secret, such as the
+     * encryption header the request went with); {@link #contextLabel} reads it back.
+     *
+     * @param label the label
+     * @return the context
+     */
+    public synchronized SecretBytes exportAwaitingResponse(String label) {
+        Objects.requireNonNull(label, "label");
+        if (state != State.AWAITING_RESPONSE) {
+            throw new IllegalStateException("only an encryptor awaiting its response can hand it over");
+        }
+        state = State.FINISHED;
+        EnvelopeKey key = envelopeKey;
+        byte[] base = sharedInfo2Base;
+        envelopeKey = null;
+        sharedInfo2Base = null;
+        try {
+            return SecretBytes.takeOwnership(Bytes.concatWithSizes(Bytes.utf8(CONTEXT_MAGIC),
+                    Bytes.utf8(version.wireValue()), key.enc, key.mac, key.iv, requestNonce, base, associatedData,
+                    Bytes.utf8(label)));
+        } finally {
+            key.wipe();
+            Bytes.wipe(base);
+        }
+    }
+
+    /**
+     * @param context what {@link #exportAwaitingResponse()} produced; not retained
+     * @return an encryptor awaiting that response, which can only {@link #decryptResponse}
+     * @throws MalformedDataException if the bytes are not such a context
+     */
+    public static EciesEncryptor resume(SecretBytes context) {
+        Objects.requireNonNull(context, "context");
+        byte[] data = context.copyBytes(InsecureSecretAccess.get());
+        try {
+            byte[][] items = Bytes.splitWithSizes(data, CONTEXT_ITEMS);
+            if (!CONTEXT_MAGIC.equals(new String(items[0], java.nio.charset.StandardCharsets.UTF_8))
+                    || items[2].length != 16 || items[3].length != 16 || items[4].length != 16
+                    || items[6].length != 32) {
+                throw new MalformedDataException("not an ECIES response context");
+            }
+            ProtocolVersion version;
+            try {
+                version = ProtocolVersion.fromWireValue(new String(items[1], java.nio.charset.StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                throw new MalformedDataException("ECIES response context has an unknown version", e);
+            }
+            EciesEncryptor resumed = new EciesEncryptor(version, items[7].length == 0 ? null : items[7]);
+            byte[] derived = Bytes.concat(items[2], items[3], items[4]);
+            resumed.envelopeKey = new EnvelopeKey(derived);
+            resumed.requestNonce = items[5].length == 0 ? null : items[5];
+            resumed.sharedInfo2Base = items[6];
+            resumed.state = State.AWAITING_RESPONSE;
+            Bytes.wipe(items[2]);
+            Bytes.wipe(items[3]);
+            Bytes.wipe(items[4]);
+            return resumed;
+        } finally {
+            Bytes.wipe(data);
+        }
+    }
+
+    /**
+     * @param context what {@link #exportAwaitingResponse(String)} produced; not retained
+     * @return its label
+     * @throws MalformedDataException if the bytes are not such a context
+     */
+    public static String contextLabel(SecretBytes context) {
+        byte[] data = context.copyBytes(InsecureSecretAccess.get());
+        try {
+            byte[][] items = Bytes.splitWithSizes(data, CONTEXT_ITEMS);
+            for (int i = 2; i < 8; i++) {
+                Bytes.wipe(items[i]);
+            }
+            return new String(items[8], java.nio.charset.StandardCharsets.UTF_8);
+        } finally {
+            Bytes.wipe(data);
         }
     }
 

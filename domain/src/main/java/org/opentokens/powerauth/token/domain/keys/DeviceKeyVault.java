@@ -4,6 +4,7 @@ import java.util.Objects;
 import org.opentokens.powerauth.token.domain.crypto.Aes;
 import org.opentokens.powerauth.token.domain.crypto.Bytes;
 import org.opentokens.powerauth.token.domain.crypto.EcPrivateKey;
+import org.opentokens.powerauth.token.domain.crypto.Kdf;
 import org.opentokens.powerauth.token.domain.crypto.SymmetricKey;
 import org.opentokens.powerauth.token.domain.error.CryptoFailureException;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
@@ -91,6 +92,24 @@ public final class DeviceKeyVault {
         } finally {
             Bytes.wipe(key);
             Bytes.wipe(plain);
+        }
+    }
+
+    /**
+     * A key derived from the vault key for the host's own use (the mobile SDKs' {@code fetchEncryptionKey}):
+     * {@code KDF(KEY_ENCRYPTION_VAULT, index)}.
+     *
+     * @param vaultKey {@code KEY_ENCRYPTION_VAULT}
+     * @param index the key index
+     * @return the 16 key bytes; the caller should wipe them after use
+     */
+    public static byte[] deriveEncryptionKey(SymmetricKey vaultKey, long index) {
+        Objects.requireNonNull(vaultKey, "vaultKey");
+        SymmetricKey derived = Kdf.derive(vaultKey, index);
+        try {
+            return derived.copyBytes(InsecureSecretAccess.get());
+        } finally {
+            derived.destroy();
         }
     }
 }

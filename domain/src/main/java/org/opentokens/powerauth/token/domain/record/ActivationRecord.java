@@ -244,6 +244,18 @@ public final class ActivationRecord implements Destroyable {
         return new ActivationRecord(b);
     }
 
+    /**
+     * @param protectedKey the knowledge key protected with the new password
+     * @param salt the new PBKDF2 salt
+     * @param iterations the PBKDF2 iteration count
+     * @return this record with the password protection replaced, everything else (counter included) kept
+     */
+    public ActivationRecord withKnowledge(byte[] protectedKey, byte[] salt, int iterations) {
+        ActivationRecordBuilder b = toBuilder();
+        b.knowledge(protectedKey, salt, iterations);
+        return new ActivationRecord(b);
+    }
+
     /** @return the storage encoding; the caller should destroy it after use */
     public SecretBytes encode() {
         if (v4 != null) {

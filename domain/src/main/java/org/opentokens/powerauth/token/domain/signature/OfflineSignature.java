@@ -1,5 +1,8 @@
 package org.opentokens.powerauth.token.domain.signature;
 
+import org.opentokens.powerauth.token.domain.counter.HashCounter;
+import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
+
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
 
 /**
@@ -51,5 +54,26 @@ public final class OfflineSignature {
             byte[] nonce16, byte[] body, int componentLength) {
         byte[] data = SignatureBaseString.forBody(OFFLINE_METHOD, uriId, nonce16, body, OFFLINE_APP_SECRET);
         return PowerAuthSignature.compute(type, keys, ctrData16, data, SignatureFormat.DECIMAL, componentLength);
+    }
+
+    /**
+     * Computes an offline signature with 8-digit components from the counter's current value (not advanced).
+     *
+     * @param type the signature type
+     * @param keys the available keys
+     * @param counter the hash counter
+     * @param uriId the resource ID from the offline data
+     * @param nonce16 the 16-byte nonce from the offline data
+     * @param body the signed payload bytes, or null
+     * @return the decimal signature
+     */
+    public static String compute(PowerAuthSignatureType type, SignatureKeys keys, HashCounter counter, String uriId,
+            byte[] nonce16, byte[] body) {
+        byte[] ctr = counter.copyBytes(InsecureSecretAccess.get());
+        try {
+            return compute(type, keys, ctr, uriId, nonce16, body);
+        } finally {
+            java.util.Arrays.fill(ctr, (byte) 0);
+        }
     }
 }

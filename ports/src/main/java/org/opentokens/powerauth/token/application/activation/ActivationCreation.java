@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.opentokens.powerauth.token.domain.error.InvalidActivationCodeException;
+import org.opentokens.powerauth.token.port.in.PowerAuthRecoveryData;
 import org.opentokens.powerauth.token.application.PowerAuthConfiguration;
 import org.opentokens.powerauth.token.application.json.EnvelopeMaps;
 import org.opentokens.powerauth.token.application.json.JsonFields;
@@ -56,6 +58,22 @@ final class ActivationCreation {
         this.clock = clock;
     }
 
+    /**
+     * Parses the code, verifying its signature when the QR payload carries one; a recovery code has the same
+     * form, and its PUK must be 10 digits.
+     */
+    ActivationCode parseCode(PowerAuthActivation activation) {
+        if (activation.isRecovery()) {
+            String puk = activation.recoveryPuk().orElseThrow();
+            if (!puk.matches("[0-9]{10}")) {
+                throw new InvalidActivationCodeException(InvalidActivationCodeException.Reason.FORMAT,
+                        "a recovery PUK is 10 digits");
+            }
+            return ActivationCode.parse(activation.activationCode());
+        }
+        return parseCode(activation.activationCode());
+    }
+
     /** Parses the code, verifying its signature when the QR payload carries one. */
     ActivationCode parseCode(String text) {
         Objects.requireNonNull(text, "activationCode");
@@ -70,17 +88,17 @@ final class ActivationCreation {
         byte[] layer2 = json.write(layer2Request(deviceKeys.publicKey(), request));
         if (version.usesTemporaryKeys()) {
             return temporaryKeys.withApplicationKey(key -> exchange(key.eciesParameters(), key.publicKey(), code,
-                    layer2, deviceKeys));
+                    request, layer2, deviceKeys));
         }
         if (version.usesEciesTimestamp()) {
             time.ensureSynchronized(server::fetchServerTime);
         }
         EciesParameters parameters = new EciesParameters(version, configuration.applicationKey(), null, null);
-        return exchange(parameters, configuration.masterServerPublicKey(), code, layer2, deviceKeys);
+        return exchange(parameters, configuration.masterServerPublicKey(), code, request, layer2, deviceKeys);
     }
 
     private PendingActivation exchange(EciesParameters parameters, EcPublicKey encryptionKey, ActivationCode code,
-            byte[] layer2Plain, EcKeyPair deviceKeys) {
+            PowerAuthActivation request, byte[] layer2Plain, EcKeyPair deviceKeys) {
         EciesSecrets secrets = EciesSecrets.forApplication(encryptionKey, configuration.applicationSecret());
         try {
             EciesEncryptor layer2 = EciesEncryptor.create(EciesEncryptorId.ACTIVATION_LAYER_2, parameters, secrets);
@@ -89,8 +107,19 @@ final class ActivationCreation {
             long timestamp = time.estimatedServerTimeMs();
             EciesEncryptedRequest inner = layer2.encryptRequest(layer2Plain, random.secureRandom(), timestamp);
             Map<String, Object> outer = new LinkedHashMap<>();
-            outer.put("type", "CODE");
-            outer.put("identityAttributes", Map.of("code", code.code()));
+            if (request.isRecovery()) {
+                outer.put("type", "RECOVERY");
+                Map<String, Object> identity = new LinkedHashMap<>();
+                identity.put("recoveryCode", code.code());
+                identity.put("puk", request.recoveryPuk().orElseThrow());
+                outer.put("identityAttributes", identity);
+            } else {
+                outer.put("type", "CODE");
+                outer.put("identityAttributes", Map.of("code", code.code()));
+            }
+            if (!request.customAttributes().isEmpty()) {
+                outer.put("customAttributes", request.customAttributes());
+            }
             outer.put("activationData", EnvelopeMaps.toMap(inner));
             EciesEncryptedRequest envelope = layer1.encryptRequest(json.write(outer), random.secureRandom(),
                     timestamp);
@@ -104,7 +133,8 @@ final class ActivationCreation {
             EciesEncryptedResponse innerResponse = EnvelopeMaps.responseFrom(layer1Response.object("activationData"));
             JsonFields layer2Response = JsonFields.parse(json, decrypt(layer2, innerResponse),
                     "activation layer 2 response");
-            return pending(layer2Response, deviceKeys);
+            return pending(layer2Response, deviceKeys).withAnswer(jsonObject(layer1Response, "customAttributes"),
+                    jsonObject(layer1Response, "userInfo"), recovery(layer2Response));
         } finally {
             secrets.destroy();
         }
@@ -121,6 +151,28 @@ final class ActivationCreation {
             String fingerprint = ActivationFingerprint.compute(deviceKeys.publicKey(), serverKey, activationId);
             return new PendingActivation(activationId, deviceKeys, serverKey, counter, fingerprint);
         });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> jsonObject(JsonFields fields, String name) {
+        Object value = fields.raw(name);
+        if (value == null) {
+            return Map.of();
+        }
+        if (!(value instanceof Map<?, ?> map)) {
+            throw new InvalidServerResponseException("activation layer 1 response field " + name
+                    + " is not an object");
+        }
+        return (Map<String, Object>) map;
+    }
+
+    private static PowerAuthRecoveryData recovery(JsonFields layer2) {
+        if (layer2.raw("activationRecovery") == null) {
+            return null;
+        }
+        JsonFields recovery = layer2.object("activationRecovery");
+        return ServerData.check("activation layer 2 response has an invalid activationRecovery",
+                () -> new PowerAuthRecoveryData(recovery.string("recoveryCode"), recovery.string("puk")));
     }
 
     private static byte[] decrypt(EciesEncryptor encryptor, EciesEncryptedResponse response) {

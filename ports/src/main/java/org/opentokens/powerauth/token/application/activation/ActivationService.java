@@ -119,7 +119,7 @@ public final class ActivationService implements ActivationUseCase {
         long removals;
         try {
             code = configuration.v4().isPresent() ? v4().parseCode(activation.activationCode())
-                    : creation.parseCode(activation.activationCode());
+                    : creation.parseCode(activation);
             synchronized (pendingLock) {
                 if (creating || pending != null || state.snapshot().activation().isPresent()) {
                     throw new ActivationStateException("an activation already exists or is being created; "
@@ -153,7 +153,8 @@ public final class ActivationService implements ActivationUseCase {
                 }
                 pending = created;
             }
-            return new PowerAuthActivationResult(created.activationId(), created.fingerprint());
+            return created instanceof PendingActivation v3 ? v3.result()
+                    : new PowerAuthActivationResult(created.activationId(), created.fingerprint());
         } finally {
             synchronized (pendingLock) {
                 creating = false;

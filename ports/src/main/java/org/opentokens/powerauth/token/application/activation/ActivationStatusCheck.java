@@ -60,6 +60,8 @@ final class ActivationStatusCheck {
                     tx.putActivation(current.withServerState(ActivationState.REMOVED));
                 }
                 tx.deleteAllTokens();
+                // The server ended the tokens with the activation: no removal is owed any more.
+                tx.pendingRemovals().forEach(owed -> tx.deletePendingRemoval(owed.tokenId()));
                 return status(activation, blob, false, false);
             }
             CounterSyncResult sync = challenge == null ? new CounterSyncResult.InSync() : synchronize(current, blob);

@@ -12,6 +12,9 @@ final class PendingActivation implements org.opentokens.powerauth.token.applicat
     private final EcPublicKey serverPublicKey;
     private final HashCounter counter;
     private final String fingerprint;
+    private java.util.Map<String, Object> customAttributes = java.util.Map.of();
+    private java.util.Map<String, Object> userInfo = java.util.Map.of();
+    private org.opentokens.powerauth.token.port.in.PowerAuthRecoveryData recoveryData;
 
     PendingActivation(String activationId, EcKeyPair deviceKeys, EcPublicKey serverPublicKey, HashCounter counter,
             String fingerprint) {
@@ -42,6 +45,23 @@ final class PendingActivation implements org.opentokens.powerauth.token.applicat
     @Override
     public String fingerprint() {
         return fingerprint;
+    }
+
+    /** Sets what the server answered besides the keys; the recovery data is handed out, never kept. */
+    PendingActivation withAnswer(java.util.Map<String, Object> customAttributes, java.util.Map<String, Object> userInfo,
+            org.opentokens.powerauth.token.port.in.PowerAuthRecoveryData recoveryData) {
+        this.customAttributes = customAttributes;
+        this.userInfo = userInfo;
+        this.recoveryData = recoveryData;
+        return this;
+    }
+
+    /** @return the result for the host; the recovery data leaves this object with it */
+    org.opentokens.powerauth.token.port.in.PowerAuthActivationResult result() {
+        org.opentokens.powerauth.token.port.in.PowerAuthRecoveryData handedOut = recoveryData;
+        recoveryData = null;
+        return new org.opentokens.powerauth.token.port.in.PowerAuthActivationResult(activationId, fingerprint,
+                customAttributes, userInfo, handedOut);
     }
 
     @Override

@@ -43,6 +43,8 @@ public final class InstanceState {
     private final List<Runnable> lossListeners = new CopyOnWriteArrayList<>();
     private final Object publishLock = new Object();
     private final SignedCalls signedCalls = new SignedCalls();
+    private final List<java.util.function.BiConsumer<InstanceTransaction, String>> beforeSignedCalls =
+            new CopyOnWriteArrayList<>();
     private volatile InstanceSnapshot current;
     private volatile long checkedAtMillis;
     /** The usable activation last published, for loss notifications; guarded by {@code publishLock}. */
@@ -195,10 +197,41 @@ public final class InstanceState {
      *     was removed locally while the call waited or ran
      */
     public <T> T signedCall(String activationId, Function<InstanceTransaction, T> work) {
+        return signedCall(activationId, work, true);
+    }
+
+    /**
+     * As {@link #signedCall(String, Function)}, without the steps registered with {@link #addBeforeSignedCall}:
+     * for a call that does their work itself.
+     */
+    public <T> T signedCallAlone(String activationId, Function<InstanceTransaction, T> work) {
+        return signedCall(activationId, work, false);
+    }
+
+    private <T> T signedCall(String activationId, Function<InstanceTransaction, T> work, boolean withSteps) {
         return signedCalls.run(() -> transaction(tx -> {
             tx.requireActivation(activationId);
+            if (withSteps) {
+                for (java.util.function.BiConsumer<InstanceTransaction, String> step : beforeSignedCalls) {
+                    step.accept(tx, activationId);
+                }
+            }
             return work.apply(tx);
         }));
+    }
+
+    /**
+     * @param step runs inside every signed call's section, after the activation check and before the call's
+     *     own work, with the transaction and the activation id; owed work (such as pending token removals) that
+     *     needs its own signed requests goes here. A step must not throw for a server failure of its own.
+     */
+    public void addBeforeSignedCall(java.util.function.BiConsumer<InstanceTransaction, String> step) {
+        beforeSignedCalls.add(Objects.requireNonNull(step, "step"));
+    }
+
+    /** @return the pending removals stored now, oldest first (a storage read, outside any section) */
+    public List<org.opentokens.powerauth.token.domain.record.PendingRemovalRecord> pendingRemovals() {
+        return store.readPendingRemovals();
     }
 
     /**

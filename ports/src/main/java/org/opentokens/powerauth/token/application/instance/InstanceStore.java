@@ -9,14 +9,19 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
 import org.opentokens.powerauth.token.domain.record.ActivationRecord;
+import org.opentokens.powerauth.token.domain.record.PendingRemovalRecord;
 import org.opentokens.powerauth.token.domain.record.TokenRecord;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
+import org.opentokens.powerauth.token.domain.token.TokenId;
 import org.opentokens.powerauth.token.port.out.SecureStorage;
 import org.opentokens.powerauth.token.port.out.StorageNamespace;
 
 /**
- * The storage layout of one instance: one {@value #ACTIVATION_ENTRY} entry holding the committed activation, and
- * one {@value #TOKEN_ENTRY_PREFIX}{@code <name>} entry per token, all in the instance's namespace. Reads go
+ * The storage layout of one instance: one {@value #ACTIVATION_ENTRY} entry holding the committed activation,
+ * one {@value #TOKEN_ENTRY_PREFIX}{@code <name>} entry per token, one
+ * {@value #PENDING_REMOVAL_ENTRY_PREFIX}{@code <tokenId>} entry per token removed locally whose server-side
+ * removal is still owed, and one {@value #TIME_OFFSET_ENTRY} entry with the server time offset, all in the
+ * instance's namespace (and so encrypted as the storage encrypts everything). Reads go
  * straight to storage; every change runs in a {@linkplain #transaction transaction} inside the namespace's
  * exclusive section, which spans every process sharing the storage.
  *
@@ -27,6 +32,10 @@ public final class InstanceStore {
     public static final String ACTIVATION_ENTRY = "activation";
     /** Prefix of token entries. */
     public static final String TOKEN_ENTRY_PREFIX = "token:";
+    /** Storage entry of the server time offset ({@link StoredTimeOffset}); kept when the activation is wiped. */
+    public static final String TIME_OFFSET_ENTRY = "time-offset";
+    /** Prefix of pending-removal entries (tombstones), followed by the server's token id. */
+    public static final String PENDING_REMOVAL_ENTRY_PREFIX = "removal:";
 
     private final SecureStorage storage;
     private final StorageNamespace namespace;
@@ -49,6 +58,37 @@ public final class InstanceStore {
      */
     public static String tokenEntry(String tokenName) {
         return TOKEN_ENTRY_PREFIX + tokenName;
+    }
+
+    /**
+     * @param tokenId a server token id
+     * @return the storage entry name of its pending removal
+     */
+    public static String pendingRemovalEntry(TokenId tokenId) {
+        return PENDING_REMOVAL_ENTRY_PREFIX + tokenId.value();
+    }
+
+    /** @return the pending removals stored now; entries that do not decode are skipped */
+    List<PendingRemovalRecord> readPendingRemovals() {
+        List<PendingRemovalRecord> found = new ArrayList<>();
+        for (String name : storage.names(namespace)) {
+            if (!name.startsWith(PENDING_REMOVAL_ENTRY_PREFIX)) {
+                continue;
+            }
+            Optional<SecretBytes> stored = storage.get(namespace, name);
+            if (stored.isEmpty()) {
+                continue;
+            }
+            try {
+                found.add(PendingRemovalRecord.decode(stored.get()));
+            } catch (MalformedDataException e) {
+                // Unreadable: nothing could be retried with it.
+            } finally {
+                stored.get().destroy();
+            }
+        }
+        found.sort(java.util.Comparator.comparingLong(PendingRemovalRecord::queuedAtMs));
+        return found;
     }
 
     /** @return the storage's change signal for this instance; read it before the entries it should cover */
@@ -77,6 +117,17 @@ public final class InstanceStore {
      */
     Optional<TokenRecord> readToken(String tokenName) {
         return decodeToken(storage.get(namespace, tokenEntry(tokenName)), tokenName);
+    }
+
+    /** @return every entry's name except the time offset's: what wiping the activation deletes */
+    List<String> activationEntries() {
+        List<String> entries = new ArrayList<>();
+        for (String name : storage.names(namespace)) {
+            if (!name.equals(TIME_OFFSET_ENTRY)) {
+                entries.add(name);
+            }
+        }
+        return entries;
     }
 
     /** @return every token entry's name, undecodable ones included */

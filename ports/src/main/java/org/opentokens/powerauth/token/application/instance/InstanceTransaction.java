@@ -7,8 +7,10 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.opentokens.powerauth.token.domain.activation.ActivationState;
 import org.opentokens.powerauth.token.domain.record.ActivationRecord;
+import org.opentokens.powerauth.token.domain.record.PendingRemovalRecord;
 import org.opentokens.powerauth.token.domain.record.TokenRecord;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
+import org.opentokens.powerauth.token.domain.token.TokenId;
 import org.opentokens.powerauth.token.port.in.MissingActivationException;
 import org.opentokens.powerauth.token.port.out.SecureStorage;
 import org.opentokens.powerauth.token.port.out.StorageException;
@@ -129,6 +131,35 @@ public final class InstanceTransaction {
         return existed;
     }
 
+    /** @return the pending removals (tombstones) stored now, oldest first */
+    public List<PendingRemovalRecord> pendingRemovals() {
+        checkOpen();
+        return store.readPendingRemovals();
+    }
+
+    /** @param record a tombstone, stored at once */
+    public void putPendingRemoval(PendingRemovalRecord record) {
+        checkOpen();
+        SecretBytes encoded = record.encode();
+        try {
+            write(() -> {
+                storage.put(namespace, InstanceStore.pendingRemovalEntry(record.tokenId()), encoded);
+                return null;
+            });
+        } finally {
+            encoded.destroy();
+        }
+    }
+
+    /**
+     * @param tokenId the server token id
+     * @return whether a tombstone existed
+     */
+    public boolean deletePendingRemoval(TokenId tokenId) {
+        checkOpen();
+        return write(() -> storage.delete(namespace, InstanceStore.pendingRemovalEntry(tokenId)));
+    }
+
     /** Deletes every token entry, unreadable ones included, in one storage step. */
     public void deleteAllTokens() {
         checkOpen();
@@ -138,10 +169,14 @@ public final class InstanceTransaction {
         writtenTokens.clear();
     }
 
-    /** Deletes everything the instance stored (activation and tokens) in one storage step. */
+    /**
+     * Deletes everything the instance stored about its activation (the activation, its tokens, any unknown entry)
+     * in one storage step; the server time offset stays.
+     */
     public void wipe() {
         checkOpen();
-        write(() -> storage.deleteAll(namespace));
+        List<String> entries = store.activationEntries();
+        write(() -> storage.deleteAll(namespace, entries));
         wiped = true;
         tokensWiped = true;
         writtenTokens.clear();

@@ -11,7 +11,9 @@ import org.opentokens.powerauth.token.domain.keys.BiometryKeyProtection;
 import org.opentokens.powerauth.token.domain.keys.KnowledgeKeyProtection;
 import org.opentokens.powerauth.token.domain.counter.HashCounter;
 import org.opentokens.powerauth.token.domain.record.ActivationRecord;
+import org.opentokens.powerauth.token.domain.ProtocolVersion;
 import org.opentokens.powerauth.token.domain.signature.AuthorizationHeader;
+import org.opentokens.powerauth.token.domain.signature.OfflineSignature;
 import org.opentokens.powerauth.token.domain.signature.PowerAuthSignature;
 import org.opentokens.powerauth.token.domain.signature.PowerAuthSignatureType;
 import org.opentokens.powerauth.token.domain.signature.SignatureBaseString;
@@ -52,24 +54,104 @@ public final class ActivationSigner {
         Objects.requireNonNull(tx, "tx");
         Objects.requireNonNull(authentication, "authentication");
         Objects.requireNonNull(uriId, "uriId");
-        return body -> sign(tx, authentication, uriId, body);
+        return body -> signRequest(tx, authentication, "POST", uriId, body);
     }
 
-    private AuthorizationHeader sign(InstanceTransaction tx, PowerAuthAuthentication authentication, String uriId,
-            byte[] body) {
+    /**
+     * Signs one request with a body; the counter moves once and is stored before this returns.
+     *
+     * @param tx the signed call's transaction
+     * @param authentication the factors; read, not destroyed
+     * @param method the HTTP method
+     * @param uriId the resource id
+     * @param body the exact body bytes, or null
+     * @return the header
+     */
+    public AuthorizationHeader signRequest(InstanceTransaction tx, PowerAuthAuthentication authentication,
+            String method, String uriId, byte[] body) {
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(uriId, "uriId");
+        byte[] nonce = random.nextBytes(SignatureBaseString.NONCE_LENGTH);
+        return header(tx, authentication, nonce,
+                SignatureBaseString.forBody(method, uriId, nonce, body, configuration.applicationSecret()));
+    }
+
+    /**
+     * Signs one GET request, its canonicalized query in place of a body; the counter moves once and is stored
+     * before this returns. A query with a broken escape fails before the counter moves.
+     *
+     * @param tx the signed call's transaction
+     * @param authentication the factors; read, not destroyed
+     * @param uriId the resource id
+     * @param rawQuery the query as sent, without {@code '?'}, or null
+     * @return the header
+     */
+    public AuthorizationHeader signQuery(InstanceTransaction tx, PowerAuthAuthentication authentication,
+            String uriId, String rawQuery) {
+        Objects.requireNonNull(uriId, "uriId");
+        byte[] nonce = random.nextBytes(SignatureBaseString.NONCE_LENGTH);
+        return header(tx, authentication, nonce,
+                SignatureBaseString.forQuery("GET", uriId, nonce, rawQuery, configuration.applicationSecret()));
+    }
+
+    /**
+     * Computes an offline signature (DECIMAL, application secret {@code "offline"}); the counter moves once and
+     * is stored before this returns.
+     *
+     * @param tx the signed call's transaction
+     * @param authentication the factors; read, not destroyed
+     * @param uriId the resource id from the offline data
+     * @param body the signed data, or null
+     * @param nonce16 the 16-byte nonce from the offline data
+     * @return the decimal signature
+     */
+    public String signOffline(InstanceTransaction tx, PowerAuthAuthentication authentication, String uriId,
+            byte[] body, byte[] nonce16) {
+        Objects.requireNonNull(uriId, "uriId");
+        byte[] data = SignatureBaseString.forBody(OfflineSignature.OFFLINE_METHOD, uriId, nonce16, body,
+                OfflineSignature.OFFLINE_APP_SECRET);
+        return compute(tx, authentication, data, (current, type, signature) -> signature,
+                (type, keys, counter) -> OfflineSignature.compute(type, keys, counter, uriId, nonce16, body));
+    }
+
+    private AuthorizationHeader header(InstanceTransaction tx, PowerAuthAuthentication authentication, byte[] nonce,
+            byte[] data) {
+        ProtocolVersion version = configuration.protocolVersion();
+        return compute(tx, authentication, data,
+                (current, type, signature) -> AuthorizationHeader.of(version, current.activationId(),
+                        configuration.applicationKey(), nonce, type, signature),
+                (type, keys, counter) -> PowerAuthSignature.compute(type, keys, counter, data, version));
+    }
+
+    /** Computes a signature text from the factors' keys and the counter's bytes. */
+    @FunctionalInterface
+    private interface Formula {
+        String compute(PowerAuthSignatureType type, SignatureKeys keys, HashCounter counter);
+    }
+
+    /** Turns the signature text into the result handed out. */
+    @FunctionalInterface
+    private interface Result<R> {
+        R of(ActivationRecord current, PowerAuthSignatureType type, String signature);
+    }
+
+    /**
+     * Uses the counter as stored now, and stores its successor after the signature is computed and its result
+     * built, before the result is returned: a failure before the signature exists leaves the counter alone.
+     */
+    private <R> R compute(InstanceTransaction tx, PowerAuthAuthentication authentication, byte[] data,
+            Result<R> result, Formula formula) {
+        Objects.requireNonNull(tx, "tx");
+        Objects.requireNonNull(authentication, "authentication");
         ActivationRecord current = tx.activation()
                 .orElseThrow(() -> new MissingActivationException("the activation was removed meanwhile"));
         PowerAuthSignatureType type = authentication.signatureType();
         SignatureKeys keys = keysFor(authentication, current);
-        byte[] nonce = random.nextBytes(SignatureBaseString.NONCE_LENGTH);
-        byte[] data = SignatureBaseString.forBody("POST", uriId, nonce, body, configuration.applicationSecret());
         HashCounter counter = current.counter();
         try {
-            String signature = PowerAuthSignature.compute(type, keys, counter, data, configuration.protocolVersion());
-            AuthorizationHeader header = AuthorizationHeader.of(configuration.protocolVersion(),
-                    current.activationId(), configuration.applicationKey(), nonce, type, signature);
+            R out = result.of(current, type, formula.compute(type, keys, counter));
             tx.putActivation(current.withCounter(counter.next()));
-            return header;
+            return out;
         } finally {
             keys.destroy();
             counter.destroy();

@@ -30,6 +30,13 @@ import org.opentokens.powerauth.token.domain.error.PowerAuthClientException;
  * {@link #ensureSynchronized(ServerTimeFetch)}. {@link #estimatedServerTimeMs()} and {@link #estimatingClock()}
  * are best effort: local time plus the offset, or plain local time when unsynchronized.
  *
+ * <h2>Memory</h2>
+ * With a {@link TimeOffsetMemory}, the first {@link #ensureSynchronized} of the service takes a stored state the
+ * memory still trusts instead of calling the server. Every sample that changes the state stores it, and so does a
+ * synchronization ({@link #ensureSynchronized}, {@link #synchronize}) whose sample was ignored as jitter, which
+ * confirms the state (the memory records fresh clock readings); other ignored samples (ECIES responses) write
+ * nothing. {@link #reset()} forgets the stored state, so the next process calls the server too.
+ *
  * <h2>Thread-safety</h2>
  * Safe for any number of threads. State changes happen under one lock; readers see one immutable
  * {@link TimeSyncState} snapshot, never an offset from one sample and a precision from another. Concurrent
@@ -56,16 +63,29 @@ public final class TimeSynchronizationService {
     private static final long JITTER_TOLERANCE_MS = JITTER_TOLERANCE.toMillis();
 
     private final Clock clock;
+    private final TimeOffsetMemory memory;
     private final Object writeLock = new Object();
     private final AtomicReference<CompletableFuture<SampleOutcome>> inFlight = new AtomicReference<>();
     private volatile TimeSyncState state;
+    /** Whether the memory was asked already (or a reset made asking it pointless); guarded by writeLock. */
+    private boolean recalled;
 
     /**
      * @param clock the local clock; the only source of local time
      * @throws NullPointerException if {@code clock} is null
      */
     public TimeSynchronizationService(Clock clock) {
+        this(clock, TimeOffsetMemory.NONE);
+    }
+
+    /**
+     * @param clock the local clock; the only source of local time
+     * @param memory where the offset is kept for later processes
+     * @throws NullPointerException if an argument is null
+     */
+    public TimeSynchronizationService(Clock clock, TimeOffsetMemory memory) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.memory = Objects.requireNonNull(memory, "memory");
     }
 
     /**
@@ -113,18 +133,26 @@ public final class TimeSynchronizationService {
         }
         long precisionMs = sample.precisionMs();
         Instant at = Instant.ofEpochMilli(sample.localTimeMs());
+        SampleOutcome outcome;
+        TimeSyncState confirmed;
         synchronized (writeLock) {
             TimeSyncState current = state;
             if (current != null && Math.abs(offsetMs - current.offset().toMillis()) < JITTER_TOLERANCE_MS) {
-                return SampleOutcome.IGNORED_JITTER;
-            }
-            if (Math.abs(offsetMs) < MIN_ADJUSTMENT_MS) {
+                outcome = SampleOutcome.IGNORED_JITTER;
+            } else if (Math.abs(offsetMs) < MIN_ADJUSTMENT_MS) {
                 state = new TimeSyncState(Duration.ZERO, Duration.ofMillis(precisionMs + Math.abs(offsetMs)), at);
-                return SampleOutcome.SYNCHRONIZED_WITHOUT_ADJUSTMENT;
+                outcome = SampleOutcome.SYNCHRONIZED_WITHOUT_ADJUSTMENT;
+            } else {
+                state = new TimeSyncState(Duration.ofMillis(offsetMs), Duration.ofMillis(precisionMs), at);
+                outcome = SampleOutcome.APPLIED;
             }
-            state = new TimeSyncState(Duration.ofMillis(offsetMs), Duration.ofMillis(precisionMs), at);
-            return SampleOutcome.APPLIED;
+            recalled = true;
+            confirmed = state;
         }
+        if (outcome != SampleOutcome.IGNORED_JITTER) {
+            memory.remember(confirmed);
+        }
+        return outcome;
     }
 
     /** @return whether a sample has been accepted since creation or the last {@link #reset()} */
@@ -201,6 +229,10 @@ public final class TimeSynchronizationService {
         if (current != null) {
             return current;
         }
+        current = recallOnce();
+        if (current != null) {
+            return current;
+        }
         SampleOutcome outcome = singleFlight(fetch);
         current = state;
         if (current != null) {
@@ -227,10 +259,26 @@ public final class TimeSynchronizationService {
         return singleFlight(Objects.requireNonNull(fetch, "fetch"));
     }
 
-    /** Forgets the offset; time is unsynchronized until the next accepted sample. */
+    /**
+     * Forgets the offset, here and in the {@link TimeOffsetMemory}; time is unsynchronized until the next accepted
+     * sample.
+     */
     public void reset() {
         synchronized (writeLock) {
             state = null;
+            recalled = true;
+        }
+        memory.forget();
+    }
+
+    /** @return the state, after asking the memory if this is the first need; null when still unsynchronized */
+    private TimeSyncState recallOnce() {
+        synchronized (writeLock) {
+            if (state == null && !recalled) {
+                recalled = true;
+                state = memory.recall().orElse(null);
+            }
+            return state;
         }
     }
 
@@ -276,7 +324,13 @@ public final class TimeSynchronizationService {
         long start = clock.millis();
         long serverTimeMs = fetch.fetchServerTimeMs();
         long end = clock.millis();
-        return processServerTime(serverTimeMs, start, end);
+        SampleOutcome outcome = processServerTime(serverTimeMs, start, end);
+        TimeSyncState confirmed = state;
+        if (outcome == SampleOutcome.IGNORED_JITTER && confirmed != null) {
+            // a status call confirmed the offset: the stored one is good for another full period
+            memory.remember(confirmed);
+        }
+        return outcome;
     }
 
     private static SampleOutcome await(CompletableFuture<SampleOutcome> running) {

@@ -19,10 +19,12 @@ import org.opentokens.powerauth.token.application.signature.ActivationSigner;
 import org.opentokens.powerauth.token.application.v4.V4ClientProtocol;
 import org.opentokens.powerauth.token.application.time.TimeSynchronizationService;
 import org.opentokens.powerauth.token.domain.record.ActivationRecord;
+import org.opentokens.powerauth.token.domain.record.PendingRemovalRecord;
 import org.opentokens.powerauth.token.domain.record.TokenRecord;
 import org.opentokens.powerauth.token.domain.signature.PowerAuthSignatureType;
 import org.opentokens.powerauth.token.domain.token.TokenDigest;
 import org.opentokens.powerauth.token.domain.token.TokenHeader;
+import org.opentokens.powerauth.token.domain.token.TokenId;
 import org.opentokens.powerauth.token.port.in.ClientClosedException;
 import org.opentokens.powerauth.token.port.in.MissingActivationException;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
@@ -34,6 +36,7 @@ import org.opentokens.powerauth.token.port.in.TokenNotFoundException;
 import org.opentokens.powerauth.token.port.out.JsonCodec;
 import org.opentokens.powerauth.token.port.out.PowerAuthServer;
 import org.opentokens.powerauth.token.port.out.RandomSource;
+import org.opentokens.powerauth.token.port.out.ServerUnreachableException;
 import org.opentokens.powerauth.token.port.out.StorageArguments;
 
 /**
@@ -58,6 +61,7 @@ public final class TokenStoreService implements PowerAuthTokenStore {
     private final TokenCreation creation;
     private final HeaderTime headerTime;
     private final V4ClientProtocol v4;
+    private final PendingRemovals pendingRemovals;
     private final Map<String, TokenFlight> flights = new ConcurrentHashMap<>();
     private final Object flightLock = new Object();
 
@@ -107,6 +111,8 @@ public final class TokenStoreService implements PowerAuthTokenStore {
                 time, Objects.requireNonNull(temporaryKeys, "temporaryKeys"), signer, clock, v4);
         this.headerTime = new HeaderTime(time, v4 != null && configuration.v4().isPresent()
                 ? v4::fetchServerTime : server::fetchServerTime, executor);
+        this.pendingRemovals = new PendingRemovals(server, signer, v4);
+        state.addBeforeSignedCall(pendingRemovals::retryQuietly);
         state.addLossListener(this::activationLost);
     }
 
@@ -185,7 +191,7 @@ public final class TokenStoreService implements PowerAuthTokenStore {
     @Override
     public Optional<PowerAuthToken> getLocalToken(String tokenName) {
         checkName(tokenName);
-        return state.token(state.snapshot(), tokenName).map(TokenStoreService::token);
+        return state.token(state.snapshot(), tokenName).map(this::token);
     }
 
     @Override
@@ -195,7 +201,17 @@ public final class TokenStoreService implements PowerAuthTokenStore {
 
     @Override
     public PowerAuthAuthorizationHttpHeader generateHeaderForToken(String tokenName) {
-        Objects.requireNonNull(tokenName, "tokenName");
+        return header(Objects.requireNonNull(tokenName, "tokenName"), null);
+    }
+
+    @Override
+    public PowerAuthAuthorizationHttpHeader generateHeaderForToken(PowerAuthToken token) {
+        Objects.requireNonNull(token, "token");
+        return header(token.tokenName(), token.tokenIdentifier());
+    }
+
+    /** @param expected the token id the header must use, or null for whatever token has the name */
+    private PowerAuthAuthorizationHttpHeader header(String tokenName, TokenId expected) {
         // Hot path: a cached token of the current activation was validated when it was stored, so the name
         // and activation checks below can only pass; they run only when the cache cannot answer alone.
         // One clock reading serves both the header's timestamp and the check of how fresh the cache is.
@@ -211,6 +227,9 @@ public final class TokenStoreService implements PowerAuthTokenStore {
             record = state.token(snapshot, tokenName).orElseThrow(() -> notFound(tokenName));
             HeaderTime.await(sync);
             localMs = clock.millis();
+        }
+        if (expected != null && !expected.equals(record.tokenId())) {
+            throw new TokenNotFoundException("token '" + tokenName + "' was removed or replaced");
         }
         if (!time.isSynchronized()) {
             headerTime.synchronize();
@@ -261,10 +280,16 @@ public final class TokenStoreService implements PowerAuthTokenStore {
                     // Another process removed or replaced it meanwhile: there is nothing of ours left to remove.
                     return null;
                 }
-                if (activation.isV4()) {
-                    requireV4().removeToken(tx, record.tokenId(), possession);
-                } else {
-                    server.removeToken(record.tokenId(), signer.signerFor(tx, possession, REMOVE_URI_ID));
+                try {
+                    if (activation.isV4()) {
+                        requireV4().removeToken(tx, record.tokenId(), possession);
+                    } else {
+                        server.removeToken(record.tokenId(), signer.signerFor(tx, possession, REMOVE_URI_ID));
+                    }
+                } catch (ServerUnreachableException e) {
+                    // The tombstone first: a crash before the token's deletion leaves both, never neither.
+                    tx.putPendingRemoval(new PendingRemovalRecord(tokenName, record.tokenId(),
+                            activation.activationId(), clock.millis()));
                 }
                 tx.deleteToken(tokenName);
                 return null;
@@ -272,6 +297,62 @@ public final class TokenStoreService implements PowerAuthTokenStore {
         } finally {
             possession.destroy();
         }
+    }
+
+    @Override
+    public boolean canRequestForAccessToken() {
+        return state.snapshot().usable().isPresent();
+    }
+
+    @Override
+    public CompletableFuture<PowerAuthToken> ensureToken(String tokenName, PowerAuthAuthentication authentication) {
+        Objects.requireNonNull(authentication, "authentication");
+        TokenRecord cached;
+        try {
+            checkName(tokenName);
+            authentication.checkAlive();
+            cached = state.token(state.snapshot(), tokenName).orElse(null);
+        } catch (RuntimeException e) {
+            authentication.destroy();
+            return CompletableFuture.failedFuture(e);
+        }
+        if (cached == null || cached.signatureType() == authentication.signatureType()) {
+            return requestAccessToken(tokenName, authentication);
+        }
+        return removeAccessToken(tokenName).handle((done, failure) -> {
+            Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            if (cause != null && !(cause instanceof TokenNotFoundException)) {
+                authentication.destroy();
+                return CompletableFuture.<PowerAuthToken>failedFuture(cause);
+            }
+            return requestAccessToken(tokenName, authentication);
+        }).thenCompose(java.util.function.Function.identity());
+    }
+
+    @Override
+    public CompletableFuture<Integer> flushPendingRemovals() {
+        ActivationRecord activation;
+        try {
+            InstanceSnapshot snapshot = state.snapshot();
+            if (state.pendingRemovals().isEmpty()) {
+                return CompletableFuture.completedFuture(0);
+            }
+            activation = snapshot.requireUsable();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        try {
+            return CompletableFuture.supplyAsync(() -> state.signedCallAlone(activation.activationId(),
+                    tx -> pendingRemovals.retry(tx, activation.activationId())), executor);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(new ClientClosedException(e));
+        }
+    }
+
+    @Override
+    public int pendingRemovalCount() {
+        return state.pendingRemovals().size();
     }
 
     @Override
@@ -320,7 +401,8 @@ public final class TokenStoreService implements PowerAuthTokenStore {
         return new TokenNotFoundException("there is no local token named '" + tokenName + "'");
     }
 
-    private static PowerAuthToken token(TokenRecord record) {
-        return new PowerAuthToken(record.tokenName(), record.tokenId(), record.signatureType(), record.activationId());
+    private PowerAuthToken token(TokenRecord record) {
+        return new PowerAuthToken(record.tokenName(), record.tokenId(), record.signatureType(), record.activationId(),
+                this);
     }
 }

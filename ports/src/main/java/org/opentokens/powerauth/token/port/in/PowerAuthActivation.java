@@ -1,12 +1,16 @@
 package org.opentokens.powerauth.token.port.in;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What {@link ActivationUseCase#createActivation} needs: the activation code and the device details the server
- * stores. The code may be a QR payload {@code CODE#SIGNATURE}; the signature is then verified with the master
- * server public key before anything is sent.
+ * What {@link ActivationUseCase#createActivation} needs: the activation code (or a recovery code and its PUK) and
+ * the device details the server stores. The code may be a QR payload {@code CODE#SIGNATURE}; the signature is
+ * then verified with the master server public key before anything is sent. An activation OTP, custom attributes
+ * (layer 1 {@code customAttributes}, for the server's activation provider) and extras are optional.
  */
 public final class PowerAuthActivation {
     private final String activationCode;
@@ -15,6 +19,8 @@ public final class PowerAuthActivation {
     private final String deviceInfo;
     private final String otp;
     private final String extras;
+    private final Map<String, Object> customAttributes;
+    private final String recoveryPuk;
 
     private PowerAuthActivation(Builder b) {
         this.activationCode = Objects.requireNonNull(b.activationCode, "activationCode");
@@ -23,6 +29,8 @@ public final class PowerAuthActivation {
         this.deviceInfo = b.deviceInfo;
         this.otp = b.otp;
         this.extras = b.extras;
+        this.customAttributes = Collections.unmodifiableMap(new LinkedHashMap<>(b.customAttributes));
+        this.recoveryPuk = b.recoveryPuk;
     }
 
     /**
@@ -34,9 +42,39 @@ public final class PowerAuthActivation {
         return new Builder(activationCode, activationName);
     }
 
-    /** @return the code or QR payload */
+    /**
+     * An activation with a recovery code and its PUK ({@code type: RECOVERY}): the server activates this device
+     * in place of the lost one, whose activation it removes.
+     *
+     * @param recoveryCode the recovery code, {@code XXXXX-XXXXX-XXXXX-XXXXX}
+     * @param puk the 10-digit PUK that goes with it
+     * @param activationName a name for this device
+     * @return a builder
+     */
+    public static Builder recoveryBuilder(String recoveryCode, String puk, String activationName) {
+        Builder builder = new Builder(recoveryCode, activationName);
+        builder.recoveryPuk = Objects.requireNonNull(puk, "puk");
+        return builder;
+    }
+
+    /** @return the code or QR payload, or the recovery code of a recovery activation */
     public String activationCode() {
         return activationCode;
+    }
+
+    /** @return true for an activation with a recovery code and PUK */
+    public boolean isRecovery() {
+        return recoveryPuk != null;
+    }
+
+    /** @return the PUK of a recovery activation */
+    public Optional<String> recoveryPuk() {
+        return Optional.ofNullable(recoveryPuk);
+    }
+
+    /** @return the custom attributes sent at create, as JSON values (empty if none) */
+    public Map<String, Object> customAttributes() {
+        return customAttributes;
     }
 
     /** @return the device name */
@@ -66,7 +104,8 @@ public final class PowerAuthActivation {
 
     @Override
     public String toString() {
-        return "PowerAuthActivation[name=" + activationName + ", platform=" + platform + "]";
+        return "PowerAuthActivation[name=" + activationName + ", platform=" + platform
+                + (recoveryPuk == null ? "" : ", recovery") + "]";
     }
 
     /** Builds a {@link PowerAuthActivation}. */
@@ -77,6 +116,8 @@ public final class PowerAuthActivation {
         private String deviceInfo = "Java PowerAuth token client";
         private String otp;
         private String extras;
+        private Map<String, Object> customAttributes = Map.of();
+        private String recoveryPuk;
 
         private Builder(String activationCode, String activationName) {
             this.activationCode = Objects.requireNonNull(activationCode, "activationCode");
@@ -104,6 +145,16 @@ public final class PowerAuthActivation {
         /** @param value extras for the server @return this */
         public Builder extras(String value) {
             this.extras = value;
+            return this;
+        }
+
+        /**
+         * @param attributes custom attributes for the server's activation provider, as JSON values (maps, lists,
+         *     strings, numbers, booleans, nulls); sent as layer 1 {@code customAttributes}
+         * @return this
+         */
+        public Builder customAttributes(Map<String, ?> attributes) {
+            this.customAttributes = new LinkedHashMap<>(Objects.requireNonNull(attributes, "attributes"));
             return this;
         }
 

@@ -78,7 +78,13 @@ public interface PowerAuthTokenStore {
 
     /**
      * Removes the token on the server ({@code /pa/v3/token/remove}, signed with possession), then locally. The
-     * local copy stays if the server call fails.
+     * local copy stays if the server rejects the call. If the server cannot be reached
+     * ({@link org.opentokens.powerauth.token.port.out.ServerUnreachableException}), the token is removed locally
+     * all the same and a pending removal (a tombstone, in storage) is kept: the removal on the server is retried
+     * inside every later signed call of this activation, from any process sharing the storage, and by
+     * {@link #flushPendingRemovals()}, so the server token never stays valid with nobody able to remove it. The
+     * future then completes normally; {@link #pendingRemovalCount()} tells what is still owed. Removing the
+     * activation drops the tombstones (its tokens end with it).
      *
      * @param tokenName the local name
      * @return completes when both are done; fails with {@link TokenNotFoundException} if there is no such local
@@ -96,4 +102,49 @@ public interface PowerAuthTokenStore {
 
     /** Removes every local token of this instance, in one atomic storage operation. */
     void removeAllLocalTokens();
+
+    /**
+     * @return true if a token can be requested now: there is a committed activation that the server has not
+     *     reported removed (the SDKs' {@code canRequestForAccessToken})
+     */
+    boolean canRequestForAccessToken();
+
+    /**
+     * As {@link #generateHeaderForToken(String)}, for exactly this token: the header is refused when the store
+     * no longer holds it, even if another token now has its name. {@link PowerAuthToken#generateHeader()} calls
+     * this.
+     *
+     * @param token a token from this store
+     * @return the header
+     * @throws TokenNotFoundException if the store does not hold this token (removed, or replaced under its name)
+     * @throws MissingActivationException if there is no committed activation
+     */
+    PowerAuthAuthorizationHttpHeader generateHeaderForToken(PowerAuthToken token);
+
+    /**
+     * Returns a token of this name created with exactly these factors: the cached one, or one requested as
+     * {@link #requestAccessToken} does (one server call shared by concurrent callers). Unlike
+     * {@link #requestAccessToken}, a cached token of other factors is replaced: it is removed as
+     * {@link #removeAccessToken} removes it (a server that cannot be reached leaves a pending removal), then a
+     * new one is requested. The authentication is consumed.
+     *
+     * @param tokenName the local name
+     * @param authentication the factors; possession is required
+     * @return the token; fails as {@link #requestAccessToken} and {@link #removeAccessToken} fail
+     */
+    CompletableFuture<PowerAuthToken> ensureToken(String tokenName, PowerAuthAuthentication authentication);
+
+    /**
+     * Retries now every pending removal of the current activation (see {@link #removeAccessToken}), each as its
+     * own signed {@code /pa/v3/token/remove} request with its own counter step, inside one signed call's
+     * exclusive section. A tombstone is dropped when the server confirms the removal (a server that no longer has
+     * the token confirms it too) and stays when the server fails.
+     *
+     * @return completes with the number of removals the server confirmed; fails with the server failure that
+     *     stopped the retry (what is not confirmed stays pending), or {@link MissingActivationException}
+     */
+    CompletableFuture<Integer> flushPendingRemovals();
+
+    /** @return how many token removals are still owed to the server (a storage read) */
+    int pendingRemovalCount();
 }

@@ -98,4 +98,34 @@ public interface PowerAuthServer {
      * @return the token id the server confirmed
      */
     TokenId removeToken(TokenId tokenId, RequestSigner signer);
+
+    /**
+     * {@code POST /pa/v3/signature/validate}, body {@code {"requestObject":{"reason":…}}}, signed with uriId
+     * {@code /pa/signature/validate}. The server answers {@code {"status":"OK"}} when the signature verifies and
+     * 401 (a {@link ServerRejectedException}) when it does not, counting a failed attempt.
+     *
+     * @param reason why the host validates, sent as {@code requestObject.reason}
+     * @param signer signs the exact body bytes
+     */
+    void validateSignature(String reason, RequestSigner signer);
+
+    /**
+     * {@code POST /pa/v3/vault/unlock}: the activation-scope envelope ({@code /pa/vault/unlock}) is the unwrapped
+     * body, signed with uriId {@code /pa/vault/unlock} over its serialized bytes (encrypt, then sign).
+     *
+     * @param envelope the encrypted {@code {"reason":…}} request
+     * @param signer signs the exact body bytes
+     * @return the response envelope, not yet decrypted
+     */
+    EciesEncryptedResponse unlockVault(EciesEncryptedRequest envelope, RequestSigner signer);
+
+    /**
+     * {@code POST /pa/v3/recovery/confirm}: the activation-scope envelope ({@code /pa/recovery/confirm}) is the
+     * unwrapped body, signed with uriId {@code /pa/recovery/confirm} over its serialized bytes.
+     *
+     * @param envelope the encrypted {@code {"recoveryCode":…}} request
+     * @param signer signs the exact body bytes
+     * @return the response envelope, not yet decrypted
+     */
+    EciesEncryptedResponse confirmRecoveryCode(EciesEncryptedRequest envelope, RequestSigner signer);
 }

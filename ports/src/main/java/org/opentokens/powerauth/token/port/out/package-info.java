@@ -11,7 +11,8 @@
  * <p>Randomness: {@link org.opentokens.powerauth.token.port.out.RandomSource} supplies nonces, challenges and the
  * {@code SecureRandom} the domain draws ephemeral keys from; the wiring creates the one shared generator.
  *
- * <p>Time is not a port: services take a {@code java.time.Clock}, and server-synced time comes from
- * {@code application.time.TimeSynchronizationService}.
+ * <p>Time: services take a {@code java.time.Clock}, and server-synced time comes from
+ * {@code application.time.TimeSynchronizationService}. {@link org.opentokens.powerauth.token.port.out.MonotonicClock}
+ * (a steady clock and the boot it belongs to) decides whether a stored server time offset can still be trusted.
  */
 package org.opentokens.powerauth.token.port.out;

@@ -89,5 +89,20 @@ class ForgedTimestampTest {
         public TokenId removeToken(TokenId tokenId, RequestSigner signer) {
             return real.removeToken(tokenId, signer);
         }
+
+        @Override
+        public void validateSignature(String reason, RequestSigner signer) {
+            real.validateSignature(reason, signer);
+        }
+
+        @Override
+        public EciesEncryptedResponse unlockVault(EciesEncryptedRequest envelope, RequestSigner signer) {
+            return real.unlockVault(envelope, signer);
+        }
+
+        @Override
+        public EciesEncryptedResponse confirmRecoveryCode(EciesEncryptedRequest envelope, RequestSigner signer) {
+            return real.confirmRecoveryCode(envelope, signer);
+        }
     }
 }

@@ -69,6 +69,24 @@ public abstract class PowerAuthServerContract {
         assertThat(bed.emulator.activation(id).state()).isEqualTo(EmulatorActivationState.REMOVED);
     }
 
+    @ParameterizedTest
+    @EnumSource(value = ProtocolVersion.class, names = {"V3_1", "V3_3"})
+    void passwordsAndTheVaultCompleteThroughThePort(ProtocolVersion version) {
+        Testbed.Client client = bed.client("p" + version.ordinal(), version);
+        String id = client.activate();
+
+        assertThat(client.passwords.validatePassword(Testbed.PASSWORD).join().valid()).isTrue();
+        assertThat(client.passwords.validatePassword("9999".toCharArray()).join().valid()).isFalse();
+        assertThat(bed.emulator.activation(id).failedAttempts()).isEqualTo(1);
+        byte[] key = client.vault.fetchEncryptionKey(PowerAuthAuthentication.possessionWithPassword(Testbed.PASSWORD),
+                7).join();
+        assertThat(key).hasSize(16);
+        assertThat(client.vault.signDataWithDevicePrivateKey(
+                PowerAuthAuthentication.possessionWithPassword(Testbed.PASSWORD), new byte[] {1, 2, 3}).join())
+                .isNotEmpty();
+        assertThat(bed.emulator.activation(id).failedAttempts()).isZero();
+    }
+
     @Test
     void serverTimeIsTheServersClock() {
         assertThat(bed.port.fetchServerTime()).isCloseTo(bed.emulator.serverTimeMs(), within(5_000L));

@@ -14,6 +14,9 @@ import org.opentokens.powerauth.testkit.EmulatorResponse;
 import org.opentokens.powerauth.testkit.PowerAuthEmulator;
 import org.opentokens.powerauth.token.application.PowerAuthConfiguration;
 import org.opentokens.powerauth.token.application.activation.ActivationService;
+import org.opentokens.powerauth.token.application.activation.PasswordService;
+import org.opentokens.powerauth.token.application.signature.SignatureService;
+import org.opentokens.powerauth.token.application.signature.VaultService;
 import org.opentokens.powerauth.token.application.keystore.TemporaryKeyProvider;
 import org.opentokens.powerauth.token.application.instance.InstanceState;
 import org.opentokens.powerauth.token.application.instance.InstanceStore;
@@ -72,6 +75,9 @@ public final class Testbed implements AutoCloseable {
         final TemporaryKeyProvider temporaryKeys;
         final ActivationService activation;
         final TokenStoreService tokens;
+        final SignatureService signatures;
+        final PasswordService passwords;
+        final VaultService vault;
 
         Client(String instanceId, ProtocolVersion version, long seed) {
             this(instanceId, version, seed, UnaryOperator.identity());
@@ -91,6 +97,9 @@ public final class Testbed implements AutoCloseable {
                     executor);
             tokens = new TokenStoreService(configuration, state, port, json, random, time, temporaryKeys, clock,
                     executor);
+            signatures = new SignatureService(configuration, state, random, executor);
+            passwords = new PasswordService(configuration, state, port, random, executor);
+            vault = new VaultService(configuration, state, port, json, random, time, temporaryKeys, clock, executor);
         }
 
         /** Creates, commits locally and commits on the server. @return the activation id */

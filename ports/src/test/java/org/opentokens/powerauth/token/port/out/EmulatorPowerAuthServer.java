@@ -87,6 +87,25 @@ public final class EmulatorPowerAuthServer implements PowerAuthServer {
         return TokenId.of(requiredText(object(signed("/pa/v3/token/remove", body, signer)), "tokenId"));
     }
 
+    @Override
+    public void validateSignature(String reason, RequestSigner signer) {
+        byte[] body = bytes(Map.of("requestObject", Map.of("reason", reason)));
+        JsonNode root = tree(signed("/pa/v3/signature/validate", body, signer));
+        if (!"OK".equals(root.path("status").asText())) {
+            throw new InvalidServerResponseException("response is not OK");
+        }
+    }
+
+    @Override
+    public EciesEncryptedResponse unlockVault(EciesEncryptedRequest envelope, RequestSigner signer) {
+        return envelope(signed("/pa/v3/vault/unlock", bytes(EnvelopeMaps.toMap(envelope)), signer));
+    }
+
+    @Override
+    public EciesEncryptedResponse confirmRecoveryCode(EciesEncryptedRequest envelope, RequestSigner signer) {
+        return envelope(signed("/pa/v3/recovery/confirm", bytes(EnvelopeMaps.toMap(envelope)), signer));
+    }
+
     private byte[] signed(String path, byte[] body, RequestSigner signer) {
         AuthorizationHeader header = signer.sign(body);
         beforeSignedSend.run();

@@ -8,11 +8,10 @@ import java.util.List;
 import java.util.Objects;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
+import org.opentokens.powerauth.token.adapter.storage.RecordCipher;
 import org.opentokens.powerauth.token.adapter.storage.StorageKeySource;
-import org.opentokens.powerauth.token.domain.secret.SecretBytes;
 import org.opentokens.powerauth.token.port.out.RandomSource;
 import org.opentokens.powerauth.token.port.out.StorageException;
-import org.opentokens.powerauth.token.port.out.StorageLockedException;
 import org.opentokens.powerauth.token.port.out.StorageUnavailableException;
 
 /**
@@ -84,7 +83,7 @@ public final class SqliteSecureStorageBuilder {
      * @throws IllegalStateException if the key source or the random source is missing
      * @throws org.opentokens.powerauth.token.port.out.StorageCorruptException if the file is damaged, empty,
      *     foreign or from a newer version; the file is left untouched
-     * @throws StorageLockedException if the key source's key does not open the store
+     * @throws org.opentokens.powerauth.token.port.out.StorageLockedException if the key source's key does not open the store
      * @throws org.opentokens.powerauth.token.port.out.StorageUnavailableException if the file cannot be
      *     created or opened
      */
@@ -101,7 +100,7 @@ public final class SqliteSecureStorageBuilder {
             SqliteSchema.verifyAndMigrate(jdbi, targetVersion, migrations);
             SqliteMeta meta = jdbi.withHandle(SqliteMeta::read);
             Path lockFile = lockFile();
-            RecordCipher cipher = unlock(meta);
+            RecordCipher cipher = RecordCipher.unlock(meta.method, meta.parameters, meta.keyCheck, keySource, random);
             return new SqliteSecureStorage(file.getFileName().toString(), connections, jdbi, cipher, lockFile);
         } catch (JdbiException | StorageException e) {
             closeQuietly(connections, e);
@@ -119,25 +118,6 @@ public final class SqliteSecureStorageBuilder {
         } catch (IOException e) {
             throw new StorageUnavailableException("cannot resolve the token store's path", e);
         }
-    }
-
-    private RecordCipher unlock(SqliteMeta meta) {
-        if (!meta.method.equals(keySource.method())) {
-            throw new StorageLockedException("token store was created with the '" + meta.method
-                    + "' key method, but a '" + keySource.method() + "' key source was given");
-        }
-        SecretBytes key = keySource.recoverKey(meta.parameters);
-        RecordCipher cipher;
-        try {
-            cipher = RecordCipher.derive(key, random);
-        } finally {
-            key.destroy();
-        }
-        if (!cipher.opensKeyCheck(meta.keyCheck)) {
-            cipher.destroy();
-            throw new StorageLockedException("the key source's key does not open this token store");
-        }
-        return cipher;
     }
 
     private static void closeQuietly(SqliteConnections connections, Throwable failure) {

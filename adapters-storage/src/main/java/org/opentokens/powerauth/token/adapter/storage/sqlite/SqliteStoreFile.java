@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
+import org.opentokens.powerauth.token.adapter.storage.RecordCipher;
 import org.opentokens.powerauth.token.adapter.storage.StorageKey;
 import org.opentokens.powerauth.token.adapter.storage.StorageKeySource;
 import org.opentokens.powerauth.token.port.out.RandomSource;

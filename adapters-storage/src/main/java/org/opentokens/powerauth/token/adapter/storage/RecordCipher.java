@@ -1,4 +1,4 @@
-package org.opentokens.powerauth.token.adapter.storage.sqlite;
+package org.opentokens.powerauth.token.adapter.storage;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -13,10 +13,11 @@ import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
 import org.opentokens.powerauth.token.port.out.RandomSource;
 import org.opentokens.powerauth.token.port.out.StorageCorruptException;
+import org.opentokens.powerauth.token.port.out.StorageLockedException;
 import org.opentokens.powerauth.token.port.out.StorageNamespace;
 
 /**
- * Row crypto of the SQLite store. From the 32-byte master key, HKDF-SHA256 derives an AES-256 key and an
+ * Row crypto of the SQLite and PostgreSQL stores; for the persistent adapters of this module, not for hosts. From the 32-byte master key, HKDF-SHA256 derives an AES-256 key and an
  * HMAC-SHA256 key. Namespaces and names are looked up by keyed tags (HMAC), so their text is never stored
  * in the clear; the name text and the value are each sealed with AES-256-GCM under a fresh random 96-bit nonce,
  * with the purpose and both tags as associated data, so a sealed field only opens in its own row and column.
@@ -28,11 +29,14 @@ import org.opentokens.powerauth.token.port.out.StorageNamespace;
  * Bouncy Castle's pure-Java GCM, set up afresh per row, made that several times slower. The JDK path also keeps
  * the signed Bouncy Castle jar out of a process that only reads the store. The format is unchanged.
  */
-final class RecordCipher implements Destroyable {
-    static final byte PURPOSE_NAME = 'N';
-    static final byte PURPOSE_VALUE = 'V';
+public final class RecordCipher implements Destroyable {
+    /** Associated-data purpose of a sealed entry name. */
+    public static final byte PURPOSE_NAME = 'N';
+    /** Associated-data purpose of a sealed value. */
+    public static final byte PURPOSE_VALUE = 'V';
     static final byte PURPOSE_KEY_CHECK = 'K';
-    static final int TAG_BYTES = 32;
+    /** Length of every keyed tag. */
+    public static final int TAG_BYTES = 32;
 
     private static final byte FORMAT = 1;
     private static final int NONCE_BYTES = 12;
@@ -55,7 +59,12 @@ final class RecordCipher implements Destroyable {
         this.random = random;
     }
 
-    static RecordCipher derive(SecretBytes masterKey, RandomSource random) {
+    /**
+     * @param masterKey the store's 32-byte master key; not retained
+     * @param random draws the GCM nonces
+     * @return a cipher with the derived keys
+     */
+    public static RecordCipher derive(SecretBytes masterKey, RandomSource random) {
         byte[] master = masterKey.copyBytes(InsecureSecretAccess.get());
         try {
             return new RecordCipher(hkdf(master, "encryption"), hkdf(master, "lookup tags"), random);
@@ -64,12 +73,87 @@ final class RecordCipher implements Destroyable {
         }
     }
 
-    byte[] namespaceTag(StorageNamespace namespace) {
+    /**
+     * Recovers the key of an existing store from its key source and checks it against the store's key-check value.
+     *
+     * @param storedMethod the key method the store was created with
+     * @param parameters the key source's recovery parameters kept with the store
+     * @param keyCheck the store's key-check value
+     * @param keySource the source the host configured
+     * @param random draws the GCM nonces
+     * @return the unlocked cipher
+     * @throws StorageLockedException if the source is of another method or its key does not open the store
+     */
+    public static RecordCipher unlock(String storedMethod, byte[] parameters, byte[] keyCheck,
+            StorageKeySource keySource, RandomSource random) {
+        if (!storedMethod.equals(keySource.method())) {
+            throw new StorageLockedException("token store was created with the '" + storedMethod
+                    + "' key method, but a '" + keySource.method() + "' key source was given");
+        }
+        SecretBytes key = keySource.recoverKey(parameters);
+        RecordCipher cipher;
+        try {
+            cipher = derive(key, random);
+        } finally {
+            key.destroy();
+        }
+        if (!cipher.opensKeyCheck(keyCheck)) {
+            cipher.destroy();
+            throw new StorageLockedException("the key source's key does not open this token store");
+        }
+        return cipher;
+    }
+
+    /**
+     * @param namespace a namespace
+     * @return its keyed lookup tag
+     */
+    public byte[] namespaceTag(StorageNamespace namespace) {
         return mac((byte) 1, EMPTY_TAG, namespace.id());
     }
 
-    byte[] nameTag(byte[] namespaceTag, String name) {
+    /**
+     * @param namespaceTag the namespace's tag
+     * @param name an entry name
+     * @return the entry's keyed lookup tag
+     */
+    public byte[] nameTag(byte[] namespaceTag, String name) {
         return mac((byte) 2, namespaceTag, name);
+    }
+
+    /**
+     * Seals one entry for its row.
+     *
+     * @param namespaceTag the namespace's tag
+     * @param name the entry name
+     * @param value the value; not retained
+     * @return the name tag, the sealed name and the sealed value
+     */
+    public byte[][] sealEntry(byte[] namespaceTag, String name, SecretBytes value) {
+        byte[] tag = nameTag(namespaceTag, name);
+        byte[] plain = value.copyBytes(InsecureSecretAccess.get());
+        try {
+            return new byte[][] {tag, seal(PURPOSE_NAME, namespaceTag, tag, name.getBytes(StandardCharsets.UTF_8)),
+                seal(PURPOSE_VALUE, namespaceTag, tag, plain)};
+        } finally {
+            Arrays.fill(plain, (byte) 0);
+        }
+    }
+
+    /**
+     * @return the entry name sealed in the row of {@code nameTag}
+     * @throws StorageCorruptException if the field is damaged or was moved from another row
+     */
+    public String openName(byte[] namespaceTag, byte[] nameTag, byte[] sealedName) {
+        return new String(open(PURPOSE_NAME, namespaceTag, nameTag, sealedName), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * @return the value sealed in the row of {@code nameTag}, owned by the caller
+     * @throws StorageCorruptException if the field is damaged or was moved from another row
+     */
+    public SecretBytes openValue(byte[] namespaceTag, byte[] nameTag, byte[] sealedValue) {
+        return SecretBytes.takeOwnership(open(PURPOSE_VALUE, namespaceTag, nameTag, sealedValue));
     }
 
     byte[] seal(byte purpose, byte[] namespaceTag, byte[] nameTag, byte[] plaintext) {
@@ -105,7 +189,8 @@ final class RecordCipher implements Destroyable {
         }
     }
 
-    byte[] keyCheck() {
+    /** @return a new key-check value for a new store: a constant sealed under this cipher's key */
+    public byte[] keyCheck() {
         return seal(PURPOSE_KEY_CHECK, EMPTY_TAG, EMPTY_TAG, KEY_CHECK_PLAINTEXT);
     }
 
@@ -191,6 +276,7 @@ final class RecordCipher implements Destroyable {
         return text.getBytes(StandardCharsets.US_ASCII);
     }
 
+    /** Wipes the derived keys; later use throws {@link IllegalStateException}. */
     @Override
     public void destroy() {
         destroyed = true;

@@ -1,4 +1,4 @@
-package org.opentokens.powerauth.token.adapter.storage.sqlite;
+package org.opentokens.powerauth.token.adapter.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,0 +1,207 @@
+package org.opentokens.powerauth.token.adapter.storage.postgres;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.opentokens.powerauth.token.adapter.storage.RecordCipher;
+import org.opentokens.powerauth.token.adapter.storage.SealedRowStorage;
+import org.opentokens.powerauth.token.port.out.SecureStorage;
+import org.opentokens.powerauth.token.port.out.StorageUnavailableException;
+
+/**
+ * {@link SecureStorage} in PostgreSQL tables, encrypted at rest, for a fleet of service replicas that share one
+ * activation. Open it with {@link #builder(DataSource)} over the host's connection pool.
+ *
+ * <p><b>What is stored.</b> The same as in the SQLite adapter: per entry a keyed HMAC tag of the namespace, a
+ * keyed tag of the name, and the name and the value each sealed with AES-256-GCM, bound to their row by both tags
+ * ({@link RecordCipher}); the key comes from a {@link org.opentokens.powerauth.token.adapter.storage.StorageKeySource}.
+ * A database administrator, a dump or a backup sees no namespace id, name or value, and a value moved to another
+ * row or altered does not open ({@link org.opentokens.powerauth.token.port.out.StorageCorruptException}). Tables
+ * (in the configured schema, names starting with the configured prefix, {@code powerauth_token_} by default):
+ * {@code schema_version}, {@code meta} (key method, parameters, key check, store id), {@code entry} and
+ * {@code ns_version} (per namespace tag, the count of changes, in the clear).
+ *
+ * <p><b>Guarantees.</b> Every call is one statement or one transaction (READ COMMITTED), and every write also moves
+ * the namespace's version row on in the same transaction, so batches are atomic for every replica and a version
+ * never runs ahead of or behind its data. A transaction that PostgreSQL aborts because of a concurrent one
+ * (serialization failure, deadlock) had no effect and is retried up to {@value #ATTEMPTS} times in all; any other
+ * failure, including a lost connection during commit, is reported: the write then took effect completely or not
+ * at all.
+ *
+ * <p><b>Change signal.</b> {@link #version} reads the namespace's row of {@code ns_version}: a version row, not
+ * {@code LISTEN/NOTIFY}. One indexed read per call; the client reads it at most once per header refresh interval
+ * on the header path.
+ *
+ * <p><b>Exclusive sections.</b> A transaction-scoped advisory lock per namespace on a connection of its own,
+ * held for the action (see {@link PostgresSecureStorageBuilder#sectionSessionTimeout}). The database releases it
+ * when the holder's session ends, so a replica that dies or is cut off blocks the others for at most the caller's
+ * wait plus the section session timeout. A section needs a second pooled connection for the calls inside it.
+ *
+ * <p><b>Sharing.</b> Any number of threads, storage objects, processes and machines that reach the same database
+ * and open the same tables with the same key.
+ *
+ * <p><b>Errors.</b> An unreachable database, a refused login, missing privileges, missing or too-new tables give
+ * {@link StorageUnavailableException}; a key that does not open the store gives
+ * {@link org.opentokens.powerauth.token.port.out.StorageLockedException}; a damaged or altered row gives
+ * {@link org.opentokens.powerauth.token.port.out.StorageCorruptException}.
+ *
+ * <p>Thread-safe. {@link #close()} wipes its keys and waits for calls and sections in progress; the host's
+ * {@link DataSource} stays open.
+ */
+public final class PostgresSecureStorage extends SealedRowStorage {
+    static final int ATTEMPTS = 3;
+
+    private final Jdbi jdbi;
+    private final PostgresTables tables;
+    private final byte[] storeId;
+    private final String storeIdHex;
+    private final PostgresSections sections;
+    private final String selectValue;
+    private final String selectNames;
+    private final String upsert;
+    private final String deleteRow;
+    private final String deleteNamespace;
+    private final String selectVersion;
+    private final String bump;
+
+    PostgresSecureStorage(Jdbi jdbi, PostgresTables tables, RecordCipher cipher, byte[] storeId,
+            PostgresSections sections) {
+        super(cipher, "PostgreSQL token store");
+        this.jdbi = jdbi;
+        this.tables = tables;
+        this.storeId = storeId.clone();
+        this.storeIdHex = HexFormat.of().formatHex(storeId);
+        this.sections = sections;
+        String entry = tables.name("entry");
+        String nsVersion = tables.name("ns_version");
+        this.selectValue = "SELECT sealed_value FROM " + entry + " WHERE ns = ? AND name = ?";
+        this.selectNames = "SELECT name, sealed_name FROM " + entry + " WHERE ns = ?";
+        this.upsert = "INSERT INTO " + entry + " (ns, name, sealed_name, sealed_value) VALUES (?, ?, ?, ?)"
+                + " ON CONFLICT (ns, name) DO UPDATE SET sealed_name = excluded.sealed_name,"
+                + " sealed_value = excluded.sealed_value";
+        this.deleteRow = "DELETE FROM " + entry + " WHERE ns = ? AND name = ?";
+        this.deleteNamespace = "DELETE FROM " + entry + " WHERE ns = ?";
+        this.selectVersion = "SELECT version FROM " + nsVersion + " WHERE ns = ?";
+        this.bump = "INSERT INTO " + nsVersion + " AS v (ns, version) VALUES (?, 1)"
+                + " ON CONFLICT (ns) DO UPDATE SET version = v.version + 1";
+    }
+
+    /**
+     * @param dataSource the host's pool of connections to the database (HikariCP or any other); it must allow at
+     *     least two connections per concurrently used namespace (one holds a section, one serves the calls in it)
+     * @return a builder
+     */
+    public static PostgresSecureStorageBuilder builder(DataSource dataSource) {
+        return new PostgresSecureStorageBuilder(dataSource);
+    }
+
+    @Override
+    protected Optional<byte[]> readValue(byte[] ns, byte[] tag) {
+        return jdbi.withHandle(handle -> handle.createQuery(selectValue).bind(0, ns).bind(1, tag)
+                .mapTo(byte[].class).findOne());
+    }
+
+    @Override
+    protected List<byte[][]> readNames(byte[] ns) {
+        return jdbi.withHandle(handle -> handle.createQuery(selectNames).bind(0, ns)
+                .map((rs, ctx) -> new byte[][] {rs.getBytes(1), rs.getBytes(2)}).list());
+    }
+
+    /** Rows in tag order: concurrent batches then lock rows in one order and do not deadlock each other. */
+    @Override
+    protected void writeRows(byte[] ns, List<byte[][]> rows) {
+        List<byte[][]> sorted = rows.stream().sorted(Comparator.comparing(row -> row[0], Arrays::compareUnsigned))
+                .toList();
+        inTransaction(handle -> {
+            PreparedBatch batch = handle.prepareBatch(upsert);
+            for (byte[][] row : sorted) {
+                batch.bind(0, ns).bind(1, row[0]).bind(2, row[1]).bind(3, row[2]).add();
+            }
+            batch.execute();
+            return handle.createUpdate(bump).bind(0, ns).execute();
+        });
+    }
+
+    @Override
+    protected int deleteRows(byte[] ns, List<byte[]> tags) {
+        List<byte[]> sorted = tags.stream().sorted(Arrays::compareUnsigned).toList();
+        return inTransaction(handle -> {
+            PreparedBatch batch = handle.prepareBatch(deleteRow);
+            sorted.forEach(tag -> batch.bind(0, ns).bind(1, tag).add());
+            int removed = Arrays.stream(batch.execute()).sum();
+            if (removed > 0) {
+                handle.createUpdate(bump).bind(0, ns).execute();
+            }
+            return removed;
+        });
+    }
+
+    @Override
+    protected int deleteNamespace(byte[] ns) {
+        return inTransaction(handle -> {
+            int removed = handle.createUpdate(deleteNamespace).bind(0, ns).execute();
+            if (removed > 0) {
+                handle.createUpdate(bump).bind(0, ns).execute();
+            }
+            return removed;
+        });
+    }
+
+    /** Reads the namespace's row of {@code ns_version}: one indexed read. */
+    @Override
+    protected long readVersion(byte[] ns) {
+        return jdbi.withHandle(handle -> handle.createQuery(selectVersion).bind(0, ns).mapTo(Long.class).findOne()
+                .orElse(0L));
+    }
+
+    /**
+     * The section: the advisory lock whose number is 64 bits of the namespace tag mixed with the store id (so
+     * another store's sections in the same database never collide), held on a connection of its own.
+     */
+    @Override
+    protected <T> T runExclusive(byte[] ns, Duration maxWait, Supplier<T> action) {
+        long lock = 0;
+        for (int i = 0; i < Long.BYTES; i++) {
+            lock = (lock << 8) | ((ns[i] ^ storeId[i]) & 0xff);
+        }
+        return sections.run(storeIdHex, lock, maxWait, action);
+    }
+
+    @Override
+    protected RuntimeException backendFailure(String action, RuntimeException failure) {
+        return failure instanceof JdbiException ? PostgresErrors.map(action, failure) : failure;
+    }
+
+    /** Nothing to release: connections go back to the host's pool after every call. */
+    @Override
+    protected void closeBackend() {
+        // the DataSource is the host's
+    }
+
+    /** One write transaction, run again when PostgreSQL aborted it for a concurrent one (it then had no effect). */
+    private <T> T inTransaction(HandleCallback<T, RuntimeException> work) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return jdbi.inTransaction(work);
+            } catch (JdbiException e) {
+                if (attempt >= ATTEMPTS || !PostgresErrors.retryable(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "PostgresSecureStorage[" + tables.describe() + "]";
+    }
+}

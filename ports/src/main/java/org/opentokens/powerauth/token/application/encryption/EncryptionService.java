@@ -1,0 +1,146 @@
+package org.opentokens.powerauth.token.application.encryption;
+
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
+import org.opentokens.powerauth.token.application.PowerAuthConfiguration;
+import org.opentokens.powerauth.token.application.instance.InstanceState;
+import org.opentokens.powerauth.token.application.keystore.TemporaryKeyProvider;
+import org.opentokens.powerauth.token.application.time.TimeSynchronizationService;
+import org.opentokens.powerauth.token.domain.ProtocolVersion;
+import org.opentokens.powerauth.token.domain.crypto.EcPublicKey;
+import org.opentokens.powerauth.token.domain.crypto.SymmetricKey;
+import org.opentokens.powerauth.token.domain.ecies.EciesEncryptor;
+import org.opentokens.powerauth.token.domain.ecies.EciesEncryptorId;
+import org.opentokens.powerauth.token.domain.ecies.EciesParameters;
+import org.opentokens.powerauth.token.domain.ecies.EciesSecrets;
+import org.opentokens.powerauth.token.domain.ecies.EncryptionHeader;
+import org.opentokens.powerauth.token.domain.record.ActivationRecord;
+import org.opentokens.powerauth.token.domain.secret.SecretBytes;
+import org.opentokens.powerauth.token.port.in.ClientClosedException;
+import org.opentokens.powerauth.token.port.in.EncryptionUseCase;
+import org.opentokens.powerauth.token.port.in.PowerAuthEciesEncryptor;
+import org.opentokens.powerauth.token.port.out.JsonCodec;
+import org.opentokens.powerauth.token.port.out.PowerAuthServer;
+import org.opentokens.powerauth.token.port.out.RandomSource;
+
+/**
+ * Implements {@link EncryptionUseCase}: picks the key the version encrypts to (a 3.3 temporary key of the scope,
+ * else the master or the activation's server public key), derives the scope's secrets and hands out a fresh
+ * single-use encryptor. Server calls (temporary key, time) run on the executor. Thread-safe.
+ */
+public final class EncryptionService implements EncryptionUseCase {
+    private final PowerAuthConfiguration configuration;
+    private final InstanceState state;
+    private final PowerAuthServer server;
+    private final JsonCodec json;
+    private final RandomSource random;
+    private final TimeSynchronizationService time;
+    private final TemporaryKeyProvider temporaryKeys;
+    private final Executor executor;
+
+    /**
+     * @param configuration the instance settings
+     * @param state the instance's state (the activation, for activation scope)
+     * @param server the server port (time)
+     * @param json the JSON codec for envelope bodies
+     * @param random ephemeral keys and nonces
+     * @param time time synchronization
+     * @param temporaryKeys 3.3 temporary keys
+     * @param executor runs server calls
+     */
+    public EncryptionService(PowerAuthConfiguration configuration, InstanceState state, PowerAuthServer server,
+            JsonCodec json, RandomSource random, TimeSynchronizationService time,
+            TemporaryKeyProvider temporaryKeys, Executor executor) {
+        this.configuration = Objects.requireNonNull(configuration, "configuration");
+        this.state = Objects.requireNonNull(state, "state");
+        this.server = Objects.requireNonNull(server, "server");
+        this.json = Objects.requireNonNull(json, "json");
+        this.random = Objects.requireNonNull(random, "random");
+        this.time = Objects.requireNonNull(time, "time");
+        this.temporaryKeys = Objects.requireNonNull(temporaryKeys, "temporaryKeys");
+        this.executor = Objects.requireNonNull(executor, "executor");
+    }
+
+    @Override
+    public CompletableFuture<PowerAuthEciesEncryptor> eciesEncryptorForApplicationScope() {
+        return async(this::applicationScope);
+    }
+
+    @Override
+    public CompletableFuture<PowerAuthEciesEncryptor> eciesEncryptorForActivationScope() {
+        ActivationRecord activation;
+        try {
+            activation = state.snapshot().requireUsable();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return async(() -> activationScope(activation));
+    }
+
+    @Override
+    public PowerAuthEciesEncryptor resumeEciesEncryptor(SecretBytes context) {
+        return PowerAuthEciesEncryptor.resume(Objects.requireNonNull(context, "context"), json);
+    }
+
+    private CompletableFuture<PowerAuthEciesEncryptor> async(Supplier<PowerAuthEciesEncryptor> work) {
+        try {
+            return CompletableFuture.supplyAsync(work, executor);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(new ClientClosedException(e));
+        }
+    }
+
+    private PowerAuthEciesEncryptor applicationScope() {
+        ProtocolVersion version = configuration.protocolVersion();
+        if (version.usesTemporaryKeys()) {
+            return temporaryKeys.withApplicationKey(key -> build(EciesEncryptorId.APPLICATION_SCOPE_GENERIC,
+                    key.eciesParameters(), EciesSecrets.forApplication(key.publicKey(),
+                            configuration.applicationSecret())));
+        }
+        synchronizeTime(version);
+        EcPublicKey master = configuration.masterServerPublicKey();
+        return build(EciesEncryptorId.APPLICATION_SCOPE_GENERIC,
+                new EciesParameters(version, configuration.applicationKey(), null, null),
+                EciesSecrets.forApplication(master, configuration.applicationSecret()));
+    }
+
+    private PowerAuthEciesEncryptor activationScope(ActivationRecord activation) {
+        ProtocolVersion version = configuration.protocolVersion();
+        if (version.usesTemporaryKeys()) {
+            return temporaryKeys.withActivationKey(activation, key -> build(EciesEncryptorId.ACTIVATION_SCOPE_GENERIC,
+                    key.eciesParameters(), activationSecrets(key.publicKey(), activation)));
+        }
+        synchronizeTime(version);
+        return build(EciesEncryptorId.ACTIVATION_SCOPE_GENERIC,
+                new EciesParameters(version, configuration.applicationKey(), activation.activationId(), null),
+                activationSecrets(activation.serverPublicKey(), activation));
+    }
+
+    private EciesSecrets activationSecrets(EcPublicKey key, ActivationRecord activation) {
+        SymmetricKey transport = activation.transportKey();
+        try {
+            return EciesSecrets.forActivation(key, configuration.applicationSecret(), transport);
+        } finally {
+            transport.destroy();
+        }
+    }
+
+    private void synchronizeTime(ProtocolVersion version) {
+        if (version.usesEciesTimestamp()) {
+            time.ensureSynchronized(server::fetchServerTime);
+        }
+    }
+
+    private PowerAuthEciesEncryptor build(EciesEncryptorId id, EciesParameters parameters, EciesSecrets secrets) {
+        return new PowerAuthEciesEncryptor(EciesEncryptor.create(id, parameters, secrets), secrets,
+                EncryptionHeader.of(parameters), json, random, time::estimatedServerTimeMs);
+    }
+
+    @Override
+    public String toString() {
+        return "EncryptionService[" + configuration.protocolVersion().wireValue() + "]";
+    }
+}

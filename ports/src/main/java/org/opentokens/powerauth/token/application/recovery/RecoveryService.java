@@ -1,0 +1,164 @@
+package org.opentokens.powerauth.token.application.recovery;
+
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import org.opentokens.powerauth.token.application.PowerAuthConfiguration;
+import org.opentokens.powerauth.token.application.instance.InstanceState;
+import org.opentokens.powerauth.token.application.json.EnvelopeMaps;
+import org.opentokens.powerauth.token.application.json.JsonFields;
+import org.opentokens.powerauth.token.application.json.ServerData;
+import org.opentokens.powerauth.token.application.keystore.TemporaryKeyProvider;
+import org.opentokens.powerauth.token.application.signature.ActivationSigner;
+import org.opentokens.powerauth.token.application.time.TimeSynchronizationService;
+import org.opentokens.powerauth.token.domain.ProtocolVersion;
+import org.opentokens.powerauth.token.domain.activation.ActivationCode;
+import org.opentokens.powerauth.token.domain.crypto.EcPublicKey;
+import org.opentokens.powerauth.token.domain.crypto.SymmetricKey;
+import org.opentokens.powerauth.token.domain.ecies.EciesEncryptedRequest;
+import org.opentokens.powerauth.token.domain.ecies.EciesEncryptedResponse;
+import org.opentokens.powerauth.token.domain.ecies.EciesEncryptor;
+import org.opentokens.powerauth.token.domain.ecies.EciesEncryptorId;
+import org.opentokens.powerauth.token.domain.ecies.EciesParameters;
+import org.opentokens.powerauth.token.domain.ecies.EciesSecrets;
+import org.opentokens.powerauth.token.domain.record.ActivationRecord;
+import org.opentokens.powerauth.token.port.in.ClientClosedException;
+import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
+import org.opentokens.powerauth.token.port.in.RecoveryUseCase;
+import org.opentokens.powerauth.token.port.out.InvalidServerResponseException;
+import org.opentokens.powerauth.token.port.out.JsonCodec;
+import org.opentokens.powerauth.token.port.out.PowerAuthServer;
+import org.opentokens.powerauth.token.port.out.RandomSource;
+
+/**
+ * Implements {@link RecoveryUseCase}: the recovery code encrypted in activation scope (a 3.3 temporary key, or
+ * {@code KEY_SERVER_PUBLIC} before 3.3), signed over the encrypted body inside a signed call, and the answer
+ * decrypted and checked. Thread-safe.
+ */
+public final class RecoveryService implements RecoveryUseCase {
+    /** Signature URI id of {@code /pa/v3/recovery/confirm}. */
+    public static final String CONFIRM_URI_ID = "/pa/recovery/confirm";
+
+    private final PowerAuthConfiguration configuration;
+    private final InstanceState state;
+    private final PowerAuthServer server;
+    private final JsonCodec json;
+    private final RandomSource random;
+    private final TimeSynchronizationService time;
+    private final TemporaryKeyProvider temporaryKeys;
+    private final ActivationSigner signer;
+    private final Clock clock;
+    private final Executor executor;
+
+    /**
+     * @param configuration the instance settings
+     * @param state the instance's state
+     * @param server the server port
+     * @param json the JSON codec
+     * @param random nonces and ephemeral keys
+     * @param time time synchronization
+     * @param temporaryKeys 3.3 temporary keys
+     * @param clock the local clock
+     * @param executor runs server calls
+     */
+    public RecoveryService(PowerAuthConfiguration configuration, InstanceState state, PowerAuthServer server,
+            JsonCodec json, RandomSource random, TimeSynchronizationService time, TemporaryKeyProvider temporaryKeys,
+            Clock clock, Executor executor) {
+        this.configuration = Objects.requireNonNull(configuration, "configuration");
+        this.state = Objects.requireNonNull(state, "state");
+        this.server = Objects.requireNonNull(server, "server");
+        this.json = Objects.requireNonNull(json, "json");
+        this.random = Objects.requireNonNull(random, "random");
+        this.time = Objects.requireNonNull(time, "time");
+        this.temporaryKeys = Objects.requireNonNull(temporaryKeys, "temporaryKeys");
+        this.signer = new ActivationSigner(configuration, random);
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.executor = Objects.requireNonNull(executor, "executor");
+    }
+
+    @Override
+    public CompletableFuture<Boolean> confirmRecoveryCode(String recoveryCode, PowerAuthAuthentication authentication) {
+        Objects.requireNonNull(authentication, "authentication");
+        ActivationRecord activation;
+        String code;
+        try {
+            Objects.requireNonNull(recoveryCode, "recoveryCode");
+            code = ActivationCode.parse(recoveryCode).code();
+            authentication.checkAlive();
+            activation = state.snapshot().requireUsable();
+        } catch (RuntimeException e) {
+            authentication.destroy();
+            return CompletableFuture.failedFuture(e);
+        }
+        try {
+            return CompletableFuture.supplyAsync(() -> {
+                try {
+                    return confirm(code, authentication, activation);
+                } finally {
+                    authentication.destroy();
+                }
+            }, executor);
+        } catch (RejectedExecutionException e) {
+            authentication.destroy();
+            return CompletableFuture.failedFuture(new ClientClosedException(e));
+        }
+    }
+
+    private boolean confirm(String code, PowerAuthAuthentication authentication, ActivationRecord activation) {
+        ProtocolVersion version = configuration.protocolVersion();
+        if (version.usesTemporaryKeys()) {
+            return temporaryKeys.withActivationKey(activation, key -> exchange(code, authentication, activation,
+                    key.eciesParameters(), key.publicKey()));
+        }
+        if (version.usesEciesTimestamp()) {
+            time.ensureSynchronized(server::fetchServerTime);
+        }
+        return exchange(code, authentication, activation,
+                new EciesParameters(version, configuration.applicationKey(), activation.activationId(), null),
+                activation.serverPublicKey());
+    }
+
+    private boolean exchange(String code, PowerAuthAuthentication authentication, ActivationRecord activation,
+            EciesParameters parameters, EcPublicKey key) {
+        return state.signedCall(activation.activationId(), tx -> {
+            SymmetricKey transport = activation.transportKey();
+            EciesSecrets secrets;
+            try {
+                secrets = EciesSecrets.forActivation(key, configuration.applicationSecret(), transport);
+            } finally {
+                transport.destroy();
+            }
+            try {
+                EciesEncryptor encryptor = EciesEncryptor.create(EciesEncryptorId.CONFIRM_RECOVERY_CODE, parameters,
+                        secrets);
+                EciesEncryptedRequest request = encryptor.encryptRequest(json.write(Map.of("recoveryCode", code)),
+                        random.secureRandom(), time.estimatedServerTimeMs());
+                long sent = clock.millis();
+                EciesEncryptedResponse response = server.confirmRecoveryCode(request,
+                        signer.signerFor(tx, authentication, CONFIRM_URI_ID));
+                long received = clock.millis();
+                byte[] plain = ServerData.check("the recovery confirmation does not decrypt",
+                        () -> encryptor.decryptResponse(response));
+                EnvelopeMaps.syncTime(time, response, sent, received);
+                JsonFields fields = JsonFields.parse(json, plain, "recovery confirmation");
+                Arrays.fill(plain, (byte) 0);
+                Object already = fields.raw("alreadyConfirmed");
+                if (!(already instanceof Boolean confirmed)) {
+                    throw new InvalidServerResponseException("the recovery confirmation has no alreadyConfirmed");
+                }
+                return confirmed;
+            } finally {
+                secrets.destroy();
+            }
+        });
+    }
+
+    @Override
+    public String toString() {
+        return "RecoveryService[" + configuration.protocolVersion().wireValue() + "]";
+    }
+}

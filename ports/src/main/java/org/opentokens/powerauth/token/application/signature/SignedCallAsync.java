@@ -1,0 +1,67 @@
+package org.opentokens.powerauth.token.application.signature;
+
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Function;
+import org.opentokens.powerauth.token.application.instance.InstanceState;
+import org.opentokens.powerauth.token.domain.record.ActivationRecord;
+import org.opentokens.powerauth.token.port.in.ClientClosedException;
+import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
+
+/**
+ * Starts one operation on the usable activation on the client's executor and destroys its authentication when
+ * it ends, however it ends: the pattern every signed call of the host-facing services shares.
+ */
+public final class SignedCallAsync {
+    private final InstanceState state;
+    private final Executor executor;
+
+    /**
+     * @param state the instance state
+     * @param executor runs server calls; a refusal fails the future with {@link ClientClosedException}
+     */
+    public SignedCallAsync(InstanceState state, Executor executor) {
+        this.state = Objects.requireNonNull(state, "state");
+        this.executor = Objects.requireNonNull(executor, "executor");
+    }
+
+    /**
+     * @param authentication consumed when the work ends (or at once if it cannot start); may be null
+     * @param work runs on the executor with the usable activation as it was when the call started
+     * @param <T> the result
+     * @return the work's future
+     */
+    public <T> CompletableFuture<T> start(PowerAuthAuthentication authentication,
+            Function<ActivationRecord, T> work) {
+        ActivationRecord activation;
+        try {
+            if (authentication != null) {
+                authentication.checkAlive();
+            }
+            activation = state.snapshot().requireUsable();
+        } catch (RuntimeException e) {
+            destroy(authentication);
+            return CompletableFuture.failedFuture(e);
+        }
+        try {
+            return CompletableFuture.supplyAsync(() -> {
+                try {
+                    return work.apply(activation);
+                } finally {
+                    destroy(authentication);
+                }
+            }, executor);
+        } catch (RejectedExecutionException e) {
+            destroy(authentication);
+            return CompletableFuture.failedFuture(new ClientClosedException(e));
+        }
+    }
+
+    private static void destroy(PowerAuthAuthentication authentication) {
+        if (authentication != null) {
+            authentication.destroy();
+        }
+    }
+}
