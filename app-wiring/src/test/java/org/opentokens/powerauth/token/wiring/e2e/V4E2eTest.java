@@ -25,6 +25,7 @@ import org.opentokens.powerauth.testkit.EmulatorFaults;
 import org.opentokens.powerauth.testkit.EmulatorGate;
 import org.opentokens.powerauth.testkit.PowerAuthEmulator;
 import org.opentokens.powerauth.token.application.ClientProtocolVersion;
+import org.opentokens.powerauth.token.application.instance.InstanceStore;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
 import org.opentokens.powerauth.token.domain.activation.ActivationState;
 import org.opentokens.powerauth.token.domain.record.ActivationRecord;
@@ -104,7 +105,8 @@ class V4E2eTest {
         client.activation().removeActivation(EmulatorBed.password()).join();
         assertThat(client.activation().localState()).isEqualTo(LocalActivationState.NONE);
         assertThat(bed.emulator.activation(id).state()).isEqualTo(EmulatorActivationState.REMOVED);
-        assertThat(bed.snapshot(INSTANCE)).isEmpty();
+        assertThat(bed.snapshot(INSTANCE)).as("only the server time offset is kept")
+                .containsOnlyKeys(InstanceStore.TIME_OFFSET_ENTRY);
     }
 
     @Test
@@ -196,7 +198,8 @@ class V4E2eTest {
         assertThat(EmulatorBed.failure(request)).isInstanceOf(MissingActivationException.class);
         assertThat(request.isDone()).isTrue();
         assertThat(client.tokenStore().hasLocalToken("t")).isFalse();
-        assertThat(bed.snapshot(INSTANCE)).isEmpty();
+        assertThat(bed.snapshot(INSTANCE)).as("only the server time offset is kept")
+                .containsOnlyKeys(InstanceStore.TIME_OFFSET_ENTRY);
         assertThat(client.activation().localState()).isEqualTo(LocalActivationState.NONE);
     }
 
@@ -232,7 +235,8 @@ class V4E2eTest {
         assertThat(EmulatorBed.failure(commit)).isInstanceOf(ServerUnreachableException.class);
         assertThat(bed.emulator.activation(code.activationId()).counter()).isEqualTo(1);
         assertThat(client.activation().localState()).isEqualTo(LocalActivationState.CREATED);
-        assertThat(bed.snapshot(INSTANCE)).isEmpty();
+        assertThat(bed.snapshot(INSTANCE)).as("only the server time offset is kept")
+                .containsOnlyKeys(InstanceStore.TIME_OFFSET_ENTRY);
 
         client.activation().commitActivation(
                 PowerAuthAuthentication.commitWithPassword(EmulatorBed.PASSWORD.toCharArray()));

@@ -29,6 +29,7 @@ import org.opentokens.powerauth.token.domain.signature.PowerAuthSignatureType;
 import org.opentokens.powerauth.token.port.in.ActivationStateException;
 import org.opentokens.powerauth.token.port.in.ActivationUseCase;
 import org.opentokens.powerauth.token.port.in.ClientClosedException;
+import org.opentokens.powerauth.token.port.in.FeatureNotSupportedException;
 import org.opentokens.powerauth.token.port.in.LocalActivationState;
 import org.opentokens.powerauth.token.port.in.MissingActivationException;
 import org.opentokens.powerauth.token.port.in.PowerAuthActivation;
@@ -118,6 +119,10 @@ public final class ActivationService implements ActivationUseCase {
         ActivationCode code;
         long removals;
         try {
+            if (configuration.v4().isPresent() && activation.isRecovery()) {
+                // PowerAuth Server 2.0 (protocol 4.0) has no recovery codes.
+                throw FeatureNotSupportedException.forV4("activation with a recovery code");
+            }
             code = configuration.v4().isPresent() ? v4().parseCode(activation.activationCode())
                     : creation.parseCode(activation);
             synchronized (pendingLock) {
