@@ -111,4 +111,47 @@ class CliV4Test {
 
         assertThat(cli.run(v4Args(code, "EC_P384")).exitCode()).isZero();
     }
+
+    @Test
+    void threeXOnlyCommandsFailOnAV4InstanceAndChangeNothing() {
+        String activationId = activateV4("EC_P384");
+        long counter = cli.emulator.activation(activationId).counter();
+        List<String[]> commands = List.of(
+                new String[] {"sign", "--method", "POST", "--uri-id", "/api/payment", "--body", "x"},
+                new String[] {"sign", "--uri-id", "/operation/authorize", "--body", "x", "--offline-nonce",
+                        "AAAAAAAAAAAAAAAAAAAAAA=="},
+                new String[] {"password", "validate"},
+                new String[] {"vault", "sign", "--data", "x"},
+                new String[] {"encrypt", "--scope", "activation", "--data", "x"});
+
+        for (String[] command : commands) {
+            CliHarness.Result result = cli.run(command);
+            assertThat(result.exitCode()).as(String.join(" ", command) + ": " + result.err())
+                    .isEqualTo(ExitCodes.ACTIVATION);
+            assertThat(result.err()).contains("protocol 4.0");
+        }
+
+        assertThat(cli.emulator.activation(activationId).counter()).isEqualTo(counter);
+        assertThat(cli.emulator.activation(activationId).failedAttempts()).isZero();
+        assertThat(cli.emulator.count("/pa/v3/signature/validate") + cli.emulator.count("/pa/v3/vault/unlock"))
+                .isZero();
+        assertThat(cli.run("token", "request", "t", "--factors", "possession_knowledge").exitCode()).isZero();
+        assertThat(cli.emulator.activation(activationId).counter()).isEqualTo(counter + 1);
+    }
+
+    @Test
+    void aRecoveryCodeActivationNeedsProtocolThree() {
+        EmulatorActivationCode code = cli.emulator.initActivation(cli.app);
+        List<String> args = new ArrayList<>(List.of(v4Args(code, "EC_P384")));
+        int at = args.indexOf("--code");
+        args.set(at, "--recovery-code");
+        args.addAll(List.of("--puk", "1234567890"));
+
+        CliHarness.Result result = cli.run(args.toArray(String[]::new));
+
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("4.0 has no recovery codes");
+        assertThat(cli.emulator.count("/pa/v4/activation/create")).isZero();
+        assertThat(cli.run("status", "--local").exitCode()).as("nothing stored").isNotZero();
+    }
 }
