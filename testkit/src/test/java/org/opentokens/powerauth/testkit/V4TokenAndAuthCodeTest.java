@@ -189,6 +189,10 @@ class V4TokenAndAuthCodeTest {
         assertThat(device.getResource(PowerAuthEmulator.RESOURCE_PATH,
                 WultraV4Device.tokenHeader(token, fixture.emulator.serverTimeMs())).status()).isEqualTo(401);
         assertThat(lastReason(fixture)).isEqualTo(EmulatorAuthFailure.ACTIVATION_NOT_ACTIVE);
+        assertThat(device.status().getActivationStatus()).as("a removed activation's status is readable")
+                .isEqualTo((byte) 5);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> device.createToken(PowerAuthCodeType.POSSESSION))
+                .hasMessageContaining("401");
     }
 
     @Test
