@@ -227,6 +227,16 @@ class V4TokenAndAuthCodeTest {
     }
 
     @Test
+    void wrongJwtSignatureFaultBreaksTheFirstJwsSignatureOfAFourZeroKey() {
+        V4Fixture fixture = V4Fixture.inProcess(SharedSecretAlgorithm.EC_P384_ML_L3);
+        fixture.emulator.faults().wrongJwtSignature("/pa/v4/keystore/create");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(fixture.client::applicationTemporaryKey)
+                .hasMessageContaining("ES384 does not verify");
+        assertThat(fixture.client.applicationTemporaryKey().envelopeKey()).as("one-shot").hasSize(32);
+    }
+
+    @Test
     void overHttpTheWholeFlowWorks() {
         try (PowerAuthEmulator emulator = PowerAuthEmulator.create()) {
             V4Fixture fixture = new V4Fixture(emulator, Transport.http(emulator.start()),
