@@ -84,7 +84,15 @@ final class EmulatorState {
         byte[] signature = WultraCrypto.internal(() -> serverActivation.generateActivationSignature(code,
                 app.masterKeyPair().getPrivate()));
         String signatureBase64 = WultraCrypto.b64(signature);
-        return new EmulatorActivationCode(activation.activationId(), code, signatureBase64, code + "#" + signatureBase64);
+        var v4 = V4Crypto.SERVER_ACTIVATION;
+        String p384 = WultraCrypto.b64(WultraCrypto.internal(() -> v4.generateActivationSignatureEcdsa(code,
+                app.masterEcP384().getPrivate())));
+        String mlDsa65 = WultraCrypto.b64(WultraCrypto.internal(() -> v4.generateActivationSignatureMldsa(code,
+                app.masterMlDsa(SharedSecretAlgorithm.EC_P384_ML_L3).getPrivate())));
+        String mlDsa87 = WultraCrypto.b64(WultraCrypto.internal(() -> v4.generateActivationSignatureMldsa(code,
+                app.masterMlDsa(SharedSecretAlgorithm.EC_P384_ML_L5).getPrivate())));
+        return new EmulatorActivationCode(activation.activationId(), code, signatureBase64, code + "#" + signatureBase64,
+                p384, mlDsa65, mlDsa87);
     }
 
     /**

@@ -11,7 +11,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A PowerAuth 3.x server emulator whose crypto is Wultra's server-side {@code powerauth-java-crypto} 1.10.0.
+ * A PowerAuth 3.x and 4.0 server emulator whose crypto is Wultra's server-side {@code powerauth-java-crypto}: 1.10.0
+ * for 3.x, 2.0.1 for 4.0 ({@code /pa/v4/...}: status, keystore, activation create, status, confirm and remove, token
+ * create and remove, {@code auth/validate}; 4.0 token and authorization headers on the sample resources).
  *
  * <p>It answers the standard endpoints ({@code /pa/v3/status}, {@code keystore/create}, {@code activation/create},
  * {@code activation/status}, {@code activation/remove}, {@code token/create}, {@code token/remove},

@@ -19,7 +19,8 @@ import java.util.List;
  * plus ML-DSA-65/87 for the hybrids. Any failure is HTTP 400 {@code ERR_TEMPORARY_KEY}: an unknown application, a
  * missing challenge, an algorithm a client may not offer ({@code EC_P384}, {@code EC_P384_ML_L3},
  * {@code EC_P384_ML_L5} only), a bad MAC, bad encapsulation keys, and for activation scope an activation that is
- * unknown, of another application, not 4.0, CREATED or REMOVED, or of another algorithm.
+ * unknown, of another application, not 4.0 or still CREATED (no keys yet), or of another algorithm. As on Server 2.0,
+ * a PENDING_COMMIT, BLOCKED or REMOVED activation gets its key, so that its status can be read.
  */
 final class V4KeystoreEndpoint {
 
@@ -64,9 +65,7 @@ final class V4KeystoreEndpoint {
             ActivationRecord activation = state.findActivation(activationId)
                     .filter(a -> a.application() == app).orElseThrow(EmulatorRejection::temporaryKey);
             V4ActivationKeys keys = activation.v4();
-            EmulatorActivationState current = activation.state();
-            if (keys == null || current == EmulatorActivationState.CREATED
-                    || current == EmulatorActivationState.REMOVED || keys.algorithm() != algorithm) {
+            if (keys == null || keys.algorithm() != algorithm) {
                 throw EmulatorRejection.temporaryKey();
             }
             macKey = V4Crypto.derive(V4Crypto.KEY_FACTORY::generateKeyMacGetActTempKey, keys.activationSecret());

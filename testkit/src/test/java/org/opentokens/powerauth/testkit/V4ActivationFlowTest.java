@@ -51,6 +51,26 @@ class V4ActivationFlowTest {
     }
 
     @Test
+    void theCodeCarriesFourZeroSignaturesThatWultrasClientVerifies() throws Exception {
+        V4Fixture fixture = V4Fixture.inProcess(SharedSecretAlgorithm.EC_P384_ML_L3);
+        EmulatorActivationCode code = fixture.emulator.initActivation(fixture.app);
+        var client = new com.wultra.security.powerauth.crypto.client.v4.activation.PowerAuthClientActivation();
+        Base64.Decoder b64 = Base64.getDecoder();
+
+        assertThat(client.verifyActivationCodeEcdsa(code.activationCode(), b64.decode(code.activationSignatureP384()),
+                WultraV4Client.ecPublicKey(fixture.app.masterServerPublicKeyP384()))).isTrue();
+        assertThat(client.verifyActivationCodePqcDsa(code.activationCode(),
+                b64.decode(code.activationSignatureMlDsa65()),
+                WultraV4Client.mlDsaPublicKey(fixture.app.masterServerPublicKeyMlDsa65()))).isTrue();
+        assertThat(client.verifyActivationCodePqcDsa(code.activationCode(),
+                b64.decode(code.activationSignatureMlDsa87()),
+                WultraV4Client.mlDsaPublicKey(fixture.app.masterServerPublicKeyMlDsa87()))).isTrue();
+        assertThat(client.verifyActivationCodeEcdsa(code.activationCode() + "X",
+                b64.decode(code.activationSignatureP384()),
+                WultraV4Client.ecPublicKey(fixture.app.masterServerPublicKeyP384()))).isFalse();
+    }
+
+    @Test
     void commitOnKeyExchangeActivatesAtOnceButConfirmationStaysPending() {
         V4Fixture fixture = V4Fixture.inProcess(PowerAuthEmulator.builder().commitOnKeyExchange(true).build(),
                 SharedSecretAlgorithm.EC_P384_ML_L3);

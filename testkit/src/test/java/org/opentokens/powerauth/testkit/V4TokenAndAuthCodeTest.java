@@ -189,6 +189,10 @@ class V4TokenAndAuthCodeTest {
         assertThat(device.getResource(PowerAuthEmulator.RESOURCE_PATH,
                 WultraV4Device.tokenHeader(token, fixture.emulator.serverTimeMs())).status()).isEqualTo(401);
         assertThat(lastReason(fixture)).isEqualTo(EmulatorAuthFailure.ACTIVATION_NOT_ACTIVE);
+        assertThat(device.status().getActivationStatus()).as("a removed activation's status is readable")
+                .isEqualTo((byte) 5);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> device.createToken(PowerAuthCodeType.POSSESSION))
+                .hasMessageContaining("401");
     }
 
     @Test
@@ -220,6 +224,16 @@ class V4TokenAndAuthCodeTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> device.createToken(PowerAuthCodeType.POSSESSION))
                 .isInstanceOf(IllegalStateException.class);
         assertThat(fixture.emulator.tokens(device.activationId)).hasSize(1);
+    }
+
+    @Test
+    void wrongJwtSignatureFaultBreaksTheFirstJwsSignatureOfAFourZeroKey() {
+        V4Fixture fixture = V4Fixture.inProcess(SharedSecretAlgorithm.EC_P384_ML_L3);
+        fixture.emulator.faults().wrongJwtSignature("/pa/v4/keystore/create");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(fixture.client::applicationTemporaryKey)
+                .hasMessageContaining("ES384 does not verify");
+        assertThat(fixture.client.applicationTemporaryKey().envelopeKey()).as("one-shot").hasSize(32);
     }
 
     @Test
