@@ -26,7 +26,8 @@ import java.util.List;
  * {@code SharedSecretFactory}, whose secret becomes KEY_ACTIVATION_SECRET; the server makes its P-384 key pair
  * (and an ML-DSA one for the hybrids) and the initial 32-byte CTR_DATA. The activation goes CREATED to
  * PENDING_COMMIT (or straight to ACTIVE with commit-on-key-exchange), with the confirmation-pending flag set until
- * the client calls {@code /pa/v4/activation/confirm}. Envelope failures are 400 {@code ERR_ENCRYPTION} (a temporary
+ * the client calls {@code /pa/v4/activation/confirm}. An activation set up with an OTP needs the same
+ * {@code activationOtp} in the inner layer. Envelope failures are 400 {@code ERR_ENCRYPTION} (a temporary
  * key problem {@code ERR_TEMPORARY_KEY}), payload and code failures 400 {@code ERR_ACTIVATION}.
  */
 final class V4ActivationCreateEndpoint {
@@ -76,6 +77,10 @@ final class V4ActivationCreateEndpoint {
         List<String> encapsulationKeys = kemRequest == null ? null : texts(kemRequest.get("encapsulationKeys"));
         JsonNode deviceKeys = payload2.get("devicePublicKeys");
         if (algorithm == null || encapsulationKeys == null || deviceKeys == null || !deviceKeys.isObject()) {
+            throw EmulatorRejection.activation();
+        }
+        String otp = activation.options().otp();
+        if (otp != null && !otp.equals(Json.optionalText(payload2, "activationOtp"))) {
             throw EmulatorRejection.activation();
         }
         String deviceEc = Json.optionalText(deviceKeys, "ecdsa");

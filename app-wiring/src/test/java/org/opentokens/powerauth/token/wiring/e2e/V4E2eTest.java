@@ -20,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.opentokens.powerauth.testkit.EmulatorActivation;
 import org.opentokens.powerauth.testkit.EmulatorActivationCode;
+import org.opentokens.powerauth.testkit.EmulatorActivationOptions;
 import org.opentokens.powerauth.testkit.EmulatorActivationState;
 import org.opentokens.powerauth.testkit.EmulatorFaults;
 import org.opentokens.powerauth.testkit.EmulatorGate;
@@ -304,5 +305,30 @@ class V4E2eTest {
         } catch (Exception e) {
             throw new AssertionError(e);
         }
+    }
+
+    @Test
+    void theActivationOtpIsSentInTheInnerLayerAndAWrongOneIsRefused() {
+        PowerAuthClient client = client(SharedSecretAlgorithm.EC_P384);
+        EmulatorActivationCode code = bed.emulator.initActivation(bed.application,
+                new EmulatorActivationOptions("alice", "24680", false));
+
+        assertThat(EmulatorBed.failure(client.activation().createActivation(
+                PowerAuthActivation.builder(code.activationCode(), "d").otp("11111").build())))
+                .isInstanceOfSatisfying(ServerRejectedException.class,
+                        e -> assertThat(e.errorCode()).contains("ERR_ACTIVATION"));
+        assertThat(EmulatorBed.failure(client.activation().createActivation(
+                PowerAuthActivation.builder(code.activationCode(), "d").build())))
+                .as("no OTP").isInstanceOf(ServerRejectedException.class);
+        assertThat(client.activation().localState()).isEqualTo(LocalActivationState.NONE);
+
+        client.activation().createActivation(
+                PowerAuthActivation.builder(code.activationCode(), "d").otp("24680").build()).join();
+        client.activation().commitActivation(
+                PowerAuthAuthentication.commitWithPassword(EmulatorBed.PASSWORD.toCharArray()));
+
+        assertThat(bed.emulator.activation(code.activationId()).protocolVersion()).isEqualTo("4.0");
+        assertThat(bed.emulator.activation(code.activationId()).state())
+                .isEqualTo(EmulatorActivationState.PENDING_COMMIT);
     }
 }
