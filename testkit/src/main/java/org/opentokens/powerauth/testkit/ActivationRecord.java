@@ -25,6 +25,9 @@ final class ActivationRecord {
     private SecretKey transportKey;
     private String protocolVersion;
     private String lastSignatureType;
+    private V4ActivationKeys v4;
+    private boolean confirmationPending;
+    private boolean biometryEnabled;
     private EmulatorActivationOptions options = EmulatorActivationOptions.defaults();
 
     ActivationRecord(String activationId, ApplicationRecord application, String activationCode,
@@ -103,6 +106,40 @@ final class ActivationRecord {
         this.failedAttempts = 0;
         this.protocolVersion = version;
         this.state = newState;
+    }
+
+    /** Stores the result of a 4.0 key exchange: the activation waits for the client's confirm. */
+    synchronized void keyExchangeV4(V4ActivationKeys keys, byte[] initialCtrData, EmulatorActivationState newState) {
+        this.v4 = keys;
+        this.devicePublicKeyBase64 = keys.deviceEcBase64();
+        this.ctrData = initialCtrData.clone();
+        this.counter = 0;
+        this.failedAttempts = 0;
+        this.protocolVersion = V4Crypto.VERSION;
+        this.confirmationPending = true;
+        this.biometryEnabled = false;
+        this.state = newState;
+    }
+
+    /** @return the 4.0 keys, or null for a 3.x activation or before key exchange */
+    synchronized V4ActivationKeys v4() {
+        return v4;
+    }
+
+    /** @return whether the key exchange was 4.0 */
+    synchronized boolean isV4() {
+        return v4 != null;
+    }
+
+    /** The client confirmed a 4.0 activation ({@code /pa/v4/activation/confirm}). */
+    synchronized void confirm(boolean enableBiometry) {
+        this.confirmationPending = false;
+        this.biometryEnabled = this.biometryEnabled || enableBiometry;
+    }
+
+    /** Status-blob flags of a 4.0 activation: bit 0 confirmation pending, bit 3 biometry enabled. */
+    synchronized byte statusFlags() {
+        return (byte) ((confirmationPending ? 1 : 0) | (biometryEnabled ? 8 : 0));
     }
 
     /** A signature matched {@code steps - 1} values ahead: adopt the successor of the matched value. */

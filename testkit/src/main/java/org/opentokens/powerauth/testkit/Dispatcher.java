@@ -1,7 +1,9 @@
 package org.opentokens.powerauth.testkit;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +31,10 @@ final class Dispatcher {
     private final ProtectedResourceEndpoint resource;
     private final ProtectedResourceEndpoint possessionResource;
     private final AdminApi admin;
+    private final V4KeystoreEndpoint v4Keystore;
+    private final V4ActivationCreateEndpoint v4ActivationCreate;
+    private final V4ActivationStatusEndpoint v4ActivationStatus;
+    private final V4SignedEndpoints v4Signed;
     private final EncryptedEchoEndpoint applicationEcho;
     private final EncryptedEchoEndpoint activationEcho;
     private final RecoveryConfirmEndpoint recoveryConfirm;
@@ -49,6 +55,11 @@ final class Dispatcher {
         this.recoveryConfirm = new RecoveryConfirmEndpoint(state, verifier, ecies);
         this.resource = new ProtectedResourceEndpoint(state, state.config().resourceSignatureTypes());
         this.possessionResource = new ProtectedResourceEndpoint(state, EmulatorConfig.POSSESSION_TYPES);
+        V4Aead aead = new V4Aead(state);
+        this.v4Keystore = new V4KeystoreEndpoint(state);
+        this.v4ActivationCreate = new V4ActivationCreateEndpoint(state, aead);
+        this.v4ActivationStatus = new V4ActivationStatusEndpoint(state, aead);
+        this.v4Signed = new V4SignedEndpoints(state, new V4AuthCodeVerifier(state), aead);
         this.applicationEcho = new EncryptedEchoEndpoint(state, ecies,
                 io.getlime.security.powerauth.crypto.lib.encryptor.model.EncryptorScope.APPLICATION_SCOPE);
         this.activationEcho = new EncryptedEchoEndpoint(state, ecies,
@@ -156,6 +167,9 @@ final class Dispatcher {
             return (path.equals(PowerAuthEmulator.RESOURCE_PATH) ? resource : possessionResource)
                     .handle(request);
         }
+        if (path.startsWith("/pa/v4/")) {
+            return v4(request, method, path);
+        }
         if (SignedResourceEndpoint.owns(path)) {
             return signedResource.handle(request, path);
         }
@@ -173,6 +187,9 @@ final class Dispatcher {
         if (!method.equals("POST")) {
             throw methodNotAllowed();
         }
+        if (!state.config().servesV3() && !path.equals("/pa/v3/status")) {
+            throw v3Refused(path);
+        }
         return switch (path) {
             case "/pa/v3/status" -> status();
             case "/pa/v3/keystore/create" -> keystore.handle(request);
@@ -186,6 +203,51 @@ final class Dispatcher {
             case "/pa/v3/recovery/confirm" -> recoveryConfirm.handle(request);
             default -> throw new EmulatorRejection(404, ErrorCodes.NOT_FOUND, "Unknown path");
         };
+    }
+
+    private EmulatorResponse v4(EmulatorRequest request, String method, String path) {
+        if (path.equals("/pa/v4/auth/validate")) {
+            if (!List.of("GET", "POST", "PUT", "DELETE").contains(method)) {
+                throw methodNotAllowed();
+            }
+            return v4Signed.validate(request);
+        }
+        if (!method.equals("POST")) {
+            throw methodNotAllowed();
+        }
+        return switch (path) {
+            case "/pa/v4/status" -> v4Status();
+            case "/pa/v4/keystore/create" -> v4Keystore.handle(request);
+            case "/pa/v4/activation/create" -> v4ActivationCreate.handle(request);
+            case "/pa/v4/activation/status" -> v4ActivationStatus.handle(request);
+            case "/pa/v4/activation/confirm" -> v4Signed.confirmActivation(request);
+            case "/pa/v4/activation/remove" -> v4Signed.removeActivation(request);
+            case "/pa/v4/token/create" -> v4Signed.createToken(request);
+            case "/pa/v4/token/remove" -> v4Signed.removeToken(request);
+            default -> throw new EmulatorRejection(404, ErrorCodes.NOT_FOUND, "Unknown path");
+        };
+    }
+
+    /**
+     * What a deployment with {@code minSupportedProtocolVersion=4} answers to a 3.x endpoint: the integration
+     * library's generic error of that endpoint (PowerAuth Server itself logs {@code ERR0047}).
+     */
+    private EmulatorRejection v3Refused(String path) {
+        return switch (path) {
+            case "/pa/v3/keystore/create" -> EmulatorRejection.temporaryKey();
+            case "/pa/v3/activation/create", "/pa/v3/activation/status" -> EmulatorRejection.activation();
+            default -> state.signatureFailure(EmulatorAuthFailure.PROTOCOL_VERSION_NOT_SUPPORTED);
+        };
+    }
+
+    private EmulatorResponse v4Status() {
+        ObjectNode responseObject = Json.object().put("serverTime", state.serverTimeMs());
+        ArrayNode algorithms = responseObject.putArray("supportedAlgorithms");
+        for (String algorithm : List.of("EC_P384", "EC_P384_ML_L3", "EC_P384_ML_L5")) {
+            algorithms.add(algorithm);
+        }
+        responseObject.putObject("application").put("name", "powerauth-emulator").put("version", "2.0.1");
+        return Json.ok(responseObject);
     }
 
     private EmulatorResponse status() {

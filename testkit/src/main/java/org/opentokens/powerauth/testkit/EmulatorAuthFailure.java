@@ -33,7 +33,12 @@ public enum EmulatorAuthFailure {
     /** The activation is not ACTIVE (PENDING_COMMIT, BLOCKED or REMOVED). */
     ACTIVATION_NOT_ACTIVE(null),
     /** The signature does not verify within the look-ahead window (a wrong password among others). */
-    SIGNATURE_INVALID(null);
+    SIGNATURE_INVALID(null),
+    /**
+     * A 3.x request to an emulator built with {@code minSupportedProtocolVersion(4)}. PowerAuth server 2.0 logs
+     * {@code ERR0047}.
+     */
+    PROTOCOL_VERSION_NOT_SUPPORTED("ERR0047");
 
     private final String serverLogCode;
 

@@ -6,7 +6,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the emulator on its own: {@code java -jar powerauth-token-testkit-<version>-standalone.jar [options]}.
- * Prints the base URL, the application credentials and one activation code, then serves until stopped.
+ * Prints the base URL, the application credentials (the 3.x master key and the 4.0 P-384 and ML-DSA master keys) and
+ * one activation code (usable by a 3.x or a 4.0 client), then serves until stopped.
  *
  * <pre>
  * --port N                   listen on 127.0.0.1:N (default 0: an ephemeral port)
@@ -93,13 +94,18 @@ public final class EmulatorMain {
         out.println("  base URL              " + baseUri);
         out.println("  appKey                " + app.appKey());
         out.println("  appSecret             " + app.appSecret());
-        out.println("  masterServerPublicKey " + app.masterServerPublicKey());
+        out.println("  masterServerPublicKey " + app.masterServerPublicKey() + "  (3.x, P-256)");
+        out.println("  4.0 masterEcP384      " + app.masterServerPublicKeyP384());
+        out.println("  4.0 masterMlDsa65     " + app.masterServerPublicKeyMlDsa65() + "  (EC_P384_ML_L3)");
+        out.println("  4.0 masterMlDsa87     " + app.masterServerPublicKeyMlDsa87() + "  (EC_P384_ML_L5)");
         out.println("  applicationId         " + app.applicationId());
         out.println("  activationId          " + code.activationId());
         out.println("  activationCode        " + code.activationCode());
         out.println("  qrPayload             " + code.qrPayload());
         out.println(commitOnKeyExchange ? "  commit                on key exchange"
                 : "  commit                POST " + baseUri + "/admin/activations/" + code.activationId() + "/commit");
+        out.println("  protocols             3.0-3.3 under /pa/v3, 4.0 under /pa/v4 (EC_P384, EC_P384_ML_L3, "
+                + "EC_P384_ML_L5)");
         out.println("  admin API             " + baseUri + "/admin/ (applications, activations, clock, faults)");
         out.println("  token resources       " + baseUri + PowerAuthEmulator.RESOURCE_PATH + " (2FA tokens), "
                 + baseUri + PowerAuthEmulator.POSSESSION_RESOURCE_PATH + " (any token)");

@@ -1,5 +1,6 @@
 package org.opentokens.powerauth.testkit;
 
+import com.wultra.security.powerauth.crypto.lib.v4.model.context.SharedSecretAlgorithm;
 import io.getlime.security.powerauth.crypto.server.activation.PowerAuthServerActivation;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -25,6 +26,8 @@ final class EmulatorState {
     private final Map<String, TemporaryKeyRecord> temporaryKeys = new ConcurrentHashMap<>();
     private final ReplayStore eciesNonces = new ReplayStore();
     private final ReplayStore tokenNonces = new ReplayStore();
+    private final Map<String, V4TemporaryKeyRecord> v4TemporaryKeys = new ConcurrentHashMap<>();
+    private final ReplayStore aeadNonces = new ReplayStore();
 
     EmulatorState(EmulatorConfig config) {
         this.config = config;
@@ -81,7 +84,15 @@ final class EmulatorState {
         byte[] signature = WultraCrypto.internal(() -> serverActivation.generateActivationSignature(code,
                 app.masterKeyPair().getPrivate()));
         String signatureBase64 = WultraCrypto.b64(signature);
-        return new EmulatorActivationCode(activation.activationId(), code, signatureBase64, code + "#" + signatureBase64);
+        var v4 = V4Crypto.SERVER_ACTIVATION;
+        String p384 = WultraCrypto.b64(WultraCrypto.internal(() -> v4.generateActivationSignatureEcdsa(code,
+                app.masterEcP384().getPrivate())));
+        String mlDsa65 = WultraCrypto.b64(WultraCrypto.internal(() -> v4.generateActivationSignatureMldsa(code,
+                app.masterMlDsa(SharedSecretAlgorithm.EC_P384_ML_L3).getPrivate())));
+        String mlDsa87 = WultraCrypto.b64(WultraCrypto.internal(() -> v4.generateActivationSignatureMldsa(code,
+                app.masterMlDsa(SharedSecretAlgorithm.EC_P384_ML_L5).getPrivate())));
+        return new EmulatorActivationCode(activation.activationId(), code, signatureBase64, code + "#" + signatureBase64,
+                p384, mlDsa65, mlDsa87);
     }
 
     /**
@@ -188,6 +199,49 @@ final class EmulatorState {
             throw EmulatorRejection.temporaryKey();
         }
         return key;
+    }
+
+    /** Stores a 4.0 temporary key (its envelope key) and drops expired ones. */
+    V4TemporaryKeyRecord addV4TemporaryKey(byte[] envelopeKey, SharedSecretAlgorithm algorithm, String appKey,
+            String activationId) {
+        long now = serverTimeMs();
+        v4TemporaryKeys.values().removeIf(k -> k.expiresAtMs() <= now);
+        V4TemporaryKeyRecord key = new V4TemporaryKeyRecord(UUID.randomUUID().toString(), envelopeKey, algorithm,
+                appKey, activationId, now, now + config.temporaryKeyValidity().toMillis());
+        v4TemporaryKeys.put(key.keyId(), key);
+        return key;
+    }
+
+    /** The 4.0 temporary key for this scope, or ERR_TEMPORARY_KEY when unknown, expired or of another scope. */
+    V4TemporaryKeyRecord v4TemporaryKey(String keyId, String appKey, String activationId) {
+        V4TemporaryKeyRecord key = keyId == null ? null : v4TemporaryKeys.get(keyId);
+        if (key == null || !key.matches(appKey, activationId, serverTimeMs())) {
+            throw EmulatorRejection.temporaryKey();
+        }
+        return key;
+    }
+
+    /**
+     * Registers a 4.0 AEAD request nonce for its temporary key, remembered for twice the request expiration.
+     *
+     * @return false on replay
+     */
+    boolean registerAeadNonce(String temporaryKeyId, String nonce) {
+        long now = serverTimeMs();
+        return aeadNonces.register(temporaryKeyId + "&" + nonce,
+                now + config.v4RequestExpiration().multipliedBy(2).toMillis(), now);
+    }
+
+    /**
+     * Registers a 4.0 token nonce for this token, remembered for twice the request expiration: the whole window in
+     * which its timestamp could pass.
+     *
+     * @return false on replay
+     */
+    boolean registerV4TokenNonce(String tokenId, String nonce) {
+        long now = serverTimeMs();
+        return tokenNonces.register("4.0&" + tokenId + "&" + nonce,
+                now + config.v4RequestExpiration().multipliedBy(2).toMillis(), now);
     }
 
     /** Registers an ECIES request nonce; false if it was seen within its retention time. */

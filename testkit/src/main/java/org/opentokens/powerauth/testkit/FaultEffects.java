@@ -15,6 +15,9 @@ final class FaultEffects {
             .getBytes(StandardCharsets.UTF_8);
     private static final byte[] OVERSIZED_SUFFIX = "\"}}".getBytes(StandardCharsets.UTF_8);
 
+    /** The 4.0 AEAD output starts with a 12-byte nonce, then the 32-byte tag. */
+    private static final int AEAD_NONCE_BYTES = 12;
+
     private FaultEffects() {
     }
 
@@ -35,9 +38,20 @@ final class FaultEffects {
         return Json.rawResponse(200, body);
     }
 
-    /** Flips one bit of the top-level {@code mac} of an ECIES response envelope. */
+    /**
+     * Flips one bit of the top-level {@code mac} of an ECIES response envelope, or for a 4.0 AEAD response
+     * ({@code encryptedData} without {@code mac}) one bit of the KMAC tag inside {@code encryptedData}.
+     */
     static EmulatorResponse wrongEciesMac(EmulatorResponse response) {
         JsonNode body = readObject(response);
+        if (body != null && !body.has("mac") && body.hasNonNull("encryptedData")) {
+            byte[] sealed = Base64.getDecoder().decode(body.get("encryptedData").asText());
+            if (sealed.length > AEAD_NONCE_BYTES) {
+                sealed[AEAD_NONCE_BYTES] ^= 0x01;
+                ((ObjectNode) body).put("encryptedData", Base64.getEncoder().encodeToString(sealed));
+                return Json.response(response.status(), body);
+            }
+        }
         if (body == null || !body.hasNonNull("mac")) {
             return response;
         }
@@ -47,14 +61,16 @@ final class FaultEffects {
         return Json.response(response.status(), body);
     }
 
-    /** Flips one bit of the signature of {@code responseObject.jwt}. */
+    /** Flips one bit of the (first) signature of {@code responseObject.jwt}, compact (3.x) or JWS JSON (4.0). */
     static EmulatorResponse wrongJwtSignature(EmulatorResponse response) {
         JsonNode body = readObject(response);
         JsonNode responseObject = body == null ? null : body.get("responseObject");
         if (responseObject == null || !responseObject.hasNonNull("jwt")) {
             return response;
         }
-        ((ObjectNode) responseObject).put("jwt", Jwt.corruptSignature(responseObject.get("jwt").asText()));
+        String jwt = responseObject.get("jwt").asText();
+        ((ObjectNode) responseObject).put("jwt", jwt.startsWith("{") ? Jwt.corruptJwsJsonSignature(jwt)
+                : Jwt.corruptSignature(jwt));
         return Json.response(response.status(), body);
     }
 

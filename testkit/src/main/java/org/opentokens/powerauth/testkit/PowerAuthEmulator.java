@@ -11,7 +11,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A PowerAuth 3.x server emulator whose crypto is Wultra's server-side {@code powerauth-java-crypto} 1.10.0.
+ * A PowerAuth 3.x and 4.0 server emulator whose crypto is Wultra's server-side {@code powerauth-java-crypto}: 1.10.0
+ * for 3.x, 2.0.1 for 4.0 ({@code /pa/v4/...}: status, keystore, activation create, status, confirm and remove, token
+ * create and remove, {@code auth/validate}; 4.0 token and authorization headers on the sample resources).
  *
  * <p>It answers the standard endpoints ({@code /pa/v3/status}, {@code keystore/create}, {@code activation/create},
  * {@code activation/status}, {@code activation/remove}, {@code token/create}, {@code token/remove},
@@ -342,6 +344,8 @@ public final class PowerAuthEmulator implements AutoCloseable {
         private Duration eciesV32Plus = defaults.eciesExpirationV32Plus();
         private Duration eciesV30V31 = defaults.eciesExpirationV30V31();
         private int maxRequestBytes = defaults.maxRequestBytes();
+        private Duration v4RequestExpiration = defaults.v4RequestExpiration();
+        private int minSupportedProtocolVersion = defaults.minSupportedProtocolVersion();
 
         private Builder() {
         }
@@ -500,12 +504,35 @@ public final class PowerAuthEmulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * @param d 4.0: how far a token header or AEAD request timestamp may lie from server time, in either
+         *          direction (default 60 s, Server 2.0's {@code requestExpirationInMilliseconds}); a 4.0 token
+         *          nonce (per token) or AEAD nonce (per temporary key) is remembered for twice this, so reusing
+         *          one within the window is always refused
+         * @return this
+         */
+        public Builder v4RequestExpiration(Duration d) {
+            this.v4RequestExpiration = positive(d, "v4RequestExpiration");
+            return this;
+        }
+
+        /**
+         * @param version 3 (default, as Server 2.0's {@code minSupportedProtocolVersion}): serve {@code /pa/v3} and
+         *                {@code /pa/v4}; 4: refuse every 3.x request ({@code /pa/v3/...} and 3.x token headers)
+         *                as a deployment that sets the property to 4 does
+         * @return this
+         */
+        public Builder minSupportedProtocolVersion(int version) {
+            this.minSupportedProtocolVersion = checkRange(version, 3, 4, "minSupportedProtocolVersion");
+            return this;
+        }
+
         /** @return the emulator */
         public PowerAuthEmulator build() {
             return new PowerAuthEmulator(new EmulatorConfig(clock, commitOnKeyExchange, maxFailedAttempts,
                     signatureLookAhead, temporaryKeyValidity, tokenPastValidity, tokenFutureV30V31,
                     tokenFutureV32Plus, tokenReplayMemory, revealAuthenticationReasons, resourceSignatureTypes,
-                    eciesV32Plus, eciesV30V31, maxRequestBytes));
+                    eciesV32Plus, eciesV30V31, maxRequestBytes, v4RequestExpiration, minSupportedProtocolVersion));
         }
 
         private static int checkRange(int n, int min, int max, String name) {

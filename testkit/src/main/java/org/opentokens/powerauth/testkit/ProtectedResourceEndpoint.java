@@ -14,21 +14,40 @@ import java.util.Set;
  * {@code ServerTokenVerifier}; the token ID and nonce pair is new (it is then remembered, see the replay memory);
  * the activation is ACTIVE; the token's signature type is one the resource accepts. Every failure is the
  * configured 401 ({@link EmulatorState#tokenFailure}) with its {@link EmulatorAuthFailure reason}.
+ *
+ * <p>A header that says {@code version="4.0"}, or with no token header a 4.0 {@code X-PowerAuth-Authorization}
+ * header, goes to {@link V4ResourceChecks}; with {@code minSupportedProtocolVersion} 4 a 3.x token header is refused.
  */
 final class ProtectedResourceEndpoint {
 
     private final EmulatorState state;
     private final Set<PowerAuthSignatureTypes> accepted;
+    private final V4ResourceChecks v4;
 
     ProtectedResourceEndpoint(EmulatorState state, Set<PowerAuthSignatureTypes> accepted) {
         this.state = state;
         this.accepted = Set.copyOf(accepted);
+        this.v4 = new V4ResourceChecks(state, accepted);
     }
 
     EmulatorResponse handle(EmulatorRequest request) {
         String value = request.header(PowerAuthTokenHttpHeader.HEADER_NAME);
         if (value == null) {
+            if (V4AuthCodeVerifier.isV4(request)) {
+                V4AuthCodeVerifier.Verified verified = v4.checkAuthorization(request,
+                        Dispatcher.stripQuery(request.path()));
+                ObjectNode responseObject = Json.object();
+                responseObject.put("activationId", verified.activation().activationId());
+                responseObject.put("signatureType", verified.codeType());
+                return Json.ok(responseObject);
+            }
             throw fail(EmulatorAuthFailure.HEADER_MISSING);
+        }
+        if (V4ResourceChecks.isV4Token(value)) {
+            return answer(v4.checkToken(value));
+        }
+        if (!state.config().servesV3()) {
+            throw fail(EmulatorAuthFailure.PROTOCOL_VERSION_NOT_SUPPORTED);
         }
         PowerAuthTokenHttpHeader header = new PowerAuthTokenHttpHeader().fromValue(value);
         WultraCrypto.client(() -> {
@@ -40,7 +59,7 @@ final class ProtectedResourceEndpoint {
         byte[] nonce = WultraCrypto.unb64(header.getNonce(), () -> fail(EmulatorAuthFailure.HEADER_MALFORMED));
         byte[] digest = WultraCrypto.unb64(header.getTokenDigest(),
                 () -> fail(EmulatorAuthFailure.HEADER_MALFORMED));
-        TokenRecord token = state.token(header.getTokenId())
+        TokenRecord token = state.token(header.getTokenId()).filter(t -> !t.isV4())
                 .orElseThrow(() -> fail(EmulatorAuthFailure.TOKEN_UNKNOWN));
         long now = state.serverTimeMs();
         if (timestamp < now - state.config().tokenPastValidity().toMillis()) {
@@ -67,6 +86,10 @@ final class ProtectedResourceEndpoint {
         if (!accepted.contains(PowerAuthSignatureTypes.getEnumFromString(token.signatureType()))) {
             throw fail(EmulatorAuthFailure.SIGNATURE_TYPE_NOT_ALLOWED);
         }
+        return answer(token);
+    }
+
+    private static EmulatorResponse answer(TokenRecord token) {
         ObjectNode responseObject = Json.object();
         responseObject.put("tokenId", token.tokenId());
         responseObject.put("activationId", token.activationId());

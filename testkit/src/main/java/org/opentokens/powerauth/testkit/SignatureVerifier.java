@@ -68,7 +68,7 @@ final class SignatureVerifier {
         ActivationRecord activation = state.findActivation(header.getActivationId())
                 .orElseThrow(() -> fail(EmulatorAuthFailure.ACTIVATION_UNKNOWN));
         ApplicationRecord app = activation.application();
-        if (!app.appKey().equals(header.getApplicationKey())) {
+        if (!app.appKey().equals(header.getApplicationKey()) || activation.isV4()) {
             throw fail(EmulatorAuthFailure.ACTIVATION_UNKNOWN);
         }
         byte[] nonce = WultraCrypto.unb64(header.getNonce(), () -> fail(EmulatorAuthFailure.HEADER_MALFORMED));

@@ -30,6 +30,9 @@ class EmulatorMainTest {
                 .containsPattern("appKey +[A-Za-z0-9+/=]{24}")
                 .containsPattern("appSecret +[A-Za-z0-9+/=]{24}")
                 .containsPattern("masterServerPublicKey +[A-Za-z0-9+/=]{88}")
+                .containsPattern("4\\.0 masterEcP384 +[A-Za-z0-9+/=]{64,132}\\n")
+                .containsPattern("4\\.0 masterMlDsa65 +MII[A-Za-z0-9+/=]{2600,}")
+                .containsPattern("4\\.0 masterMlDsa87 +MII[A-Za-z0-9+/=]{3400,}")
                 .containsPattern("activationCode +[A-Z2-7]{5}-[A-Z2-7]{5}-[A-Z2-7]{5}-[A-Z2-7]{5}")
                 .containsPattern("qrPayload +[A-Z2-7-]{23}#")
                 .contains("/admin/activations/");

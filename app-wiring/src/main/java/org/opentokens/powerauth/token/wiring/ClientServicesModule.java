@@ -30,6 +30,9 @@ import org.opentokens.powerauth.token.port.in.PowerAuthVault;
 import org.opentokens.powerauth.token.port.out.JsonCodec;
 import org.opentokens.powerauth.token.port.out.MonotonicClock;
 import org.opentokens.powerauth.token.port.out.PowerAuthServer;
+import org.opentokens.powerauth.token.port.out.PowerAuthServerV4;
+import org.opentokens.powerauth.token.application.v4.V4ClientProtocol;
+import org.opentokens.powerauth.token.application.time.ServerTimeFetch;
 import org.opentokens.powerauth.token.port.out.RandomSource;
 import org.opentokens.powerauth.token.port.out.SecureStorage;
 
@@ -92,12 +95,21 @@ final class ClientServicesModule extends PrivateModule {
     @Provides
     @Singleton
     @ClientInternal
+    V4ClientProtocol v4(@ClientInternal InstanceState state, @ClientInternal PowerAuthServerV4 server,
+            @ClientInternal JsonCodec json, RandomSource random, TimeSynchronizationService time,
+            @PowerAuthClock Clock clock) {
+        return new V4ClientProtocol(configuration(), state, server, json, random, time, clock);
+    }
+
+    @Provides
+    @Singleton
+    @ClientInternal
     ActivationUseCase activationService(@ClientInternal InstanceState state, @ClientInternal PowerAuthServer server,
             @ClientInternal JsonCodec json, RandomSource random, TimeSynchronizationService time,
             @ClientInternal TemporaryKeyProvider temporaryKeys, @PowerAuthClock Clock clock,
-            @ClientInternal ClientExecutor executor) {
+            @ClientInternal ClientExecutor executor, @ClientInternal V4ClientProtocol v4) {
         return new ActivationService(configuration(), state, server, json, random, time, temporaryKeys, clock,
-                executor);
+                executor, v4);
     }
 
     @Provides
@@ -120,9 +132,10 @@ final class ClientServicesModule extends PrivateModule {
     PowerAuthTokenStore tokenStore(@ClientInternal InstanceState state, @ClientInternal PowerAuthServer server,
             @ClientInternal JsonCodec json, RandomSource random, TimeSynchronizationService time,
             @ClientInternal TemporaryKeyProvider temporaryKeys, @PowerAuthClock Clock clock,
-            @ClientInternal ClientExecutor executor, @ClientInternal FailureHints hints) {
+            @ClientInternal ClientExecutor executor, @ClientInternal FailureHints hints,
+            @ClientInternal V4ClientProtocol v4) {
         return new HintingTokenStore(new TokenStoreService(configuration(), state, server, json, random, time,
-                temporaryKeys, clock, executor), hints);
+                temporaryKeys, clock, executor, v4), hints);
     }
 
     @Provides
@@ -177,11 +190,14 @@ final class ClientServicesModule extends PrivateModule {
     @Exposed
     PowerAuthClient client(PowerAuthTokenStore tokenStore, ActivationUseCase activation,
             TimeSynchronizationService time, @ClientInternal ClientExecutor executor,
-            @ClientInternal PowerAuthServer server, PowerAuthSignatures signatures, PowerAuthPasswords passwords,
-            PowerAuthVault vault, EncryptionUseCase encryption, RecoveryUseCase recovery) {
+            @ClientInternal PowerAuthServer server, @ClientInternal PowerAuthServerV4 serverV4,
+            PowerAuthSignatures signatures, PowerAuthPasswords passwords, PowerAuthVault vault,
+            EncryptionUseCase encryption, RecoveryUseCase recovery) {
         Runnable releaseTransport = server instanceof JavaHttpPowerAuthServer http ? http::close : () -> { };
-        return new PowerAuthClient(config.instanceId(), tokenStore, activation, time, server::fetchServerTime,
-                executor, releaseTransport, signatures, passwords, vault, encryption, recovery);
+        ServerTimeFetch fetch = configuration().v4().isPresent() ? serverV4::fetchServerTime
+                : server::fetchServerTime;
+        return new PowerAuthClient(config.instanceId(), tokenStore, activation, time, fetch, executor,
+                releaseTransport, signatures, passwords, vault, encryption, recovery);
     }
 
     private PowerAuthConfiguration configuration() {

@@ -10,11 +10,13 @@ import org.opentokens.powerauth.token.adapter.http.JacksonJsonCodec;
 import org.opentokens.powerauth.token.adapter.http.JavaHttpPowerAuthServer;
 import org.opentokens.powerauth.token.port.out.JsonCodec;
 import org.opentokens.powerauth.token.port.out.PowerAuthServer;
+import org.opentokens.powerauth.token.port.out.PowerAuthServerV4;
 
 /**
  * The HTTP adapter ({@code java.net.http} and Jackson) as a private module.
  *
- * <p>Exposes only {@code @ClientInternal PowerAuthServer} and {@code @ClientInternal JsonCodec}; the
+ * <p>Exposes only {@code @ClientInternal PowerAuthServer}, its {@code /pa/v4} view
+ * {@code @ClientInternal PowerAuthServerV4} and {@code @ClientInternal JsonCodec}; the
  * {@code HttpClient} and the Jackson mapper stay inside the adapter. Requires nothing. Installed by
  * {@link PowerAuthTokenModule}.
  */
@@ -28,14 +30,29 @@ final class JavaHttpServerModule extends PrivateModule {
     @Override
     protected void configure() {
         expose(Key.get(PowerAuthServer.class, ClientInternal.class));
+        expose(Key.get(PowerAuthServerV4.class, ClientInternal.class));
         expose(Key.get(JsonCodec.class, ClientInternal.class));
     }
 
     @Provides
     @Singleton
     @ClientInternal
-    PowerAuthServer server() {
+    JavaHttpPowerAuthServer http() {
         return new JavaHttpPowerAuthServer(config);
+    }
+
+    @Provides
+    @Singleton
+    @ClientInternal
+    PowerAuthServer server(@ClientInternal JavaHttpPowerAuthServer http) {
+        return http;
+    }
+
+    @Provides
+    @Singleton
+    @ClientInternal
+    PowerAuthServerV4 serverV4(@ClientInternal JavaHttpPowerAuthServer http) {
+        return http.v4();
     }
 
     @Provides

@@ -99,8 +99,9 @@ public final class PowerAuthClient implements AutoCloseable {
     }
 
     /**
-     * Asks the server for its time once more ({@code POST /pa/v3/status}) even when time is synchronized, for
-     * example after the server refused a header; concurrent callers share one call. The sample is applied by the
+     * Asks the server for its time once more ({@code POST /pa/v3/status}, or {@code /pa/v4/status} for a 4.0
+     * configuration) even when time is synchronized, for example after the server refused a header; concurrent
+     * callers share one call. The sample is applied by the
      * rules of {@link TimeSynchronizationService} (a change under 10 s is ignored as jitter). Blocks the caller.
      *
      * @return what was done with the sample

@@ -7,7 +7,10 @@ import java.util.Objects;
 import javax.net.ssl.SSLContext;
 import org.opentokens.powerauth.token.adapter.http.HttpServerConfig;
 import org.opentokens.powerauth.token.application.PowerAuthConfiguration;
+import org.opentokens.powerauth.token.application.ClientProtocolVersion;
+import org.opentokens.powerauth.token.application.V4Settings;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
+import org.opentokens.powerauth.token.domain.v4.kem.SharedSecretAlgorithm;
 
 /**
  * Everything one PowerAuth client instance needs, for {@link PowerAuthTokenModule}: where the server is, the
@@ -78,6 +81,12 @@ public final class PowerAuthClientConfig {
         return powerAuth.protocolVersion();
     }
 
+    /** @return the protocol of new activations: the 3.x version, or 4.0 */
+    public ClientProtocolVersion clientProtocolVersion() {
+        return powerAuth.v4().isPresent() ? ClientProtocolVersion.V4_0
+                : ClientProtocolVersion.of(powerAuth.protocolVersion());
+    }
+
     /** @return the protocol settings the services take */
     public PowerAuthConfiguration powerAuthConfiguration() {
         return powerAuth;
@@ -91,7 +100,7 @@ public final class PowerAuthClientConfig {
     @Override
     public String toString() {
         return "PowerAuthClientConfig[instance=" + powerAuth.instanceId() + ", baseUri=" + http.baseUri()
-                + ", applicationKey=" + powerAuth.applicationKey() + ", protocolVersion=" + powerAuth.protocolVersion()
+                + ", applicationKey=" + powerAuth.applicationKey() + ", protocolVersion=" + powerAuth.protocolLabel()
                 + ", applicationSecret=<redacted>, connectTimeout=" + http.connectTimeout() + ", requestTimeout="
                 + http.requestTimeout() + ", extraHeaders=" + http.extraHeaders().keySet() + "]";
     }
@@ -100,6 +109,10 @@ public final class PowerAuthClientConfig {
     public static final class Builder {
         private final PowerAuthConfiguration.Builder powerAuth;
         private final HttpServerConfig.Builder http;
+        private ClientProtocolVersion protocol;
+        private SharedSecretAlgorithm algorithm = SharedSecretAlgorithm.EC_P384_ML_L3;
+        private String masterEcKeyV4;
+        private String masterMlDsaKeyV4;
 
         private Builder(URI baseUri, String applicationKey, String applicationSecret, String masterServerPublicKey) {
             this.powerAuth = PowerAuthConfiguration.builder(Objects.requireNonNull(applicationKey, "applicationKey"),
@@ -122,6 +135,41 @@ public final class PowerAuthClientConfig {
         /** @param value the protocol version, 3.3 unless set; 3.2 and older for servers without it @return this */
         public Builder protocolVersion(ProtocolVersion value) {
             powerAuth.protocolVersion(value);
+            this.protocol = null;
+            return this;
+        }
+
+        /**
+         * @param value the protocol of new activations; {@link ClientProtocolVersion#V4_0} (PowerAuth Server 2.x)
+         *     also needs {@link #masterKeysV4} and takes {@link #algorithm}
+         * @return this
+         */
+        public Builder protocolVersion(ClientProtocolVersion value) {
+            Objects.requireNonNull(value, "protocolVersion");
+            powerAuth.protocolVersion(value.v3());
+            this.protocol = value;
+            return this;
+        }
+
+        /**
+         * @param value the 4.0 shared-secret algorithm: {@code EC_P384}, {@code EC_P384_ML_L3} (unless set, the
+         *     SDK's default) or {@code EC_P384_ML_L5}
+         * @return this
+         */
+        public Builder algorithm(SharedSecretAlgorithm value) {
+            this.algorithm = Objects.requireNonNull(value, "algorithm");
+            return this;
+        }
+
+        /**
+         * @param masterEcPublicKey the application's 4.0 master P-384 public key, Base64
+         * @param masterMlDsaPublicKey its master ML-DSA public key (Base64 SubjectPublicKeyInfo) for the hybrid
+         *     algorithms, null for {@code EC_P384}
+         * @return this
+         */
+        public Builder masterKeysV4(String masterEcPublicKey, String masterMlDsaPublicKey) {
+            this.masterEcKeyV4 = Objects.requireNonNull(masterEcPublicKey, "masterEcPublicKey");
+            this.masterMlDsaKeyV4 = masterMlDsaPublicKey;
             return this;
         }
 
@@ -209,6 +257,15 @@ public final class PowerAuthClientConfig {
          * @throws IllegalArgumentException for an invalid HTTP setting
          */
         public PowerAuthClientConfig build() {
+            if (protocol != null && protocol.isV4()) {
+                if (masterEcKeyV4 == null) {
+                    throw new IllegalArgumentException("protocol 4.0 needs the 4.0 master keys (masterKeysV4)");
+                }
+                powerAuth.protocol4(V4Settings.of(algorithm, masterEcKeyV4,
+                        algorithm.isPostQuantum() ? masterMlDsaKeyV4 : null));
+            } else {
+                powerAuth.protocol4(null);
+            }
             return new PowerAuthClientConfig(powerAuth.build(), http.build());
         }
     }

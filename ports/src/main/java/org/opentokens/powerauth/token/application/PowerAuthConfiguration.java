@@ -37,8 +37,10 @@ public final class PowerAuthConfiguration {
     private final int knowledgeKeyIterations;
     private final Duration instanceLockTimeout;
     private final Duration headerRefreshInterval;
+    private final V4Settings v4;
 
     private PowerAuthConfiguration(Builder b) {
+        this.v4 = b.v4;
         this.instanceId = b.instanceId;
         StorageNamespace.of(instanceId);
         this.applicationKey = checkKey(b.applicationKey, "application key");
@@ -87,9 +89,25 @@ public final class PowerAuthConfiguration {
         return masterServerPublicKey;
     }
 
-    /** @return the protocol version this instance speaks */
+    /**
+     * @return the 3.x protocol version of this instance: what a new activation speaks unless {@link #v4()} is set,
+     *     and what a stored 3.x activation keeps speaking
+     */
     public ProtocolVersion protocolVersion() {
         return protocolVersion;
+    }
+
+    /**
+     * @return the 4.0 settings when new activations of this instance use protocol 4.0; empty for 3.x. A stored
+     *     activation keeps the protocol it was created with, whatever this says.
+     */
+    public java.util.Optional<V4Settings> v4() {
+        return java.util.Optional.ofNullable(v4);
+    }
+
+    /** @return {@code "4.0"} when new activations use 4.0, else the 3.x version's wire value */
+    public String protocolLabel() {
+        return v4 != null ? "4.0" : protocolVersion.wireValue();
     }
 
     /** @return how long before its expiry a cached temporary key is dropped */
@@ -121,7 +139,8 @@ public final class PowerAuthConfiguration {
     @Override
     public String toString() {
         return "PowerAuthConfiguration[instance=" + instanceId + ", applicationKey=" + applicationKey
-                + ", protocolVersion=" + protocolVersion + ", applicationSecret=<redacted>]";
+                + ", protocolVersion=" + protocolLabel() + (v4 == null ? "" : ", algorithm=" + v4.algorithm())
+                + ", applicationSecret=<redacted>]";
     }
 
     private static String checkKey(String value, String what) {
@@ -142,6 +161,7 @@ public final class PowerAuthConfiguration {
         private int knowledgeKeyIterations = KnowledgeKeyProtection.DEFAULT_ITERATIONS;
         private Duration instanceLockTimeout = DEFAULT_INSTANCE_LOCK_TIMEOUT;
         private Duration headerRefreshInterval = DEFAULT_HEADER_REFRESH_INTERVAL;
+        private V4Settings v4;
 
         private Builder(String applicationKey, String applicationSecret, EcPublicKey masterServerPublicKey) {
             this.applicationKey = applicationKey;
@@ -167,6 +187,15 @@ public final class PowerAuthConfiguration {
                 throw new IllegalArgumentException("temporaryKeySafetyMargin must not be negative");
             }
             this.temporaryKeySafetyMargin = value;
+            return this;
+        }
+
+        /**
+         * @param value the 4.0 settings, so that new activations use protocol 4.0; null (the default) for 3.x
+         * @return this
+         */
+        public Builder protocol4(V4Settings value) {
+            this.v4 = value;
             return this;
         }
 

@@ -2,7 +2,7 @@ package org.opentokens.powerauth.token.adapter.http;
 
 import org.opentokens.powerauth.token.port.out.InvalidServerResponseException;
 
-/** The {@code /pa/v3} endpoints the adapter calls, all with {@code POST}; names them in messages and logs. */
+/** The {@code /pa/v3} and {@code /pa/v4} endpoints the adapter calls, all with {@code POST}; names them in messages and logs. */
 enum Endpoint {
     STATUS("/pa/v3/status"),
     KEYSTORE_CREATE("/pa/v3/keystore/create"),
@@ -13,7 +13,15 @@ enum Endpoint {
     TOKEN_REMOVE("/pa/v3/token/remove"),
     SIGNATURE_VALIDATE("/pa/v3/signature/validate"),
     VAULT_UNLOCK("/pa/v3/vault/unlock"),
-    RECOVERY_CONFIRM("/pa/v3/recovery/confirm");
+    RECOVERY_CONFIRM("/pa/v3/recovery/confirm"),
+    V4_STATUS("/pa/v4/status"),
+    V4_KEYSTORE_CREATE("/pa/v4/keystore/create"),
+    V4_ACTIVATION_CREATE("/pa/v4/activation/create"),
+    V4_ACTIVATION_STATUS("/pa/v4/activation/status"),
+    V4_ACTIVATION_CONFIRM("/pa/v4/activation/confirm"),
+    V4_ACTIVATION_REMOVE("/pa/v4/activation/remove"),
+    V4_TOKEN_CREATE("/pa/v4/token/create"),
+    V4_TOKEN_REMOVE("/pa/v4/token/remove");
 
     private final String path;
 

@@ -11,6 +11,7 @@ import org.opentokens.powerauth.token.domain.signature.AuthorizationHeader;
 import org.opentokens.powerauth.token.domain.token.TokenId;
 import org.opentokens.powerauth.token.port.out.ActivationStatusResponse;
 import org.opentokens.powerauth.token.port.out.PowerAuthServer;
+import org.opentokens.powerauth.token.port.out.PowerAuthServerV4;
 import org.opentokens.powerauth.token.port.out.RequestSigner;
 
 /**
@@ -33,6 +34,7 @@ public final class JavaHttpPowerAuthServer implements PowerAuthServer, AutoClose
     private final HttpTransport transport;
     private final WireJson json;
     private final ResponseReader reader;
+    private final JavaHttpV4Endpoints v4;
 
     /** @param config where the server is and how to talk to it */
     public JavaHttpPowerAuthServer(HttpServerConfig config) {
@@ -40,6 +42,14 @@ public final class JavaHttpPowerAuthServer implements PowerAuthServer, AutoClose
         this.transport = new HttpTransport(config);
         this.json = new WireJson();
         this.reader = new ResponseReader(json, config.maxResponseBytes(), config.baseUri().getPath());
+        this.v4 = new JavaHttpV4Endpoints(transport, json, reader);
+    }
+
+    /**
+     * @return the {@code /pa/v4} calls of the same server, over this adapter's HTTP client (closed with it)
+     */
+    public PowerAuthServerV4 v4() {
+        return v4;
     }
 
     @Override

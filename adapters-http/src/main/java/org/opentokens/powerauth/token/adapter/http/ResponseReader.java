@@ -50,6 +50,19 @@ final class ResponseReader {
     }
 
     /**
+     * Checks a bare {@code {"status":"OK"}} answer; a {@code responseObject} beside it is ignored.
+     *
+     * @param answer the answer
+     * @param endpoint the endpoint that gave it
+     */
+    void statusOk(HttpAnswer answer, Endpoint endpoint) {
+        Map<String, Object> node = successObject(answer, endpoint);
+        if (!OK.equals(node.get(STATUS))) {
+            throw endpoint.invalid("response status is not OK");
+        }
+    }
+
+    /**
      * Reads an unwrapped body, such as an ECIES envelope.
      *
      * @param answer the answer

@@ -7,7 +7,10 @@ import java.util.Set;
 import org.opentokens.powerauth.token.application.instance.InstanceStore;
 import org.opentokens.powerauth.token.domain.crypto.SymmetricKey;
 import org.opentokens.powerauth.token.domain.keys.KnowledgeKeyProtection;
+import org.opentokens.powerauth.token.domain.keys.V4FactorKeyProtection;
 import org.opentokens.powerauth.token.domain.record.ActivationRecord;
+import org.opentokens.powerauth.token.domain.record.V4ActivationData;
+import org.opentokens.powerauth.token.domain.v4.crypto.V4SymmetricKey;
 import org.opentokens.powerauth.token.domain.record.TokenRecord;
 import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
@@ -80,7 +83,9 @@ final class RecordingSecureStorage implements SecureStorage {
         } else if (name.startsWith(InstanceStore.TOKEN_ENTRY_PREFIX)) {
             TokenRecord record = TokenRecord.decode(value);
             try {
-                SecretRegistry.bytes("token secret", record.secret().copyBytes(InsecureSecretAccess.get()));
+                SecretRegistry.bytes("token secret", record.isV4()
+                        ? record.v4Secret().copyBytes(InsecureSecretAccess.get())
+                        : record.secret().copyBytes(InsecureSecretAccess.get()));
             } finally {
                 record.destroy();
             }
@@ -88,6 +93,10 @@ final class RecordingSecureStorage implements SecureStorage {
     }
 
     private static void registerActivation(ActivationRecord record) {
+        if (record.isV4()) {
+            registerV4Activation(record);
+            return;
+        }
         key("possession key", record.possessionKey());
         key("transport key", record.transportKey());
         byte[] protectedKnowledge = record.protectedKnowledgeKey();
@@ -101,6 +110,33 @@ final class RecordingSecureStorage implements SecureStorage {
         record.protectedBiometryKey().ifPresent(b -> SecretRegistry.bytes("protected biometry key", b));
         SecretRegistry.bytes("encrypted device private key", record.encryptedDevicePrivateKey());
         SecretRegistry.bytes("counter data", record.counter().copyBytes(InsecureSecretAccess.get()));
+    }
+
+    private static void registerV4Activation(ActivationRecord record) {
+        V4ActivationData v4 = record.v4();
+        v4Key("4.0 possession key", v4.possessionKey());
+        v4Key("4.0 status MAC key", v4.statusMacKey());
+        v4Key("4.0 counter MAC key", v4.ctrDataMacKey());
+        v4Key("4.0 sharedInfo2 key", v4.sharedInfo2Key());
+        v4Key("4.0 temporary key MAC key", v4.temporaryKeyMacKey());
+        byte[] protectedKnowledge = record.protectedKnowledgeKey();
+        byte[] salt = record.knowledgeSalt();
+        SecretRegistry.bytes("protected knowledge key", protectedKnowledge);
+        SecretRegistry.bytes("knowledge salt", salt);
+        for (String password : SecretRegistry.passwords()) {
+            v4Key("4.0 knowledge key", V4FactorKeyProtection.unprotectKnowledge(protectedKnowledge,
+                    password.toCharArray(), salt, record.knowledgeIterations()));
+        }
+        record.protectedBiometryKey().ifPresent(b -> SecretRegistry.bytes("protected biometry key", b));
+        SecretRegistry.bytes("counter data", record.v4Counter().copyBytes(InsecureSecretAccess.get()));
+    }
+
+    private static void v4Key(String kind, V4SymmetricKey key) {
+        try {
+            SecretRegistry.bytes(kind, key.copyBytes(InsecureSecretAccess.get()));
+        } finally {
+            key.destroy();
+        }
     }
 
     private static void key(String kind, SymmetricKey key) {

@@ -3,7 +3,10 @@ package org.opentokens.powerauth.token.wiring.multiprocess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Base64;
 import org.opentokens.powerauth.testkit.EmulatorGate;
+import org.opentokens.powerauth.token.domain.record.ActivationRecord;
+import org.opentokens.powerauth.token.domain.v4.counter.V4HashCounter;
 import org.opentokens.powerauth.token.port.in.PowerAuthActivationStatus;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
 import org.opentokens.powerauth.token.wiring.PowerAuthClient;
@@ -14,8 +17,6 @@ import org.opentokens.powerauth.token.wiring.PowerAuthClient;
  * the counters still agree afterwards.
  */
 final class KilledHolder {
-    private static final String CREATE = "/pa/v3/token/create";
-
     /** Starts a worker JVM of the bed with a command. */
     @FunctionalInterface
     interface Workers {
@@ -27,14 +28,15 @@ final class KilledHolder {
 
     static void releasesTheSection(SharedBed bed, Workers workers) throws Exception {
         String id = bed.activate();
-        EmulatorGate held = bed.emulator.faults().holdRequest(CREATE);
+        String create = bed.tokenCreatePath();
+        EmulatorGate held = bed.emulator.faults().holdRequest(create);
         WorkerJvm holder = workers.start("request", "held");
         assertThat(held.awaitArrival(Duration.ofSeconds(WorkerJvm.HANG_GUARD_SECONDS))).isTrue();
         WorkerJvm waiter = workers.start("request", "after-kill");
         waiter.awaitLine("REQUESTING");
         Thread.sleep(1000);
         // The emulator counts answered requests: the holder's is held, and a waiter's would have been answered.
-        assertThat(bed.emulator.count(CREATE)).as("the waiter sent nothing while the holder held the section")
+        assertThat(bed.emulator.count(create)).as("the waiter sent nothing while the holder held the section")
                 .isZero();
 
         holder.kill();
@@ -54,7 +56,14 @@ final class KilledHolder {
     static void assertCountersAgree(SharedBed bed, String id) {
         PowerAuthActivationStatus status = bed.client(Duration.ZERO).activation().fetchActivationStatus().join();
         assertThat(status.counterResynchronized()).as("the client's counter had not fallen behind").isFalse();
-        assertThat(bed.storedActivation().counter().ctrByte())
+        ActivationRecord stored = bed.storedActivation();
+        assertThat(stored.isV4()).isEqualTo(bed.isV4());
+        if (stored.isV4()) {
+            V4HashCounter server = V4HashCounter.of(Base64.getDecoder().decode(
+                    bed.emulator.activation(id).ctrDataBase64()), (int) (bed.emulator.activation(id).counter() & 0xFF));
+            assertThat(stored.v4Counter().sameCounterAs(server)).as("CTR_DATA agrees").isTrue();
+        }
+        assertThat(stored.isV4() ? stored.v4Counter().ctrByte() : stored.counter().ctrByte())
                 .as("client and server counters agree")
                 .isEqualTo((int) (bed.emulator.activation(id).counter() & 0xFF));
     }

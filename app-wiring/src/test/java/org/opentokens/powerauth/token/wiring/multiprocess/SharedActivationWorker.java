@@ -14,8 +14,10 @@ import java.util.concurrent.CompletionException;
 import javax.sql.DataSource;
 import org.opentokens.powerauth.token.adapter.storage.StorageKeySource;
 import org.opentokens.powerauth.token.adapter.storage.StorageKeySources;
+import org.opentokens.powerauth.token.application.ClientProtocolVersion;
 import org.opentokens.powerauth.token.adapter.storage.postgres.PostgresSecureStorage;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
+import org.opentokens.powerauth.token.domain.v4.kem.SharedSecretAlgorithm;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
 import org.opentokens.powerauth.token.port.in.PowerAuthToken;
@@ -29,7 +31,8 @@ import org.opentokens.powerauth.token.wiring.SqliteStorageModule;
 /**
  * A separate client process of the shared instance, run by {@link WorkerJvm}. Arguments: server URI, application
  * key, application secret, master public key, store (an SQLite file, or {@code pg:SCHEMA:PREFIX} for PostgreSQL
- * tables in the cluster of {@code POWERAUTH_TOKEN_PG_URL}), instance id, then one command:
+ * tables in the cluster of {@code POWERAUTH_TOKEN_PG_URL}), instance id, the protocol ({@code 3.3}, or
+ * {@code 4.0|P384_MASTER_KEY|ML_DSA_65_MASTER_KEY} for an {@code EC_P384_ML_L3} instance), then one command:
  * <ul>
  *   <li>{@code mix PREFIX N}: N signed calls, token creates (possession, or possession and password) and removes
  *       of its own earlier tokens; prints {@code DONE ok=.. failed=..} and one {@code FAIL} line per failure;</li>
@@ -59,9 +62,15 @@ public final class SharedActivationWorker {
      */
     public static void main(String[] args) throws Exception {
         byte[] key = HexFormat.of().parseHex(System.getenv(KEY_ENV));
-        PowerAuthClientConfig config = PowerAuthClientConfig.builder(args[0], args[1], args[2], args[3])
+        PowerAuthClientConfig.Builder builder = PowerAuthClientConfig.builder(args[0], args[1], args[2], args[3])
                 .instanceId(args[5]).protocolVersion(ProtocolVersion.V3_3).knowledgeKeyIterations(10)
-                .requestTimeout(Duration.ofSeconds(20)).build();
+                .requestTimeout(Duration.ofSeconds(20));
+        String[] protocol = args[6].split("\\|");
+        if (protocol[0].equals("4.0")) {
+            builder.protocolVersion(ClientProtocolVersion.V4_0).algorithm(SharedSecretAlgorithm.EC_P384_ML_L3)
+                    .masterKeysV4(protocol[1], protocol[2]);
+        }
+        PowerAuthClientConfig config = builder.build();
         int exit;
         StorageKeySource keys = StorageKeySources.rawKey(SecretBytes.takeOwnership(key));
         DataSource pool = null;
@@ -76,9 +85,9 @@ public final class SharedActivationWorker {
         }
         try (PowerAuthClient client = Guice.createInjector(Stage.PRODUCTION, new PowerAuthTokenModule(config), storage)
                 .getInstance(PowerAuthClient.class)) {
-            exit = args.length > 6 && args[6].equals("mix-signed")
-                    ? SignedMix.run(client, URI.create(args[0]), Integer.parseInt(args[7]))
-                    : run(client, URI.create(args[0]), Arrays.copyOfRange(args, 6, args.length));
+            exit = args.length > 7 && args[7].equals("mix-signed")
+                    ? SignedMix.run(client, URI.create(args[0]), Integer.parseInt(args[8]))
+                    : run(client, URI.create(args[0]), Arrays.copyOfRange(args, 7, args.length));
         } finally {
             if (pool instanceof AutoCloseable closeable) {
                 closeable.close();

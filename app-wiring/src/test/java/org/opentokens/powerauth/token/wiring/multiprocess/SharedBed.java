@@ -20,7 +20,9 @@ import org.opentokens.powerauth.token.adapter.storage.StorageKeySources;
 import org.opentokens.powerauth.token.adapter.storage.postgres.PostgresSecureStorage;
 import org.opentokens.powerauth.token.adapter.storage.sqlite.SqliteSecureStorage;
 import org.opentokens.powerauth.token.application.instance.InstanceStore;
+import org.opentokens.powerauth.token.application.ClientProtocolVersion;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
+import org.opentokens.powerauth.token.domain.v4.kem.SharedSecretAlgorithm;
 import org.opentokens.powerauth.token.domain.record.ActivationRecord;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
 import org.opentokens.powerauth.token.port.out.PostgresTestCluster;
@@ -53,17 +55,35 @@ final class SharedBed implements AutoCloseable {
     private final String tablePrefix;
     private final byte[] key = new byte[32];
     private final List<PowerAuthClient> clients = new ArrayList<>();
+    private final boolean v4;
 
     /** A bed on an SQLite file in a temporary directory. */
     SharedBed() throws IOException {
-        this(null, null);
+        this(null, null, false);
+    }
+
+    /** @param v4 whether the shared activation is a protocol 4.0 one ({@code EC_P384_ML_L3}), on an SQLite file */
+    SharedBed(boolean v4) throws IOException {
+        this(null, null, v4);
+    }
+
+    /**
+     * A 3.3 bed.
+     *
+     * @param postgres the test schema the store's tables go into, or null for an SQLite file
+     * @param tablePrefix the tables' prefix in it
+     */
+    SharedBed(PostgresTestCluster postgres, String tablePrefix) throws IOException {
+        this(postgres, tablePrefix, false);
     }
 
     /**
      * @param postgres the test schema the store's tables go into, or null for an SQLite file
      * @param tablePrefix the tables' prefix in it
+     * @param v4 whether the shared activation is a protocol 4.0 one ({@code EC_P384_ML_L3})
      */
-    SharedBed(PostgresTestCluster postgres, String tablePrefix) throws IOException {
+    SharedBed(PostgresTestCluster postgres, String tablePrefix, boolean v4) throws IOException {
+        this.v4 = v4;
         new SecureRandom().nextBytes(key);
         this.postgres = postgres;
         this.tablePrefix = tablePrefix;
@@ -78,8 +98,13 @@ final class SharedBed implements AutoCloseable {
 
     /** @return a client of this JVM on the shared store, checking storage at most every {@code headerRefresh} */
     PowerAuthClient client(Duration headerRefresh) {
-        PowerAuthClientConfig config = BedSteps.config(baseUri, application, INSTANCE, ProtocolVersion.V3_3,
-                Duration.ofSeconds(20)).headerRefreshInterval(headerRefresh).build();
+        PowerAuthClientConfig.Builder builder = BedSteps.config(baseUri, application, INSTANCE, ProtocolVersion.V3_3,
+                Duration.ofSeconds(20)).headerRefreshInterval(headerRefresh);
+        if (v4) {
+            builder.protocolVersion(ClientProtocolVersion.V4_0).algorithm(SharedSecretAlgorithm.EC_P384_ML_L3)
+                    .masterKeysV4(application.masterServerPublicKeyP384(), application.masterServerPublicKeyMlDsa65());
+        }
+        PowerAuthClientConfig config = builder.build();
         Module storage = postgres == null
                 ? new SqliteStorageModule(database, StorageKeySources.rawKey(SecretBytes.copyOf(key)))
                 : new PostgresStorageModule(PostgresSecureStorage.builder(postgres.pool(4)).schema(postgres.schema())
@@ -120,7 +145,24 @@ final class SharedBed implements AutoCloseable {
     /** @return what a worker needs to join: server, application and store */
     List<String> workerArguments() {
         return List.of(baseUri.toString(), application.appKey(), application.appSecret(),
-                application.masterServerPublicKey(), store(), INSTANCE);
+                application.masterServerPublicKey(), store(), INSTANCE, v4
+                        ? "4.0|" + application.masterServerPublicKeyP384() + "|" + application.masterServerPublicKeyMlDsa65()
+                        : "3.3");
+    }
+
+    /** @return whether the shared activation is a 4.0 one */
+    boolean isV4() {
+        return v4;
+    }
+
+    /** @return the path of token create for the shared activation's protocol */
+    String tokenCreatePath() {
+        return v4 ? "/pa/v4/token/create" : "/pa/v3/token/create";
+    }
+
+    /** @return the path of token remove for the shared activation's protocol */
+    String tokenRemovePath() {
+        return v4 ? "/pa/v4/token/remove" : "/pa/v3/token/remove";
     }
 
     String storageKeyHex() {

@@ -8,6 +8,8 @@ import org.opentokens.powerauth.token.benchmarks.crypto.TokenCreateBenchmark;
 import org.opentokens.powerauth.token.benchmarks.header.HeaderBenchmark;
 import org.opentokens.powerauth.token.benchmarks.storage.Backends;
 import org.opentokens.powerauth.token.benchmarks.storage.StorageBenchmark;
+import org.opentokens.powerauth.token.benchmarks.v4.V4HeaderBenchmark;
+import org.opentokens.powerauth.token.benchmarks.v4.V4TokenCreateBenchmark;
 
 /** The comparison groups of the suite, in report order. */
 public final class Groups {
@@ -16,7 +18,8 @@ public final class Groups {
 
     /** @return every group */
     public static List<Group> all() {
-        return List.of(header(), headerThroughput(), tokenCreate(), activation(), storage());
+        return List.of(header(), headerThroughput(), tokenCreate(), activation(), storage(), v4Header(),
+                v4TokenCreate());
     }
 
     /**
@@ -133,6 +136,73 @@ public final class Groups {
     private static Side removeAll(String label, String backend) {
         return Side.of(label, StorageBenchmark.class, "removeAllLocalTokens", Mode.SingleShotTime, TimeUnit.MILLISECONDS,
                 1).with("backend", backend);
+    }
+
+    static Group v4Header() {
+        Class<?> b = V4HeaderBenchmark.class;
+        return new Group("v4-header", "6. Header generation (protocol 4.0)",
+                List.of(Side.averageTime("ours", b, "ours", TimeUnit.NANOSECONDS),
+                        Side.averageTime("wultra", b, "wultra", TimeUnit.NANOSECONDS),
+                        Side.averageTime("floor", b, "floor", TimeUnit.NANOSECONDS)),
+                List.of(Ratio.atLeast("Wultra 2.0.1 / ours", "wultra", "ours", 5),
+                        Ratio.atMost("ours / floor", "ours", "floor", 1.3)),
+                List.of(),
+                "ours: 16 nonce bytes from one SHA1PRNG per thread (`RandomSource.perThread`), the clock, then the "
+                        + "token's `V4TokenHeaderGenerator.headerValue` (domain; its KMAC256 state keyed with the "
+                        + "token secret once per token and copied per header, the header prefix rendered once); "
+                        + "wultra: Wultra 2.0.1's v4 `ClientTokenGenerator` nonce, timestamp and "
+                        + "`computeTokenDigest`, then `PowerAuthTokenHttpHeader.buildHttpHeader`; floor: 16 bytes "
+                        + "from a generator of the same kind as ours, one KMAC256 (`PA4DIGEST`) over the same bytes "
+                        + "from a keyed Bouncy Castle cSHAKE256 state prepared once and copied per header, Base64 "
+                        + "and string concatenation. The 4.0 token store path is not on this branch; this group "
+                        + "measures the domain generator a store calls.");
+    }
+
+    static Group v4TokenCreate() {
+        Class<?> b = V4TokenCreateBenchmark.class;
+        List<Side> sides = new java.util.ArrayList<>();
+        List<Ratio> ratios = new java.util.ArrayList<>();
+        for (String algorithm : List.of("EC_P384", "EC_P384_ML_L3")) {
+            for (String side : List.of("ours", "wultra")) {
+                sides.add(Side.averageTime(side + "-keystore-request-" + algorithm, b, side + "KeystoreRequest",
+                        TimeUnit.MICROSECONDS).with("algorithm", algorithm));
+                sides.add(Side.averageTime(side + "-keystore-response-" + algorithm, b, side + "KeystoreResponse",
+                        TimeUnit.MICROSECONDS).with("algorithm", algorithm).withoutCpu());
+            }
+        }
+        for (String side : List.of("ours", "wultra")) {
+            sides.add(Side.averageTime(side + "-token-request", b, side + "TokenRequest", TimeUnit.MICROSECONDS)
+                    .with("algorithm", "EC_P384"));
+            sides.add(Side.averageTime(side + "-token-response", b, side + "TokenResponse", TimeUnit.MICROSECONDS)
+                    .with("algorithm", "EC_P384").withoutCpu());
+        }
+        for (String algorithm : List.of("EC_P384", "EC_P384_ML_L3")) {
+            ratios.add(new Ratio("Wultra 2.0.1 / ours, " + algorithm + " (fresh temporary key + token create)",
+                    List.of("wultra-keystore-request-" + algorithm, "wultra-keystore-response-" + algorithm,
+                            "wultra-token-request", "wultra-token-response"),
+                    List.of("ours-keystore-request-" + algorithm, "ours-keystore-response-" + algorithm,
+                            "ours-token-request", "ours-token-response"), 1.5, true));
+            ratios.add(new Ratio("Wultra 2.0.1 / ours, " + algorithm + " temporary key only",
+                    List.of("wultra-keystore-request-" + algorithm, "wultra-keystore-response-" + algorithm),
+                    List.of("ours-keystore-request-" + algorithm, "ours-keystore-response-" + algorithm), null,
+                    true));
+        }
+        ratios.add(new Ratio("Wultra 2.0.1 / ours, cached temporary key (token request + response)",
+                List.of("wultra-token-request", "wultra-token-response"),
+                List.of("ours-token-request", "ours-token-response"), 1.5, true));
+        return new Group("v4-token-create", "7. Token create, client crypto only (protocol 4.0), per algorithm",
+                sides, ratios, List.of(),
+                "Temporary key (activation scope, fetched when none is cached): request = KEM key generation for "
+                        + "the algorithm (DHKEM P-384, plus ML-KEM-768 for EC_P384_ML_L3), a 32-byte challenge and "
+                        + "the HS384 JWT; response (answer prepared outside the measured call by Wultra 2.0.1's "
+                        + "`SharedSecretFactory` and signers) = every JWS signature verified (ES384, plus ML-DSA-65), "
+                        + "the claim checks and KEM decapsulation with the KMAC combiner. Token create with the key "
+                        + "cached (algorithm-independent): request = AEAD encryption of `{}` in activation scope, "
+                        + "the possession + knowledge authentication code over the encrypted JSON body, the "
+                        + "`X-PowerAuth-Authorization` header and the counter step; response = AEAD decryption of "
+                        + "an answer sealed by Wultra's `ServerAeadEncryptor`. Claims and envelope JSON are written "
+                        + "the same way for both sides; Wultra has no JWT code, so its side uses the JDK's "
+                        + "HmacSHA384 and its own `SignatureUtils` / `MlDsa` for the JWS.");
     }
 
     private static Side storage(String label, String method, String backend) {

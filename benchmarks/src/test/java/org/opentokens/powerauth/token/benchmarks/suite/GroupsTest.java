@@ -47,7 +47,10 @@ class GroupsTest {
 
         assertThat(targets).contains("header: Wultra / ours ≥ 15", "header: ours / floor ≤ 1.3",
                 "throughput: ours: 2 threads / 1 thread ≥ 1.8",
-                "token-create: Wultra / ours (request + response) ≥ 1.5");
+                "token-create: Wultra / ours (request + response) ≥ 1.5",
+                "v4-header: Wultra 2.0.1 / ours ≥ 5", "v4-header: ours / floor ≤ 1.3",
+                "v4-token-create: Wultra 2.0.1 / ours, EC_P384 (fresh temporary key + token create) ≥ 1.5",
+                "v4-token-create: Wultra 2.0.1 / ours, EC_P384_ML_L3 (fresh temporary key + token create) ≥ 1.5");
     }
 
     @Test

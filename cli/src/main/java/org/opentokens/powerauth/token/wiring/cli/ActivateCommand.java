@@ -4,7 +4,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.opentokens.powerauth.token.domain.ProtocolVersion;
+import org.opentokens.powerauth.token.application.ClientProtocolVersion;
+import org.opentokens.powerauth.token.domain.v4.kem.SharedSecretAlgorithm;
 import org.opentokens.powerauth.token.domain.activation.ActivationCode;
 import org.opentokens.powerauth.token.domain.crypto.EcPublicKey;
 import org.opentokens.powerauth.token.port.in.PowerAuthActivation;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Spec;
         + "settings are saved (encrypted) for the instance. The back office then commits it.")
 final class ActivateCommand implements Callable<Integer> {
     @Option(names = "--server", required = true, paramLabel = "URL",
-            description = "Base URL of the enrollment server (the /pa/v3/... paths follow it).")
+            description = "Base URL of the enrollment server (the /pa/v3/... or /pa/v4/... paths follow it).")
     String server;
 
     @Option(names = "--app-key", required = true, paramLabel = "BASE64", description = "APP_KEY of the application.")
@@ -58,8 +59,22 @@ final class ActivateCommand implements Callable<Integer> {
     String name;
 
     @Option(names = "--protocol", defaultValue = "3.3", paramLabel = "VERSION",
-            description = "Protocol version: 3.0, 3.1, 3.2 or 3.3 (default: ${DEFAULT-VALUE}).")
+            description = "Protocol version: 3.0, 3.1, 3.2, 3.3 or 4.0 (PowerAuth Server 2.x, /pa/v4; needs "
+                    + "--master-key-v4) (default: ${DEFAULT-VALUE}).")
     String protocol;
+
+    @Option(names = "--algorithm", paramLabel = "ALGORITHM",
+            description = "Protocol 4.0 shared-secret algorithm: EC_P384, EC_P384_ML_L3 (post-quantum hybrid, the "
+                    + "default for 4.0) or EC_P384_ML_L5.")
+    String algorithm;
+
+    @Option(names = "--master-key-v4", paramLabel = "BASE64",
+            description = "Protocol 4.0: the application's master P-384 public key.")
+    String masterKeyV4;
+
+    @Option(names = "--master-key-mldsa", paramLabel = "BASE64",
+            description = "Protocol 4.0 with a hybrid algorithm: the application's master ML-DSA public key.")
+    String masterKeyMlDsa;
 
     @Option(names = "--password-stdin",
             description = "Read the new password from standard input (after the passphrase, if both come from it). "
@@ -74,10 +89,9 @@ final class ActivateCommand implements Callable<Integer> {
         PowerAuthTokenCli root = PowerAuthTokenCli.root(spec);
         // Every input is checked before the store is opened or created.
         String instance = CliSession.checkInstance(root.instance);
-        InstanceConfig config = new InstanceConfig(server, appKey, appSecret, masterKey,
-                ProtocolVersion.fromWireValue(protocol));
+        InstanceConfig config = instanceConfig();
         config.clientConfig(instance, root.env().knowledgeKeyIterations, root.timeout);
-        PowerAuthActivation activation = activation();
+        PowerAuthActivation activation = activation(config.protocolVersion().isV4());
         SecretInput.checkPasswordSource(root.env(), passwordStdin);
 
         CliSession session = CliSession.openOrCreate(root);
@@ -130,7 +144,32 @@ final class ActivateCommand implements Callable<Integer> {
         }
     }
 
-    private PowerAuthActivation activation() {
+    private InstanceConfig instanceConfig() {
+        ClientProtocolVersion version = ClientProtocolVersion.fromWireValue(protocol);
+        if (!version.isV4()) {
+            if (algorithm != null || masterKeyV4 != null || masterKeyMlDsa != null) {
+                throw new CliException(ExitCodes.USAGE, "--algorithm, --master-key-v4 and --master-key-mldsa "
+                        + "need --protocol 4.0");
+            }
+            return new InstanceConfig(server, appKey, appSecret, masterKey, version, null);
+        }
+        SharedSecretAlgorithm chosen = algorithm == null ? SharedSecretAlgorithm.EC_P384_ML_L3
+                : SharedSecretAlgorithm.fromWireValue(algorithm);
+        if (!chosen.offeredByClient()) {
+            throw new CliException(ExitCodes.USAGE, "--algorithm must be EC_P384, EC_P384_ML_L3 or EC_P384_ML_L5");
+        }
+        if (masterKeyV4 == null) {
+            throw new CliException(ExitCodes.USAGE, "--protocol 4.0 needs --master-key-v4");
+        }
+        if (chosen.isPostQuantum() && masterKeyMlDsa == null) {
+            throw new CliException(ExitCodes.USAGE, "--algorithm " + chosen + " needs --master-key-mldsa");
+        }
+        return new InstanceConfig(server, appKey, appSecret, masterKey, version,
+                new InstanceConfig.V4Keys(chosen, masterKeyV4, chosen.isPostQuantum() ? masterKeyMlDsa : null));
+    }
+
+    /** @param v4 whether the instance is a 4.0 one: no recovery codes, and the code's QR signature is checked later */
+    private PowerAuthActivation activation(boolean v4) {
         if ((code == null) == (recoveryCode == null)) {
             throw new CliException(ExitCodes.USAGE, "give exactly one of --code and --recovery-code");
         }
@@ -138,6 +177,9 @@ final class ActivateCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.USAGE, "--puk goes with --recovery-code, and only with it");
         }
         PowerAuthActivation.Builder builder;
+        if (recoveryCode != null && v4) {
+            throw new CliException(ExitCodes.USAGE, "--recovery-code needs protocol 3.x: 4.0 has no recovery codes");
+        }
         if (recoveryCode != null) {
             ActivationCode.parse(recoveryCode);
             if (!puk.matches("[0-9]{10}")) {
@@ -147,7 +189,11 @@ final class ActivateCommand implements Callable<Integer> {
             }
             builder = PowerAuthActivation.recoveryBuilder(recoveryCode, puk, name);
         } else {
-            checkCode(code, masterKey);
+            if (v4) {
+                ActivationCode.parse(code.indexOf('#') >= 0 ? code.substring(0, code.indexOf('#')) : code);
+            } else {
+                checkCode(code, masterKey);
+            }
             builder = PowerAuthActivation.builder(code, name);
         }
         return builder.platform("cli").otp(otp).build();

@@ -12,7 +12,7 @@ public final class ExitCodes {
     public static final int SERVER_REJECTED = 3;
     /** The server could not be reached (connection refused, timeout, TLS failure). */
     public static final int SERVER_UNREACHABLE = 4;
-    /** No usable activation for the instance, or (for {@code activate}) one already exists. */
+    /** No usable activation for the instance, (for {@code activate}) one already exists, or the activation's protocol lacks the operation. */
     public static final int ACTIVATION = 5;
     /** No local token of that name. */
     public static final int TOKEN_NOT_FOUND = 6;

@@ -8,6 +8,7 @@ import org.opentokens.powerauth.token.domain.error.InvalidActivationCodeExceptio
 import org.opentokens.powerauth.token.domain.error.InvalidPublicKeyException;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
 import org.opentokens.powerauth.token.port.in.ActivationStateException;
+import org.opentokens.powerauth.token.port.in.FeatureNotSupportedException;
 import org.opentokens.powerauth.token.port.in.MissingActivationException;
 import org.opentokens.powerauth.token.port.in.TokenFactorMismatchException;
 import org.opentokens.powerauth.token.port.in.TokenNotFoundException;
@@ -49,7 +50,8 @@ final class Failures {
         if (e instanceof ServerUnreachableException || e instanceof TimeNotSynchronizedException) {
             return ExitCodes.SERVER_UNREACHABLE;
         }
-        if (e instanceof MissingActivationException || e instanceof ActivationStateException) {
+        if (e instanceof MissingActivationException || e instanceof ActivationStateException
+                || e instanceof FeatureNotSupportedException) {
             return ExitCodes.ACTIVATION;
         }
         if (e instanceof TokenNotFoundException) {

@@ -12,7 +12,9 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Properties;
+import org.opentokens.powerauth.token.application.ClientProtocolVersion;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
+import org.opentokens.powerauth.token.domain.v4.kem.SharedSecretAlgorithm;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
 import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
@@ -31,23 +33,53 @@ final class InstanceConfig {
     private final String appKey;
     private final String appSecret;
     private final String masterServerPublicKey;
-    private final ProtocolVersion protocolVersion;
+    private final ClientProtocolVersion protocolVersion;
+    private final V4Keys v4;
+
+    /**
+     * The 4.0 part of the settings.
+     *
+     * @param algorithm the shared-secret algorithm
+     * @param masterEcKey the 4.0 master P-384 public key, Base64
+     * @param masterMlDsaKey the master ML-DSA public key, Base64, or null for {@code EC_P384}
+     */
+    record V4Keys(SharedSecretAlgorithm algorithm, String masterEcKey, String masterMlDsaKey) {
+        V4Keys {
+            Objects.requireNonNull(algorithm, "algorithm");
+            Objects.requireNonNull(masterEcKey, "masterEcKey");
+        }
+    }
 
     InstanceConfig(String serverUrl, String appKey, String appSecret, String masterServerPublicKey,
             ProtocolVersion protocolVersion) {
+        this(serverUrl, appKey, appSecret, masterServerPublicKey, ClientProtocolVersion.of(protocolVersion), null);
+    }
+
+    InstanceConfig(String serverUrl, String appKey, String appSecret, String masterServerPublicKey,
+            ClientProtocolVersion protocolVersion, V4Keys v4) {
         this.serverUrl = Objects.requireNonNull(serverUrl, "serverUrl");
         this.appKey = Objects.requireNonNull(appKey, "appKey");
         this.appSecret = Objects.requireNonNull(appSecret, "appSecret");
         this.masterServerPublicKey = Objects.requireNonNull(masterServerPublicKey, "masterServerPublicKey");
         this.protocolVersion = Objects.requireNonNull(protocolVersion, "protocolVersion");
+        if (protocolVersion.isV4() != (v4 != null)) {
+            throw new IllegalArgumentException(protocolVersion.isV4()
+                    ? "protocol 4.0 needs its master keys" : "only protocol 4.0 takes 4.0 master keys");
+        }
+        this.v4 = v4;
     }
 
     String serverUrl() {
         return serverUrl;
     }
 
-    ProtocolVersion protocolVersion() {
+    ClientProtocolVersion protocolVersion() {
         return protocolVersion;
+    }
+
+    /** @return the 4.0 algorithm, or null for 3.x */
+    SharedSecretAlgorithm algorithm() {
+        return v4 == null ? null : v4.algorithm();
     }
 
     /**
@@ -62,6 +94,9 @@ final class InstanceConfig {
                 .instanceId(instanceId)
                 .protocolVersion(protocolVersion)
                 .knowledgeKeyIterations(knowledgeKeyIterations);
+        if (v4 != null) {
+            builder.algorithm(v4.algorithm()).masterKeysV4(v4.masterEcKey(), v4.masterMlDsaKey());
+        }
         if (timeout != null) {
             // Connecting gets at most two thirds of the call, so a connection that never completes (such as an
             // https:// URL on a plain-HTTP port) is reported as such, not as a slow answer.
@@ -79,6 +114,13 @@ final class InstanceConfig {
         properties.setProperty("appSecret", appSecret);
         properties.setProperty("masterServerPublicKey", masterServerPublicKey);
         properties.setProperty("protocolVersion", protocolVersion.wireValue());
+        if (v4 != null) {
+            properties.setProperty("algorithm", v4.algorithm().name());
+            properties.setProperty("masterEcPublicKeyV4", v4.masterEcKey());
+            if (v4.masterMlDsaKey() != null) {
+                properties.setProperty("masterMlDsaPublicKeyV4", v4.masterMlDsaKey());
+            }
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (Writer writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
             properties.store(writer, null);
@@ -93,9 +135,13 @@ final class InstanceConfig {
         byte[] raw = encoded.copyBytes(InsecureSecretAccess.get());
         try (InputStreamReader reader = new InputStreamReader(new ByteArrayInputStream(raw), StandardCharsets.UTF_8)) {
             properties.load(reader);
+            ClientProtocolVersion version = ClientProtocolVersion.fromWireValue(
+                    required(properties, "protocolVersion"));
+            V4Keys v4 = version.isV4() ? new V4Keys(SharedSecretAlgorithm.valueOf(required(properties, "algorithm")),
+                    required(properties, "masterEcPublicKeyV4"), properties.getProperty("masterMlDsaPublicKeyV4"))
+                    : null;
             return new InstanceConfig(required(properties, "serverUrl"), required(properties, "appKey"),
-                    required(properties, "appSecret"), required(properties, "masterServerPublicKey"),
-                    ProtocolVersion.fromWireValue(required(properties, "protocolVersion")));
+                    required(properties, "appSecret"), required(properties, "masterServerPublicKey"), version, v4);
         } catch (IOException | IllegalArgumentException | MalformedDataException e) {
             throw new StorageCorruptException("the instance's saved server settings are damaged", e);
         } finally {
@@ -113,6 +159,7 @@ final class InstanceConfig {
 
     @Override
     public String toString() {
-        return "InstanceConfig[" + serverUrl + ", appKey=" + appKey + ", " + protocolVersion + ", appSecret=<redacted>]";
+        return "InstanceConfig[" + serverUrl + ", appKey=" + appKey + ", " + protocolVersion
+                + (v4 == null ? "" : " " + v4.algorithm()) + ", appSecret=<redacted>]";
     }
 }

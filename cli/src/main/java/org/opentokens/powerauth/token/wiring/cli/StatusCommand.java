@@ -44,13 +44,18 @@ final class StatusCommand implements Callable<Integer> {
             json.put("instance", session.instance());
             json.put("server", config.serverUrl());
             json.put("protocolVersion", config.protocolVersion().wireValue());
+            if (config.algorithm() != null) {
+                json.put("algorithm", config.algorithm().name());
+            }
             json.put("activationId", activation.activationIdentifier().orElse(null));
             json.put("fingerprint", activation.activationFingerprint().orElse(null));
             json.put("localState", activation.localState().name());
             StringBuilder human = new StringBuilder()
                     .append("Instance:    ").append(session.instance()).append(System.lineSeparator())
                     .append("Server:      ").append(config.serverUrl()).append(" (protocol ")
-                    .append(config.protocolVersion().wireValue()).append(')').append(System.lineSeparator())
+                    .append(config.protocolVersion().wireValue())
+                    .append(config.algorithm() == null ? "" : " " + config.algorithm())
+                    .append(')').append(System.lineSeparator())
                     .append("Activation:  ").append(activation.activationIdentifier().orElse("-"))
                     .append(", fingerprint ").append(activation.activationFingerprint().orElse("-"))
                     .append(System.lineSeparator())

@@ -12,6 +12,8 @@ import org.opentokens.powerauth.token.domain.crypto.SymmetricKey;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
 import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
+import org.opentokens.powerauth.token.domain.v4.counter.V4HashCounter;
+import org.opentokens.powerauth.token.domain.v4.crypto.V4SymmetricKey;
 
 /**
  * Everything stored about a committed activation, as one record: ids and public keys, the possession and
@@ -21,10 +23,17 @@ import org.opentokens.powerauth.token.domain.secret.SecretBytes;
  * <p>Immutable: {@link #withCounter} and {@link #withServerState} return new records, so the counter and the
  * rest are always written together. Getters return fresh copies of secrets, which the caller should destroy.
  * {@code toString} shows no secret; {@link #destroy()} wipes this record's copies (best effort).
+ *
+ * <p><b>Protocol.</b> A record is either a 3.x activation (format 1: the fields above) or a 4.0 activation (format
+ * 2: {@link #v4()} holds the algorithm, public keys and derived 4.0 keys; the knowledge and biometry keys and the
+ * counter are 32 bytes; there is no transport key or vault). {@link #isV4()} says which, so a stored 4.0
+ * activation always reopens as 4.0 whatever the instance is configured with. The 3.x-only getters throw
+ * {@link IllegalStateException} on a 4.0 record.
  */
 public final class ActivationRecord implements Destroyable {
     private static final byte[] MAGIC = "PAAC".getBytes(StandardCharsets.US_ASCII);
     private static final int FORMAT_VERSION = 1;
+    private static final int FORMAT_VERSION_V4 = 2;
 
     private final String activationId;
     private final EcPublicKey serverPublicKey;
@@ -39,8 +48,32 @@ public final class ActivationRecord implements Destroyable {
     private final SecretBytes ctrData;
     private final int ctrByte;
     private final ActivationState serverState;
+    private final V4ActivationData v4;
 
     ActivationRecord(ActivationRecordBuilder b) {
+        this.v4 = b.v4;
+        if (v4 != null) {
+            this.activationId = Objects.requireNonNull(b.activationId, "activationId");
+            this.serverPublicKey = null;
+            this.devicePublicKey = null;
+            this.possessionKey = null;
+            this.transportKey = null;
+            this.encryptedDevicePrivateKey = null;
+            this.protectedKnowledgeKey = Objects.requireNonNull(b.protectedKnowledgeKey, "protectedKnowledgeKey");
+            this.knowledgeSalt = Objects.requireNonNull(b.knowledgeSalt, "knowledgeSalt");
+            this.knowledgeIterations = b.knowledgeIterations;
+            this.protectedBiometryKey = b.protectedBiometryKey;
+            this.ctrData = Objects.requireNonNull(b.ctrData, "ctrData");
+            this.ctrByte = b.ctrByte;
+            this.serverState = b.serverState;
+            if (protectedKnowledgeKey.length() != V4SymmetricKey.LENGTH || knowledgeSalt.length() != 16
+                    || (protectedBiometryKey != null && protectedBiometryKey.length() != V4SymmetricKey.LENGTH)
+                    || ctrData.length() != V4HashCounter.CTR_DATA_LENGTH || ctrByte < 0 || ctrByte > 255
+                    || knowledgeIterations < 1) {
+                throw new MalformedDataException("activation record has a field of the wrong size");
+            }
+            return;
+        }
         this.activationId = Objects.requireNonNull(b.activationId, "activationId");
         this.serverPublicKey = Objects.requireNonNull(b.serverPublicKey, "serverPublicKey");
         this.devicePublicKey = Objects.requireNonNull(b.devicePublicKey, "devicePublicKey");
@@ -75,21 +108,25 @@ public final class ActivationRecord implements Destroyable {
 
     /** @return {@code KEY_SERVER_PUBLIC} */
     public EcPublicKey serverPublicKey() {
+        requireV3();
         return serverPublicKey;
     }
 
     /** @return the device public key */
     public EcPublicKey devicePublicKey() {
+        requireV3();
         return devicePublicKey;
     }
 
     /** @return a copy of the possession signature key */
     public SymmetricKey possessionKey() {
+        requireV3();
         return key(possessionKey);
     }
 
     /** @return a copy of {@code KEY_TRANSPORT} */
     public SymmetricKey transportKey() {
+        requireV3();
         return key(transportKey);
     }
 
@@ -120,17 +157,63 @@ public final class ActivationRecord implements Destroyable {
 
     /** @return a copy of the vault-encrypted device private key */
     public byte[] encryptedDevicePrivateKey() {
+        requireV3();
         return encryptedDevicePrivateKey.copyBytes(InsecureSecretAccess.get());
     }
 
     /** @return a copy of the hash counter */
     public HashCounter counter() {
+        requireV3();
         byte[] raw = ctrData.copyBytes(InsecureSecretAccess.get());
         try {
             return HashCounter.of(raw, ctrByte);
         } finally {
             Arrays.fill(raw, (byte) 0);
         }
+    }
+
+    /** @return true for a protocol 4.0 activation */
+    public boolean isV4() {
+        return v4 != null;
+    }
+
+    /**
+     * @return the 4.0 part of the record
+     * @throws IllegalStateException for a 3.x activation
+     */
+    public V4ActivationData v4() {
+        if (v4 == null) {
+            throw new IllegalStateException("a 3.x activation has no 4.0 data");
+        }
+        return v4;
+    }
+
+    /**
+     * @return a copy of the 4.0 hash counter (32 bytes of {@code ctrData})
+     * @throws IllegalStateException for a 3.x activation
+     */
+    public V4HashCounter v4Counter() {
+        v4();
+        byte[] raw = ctrData.copyBytes(InsecureSecretAccess.get());
+        try {
+            return V4HashCounter.of(raw, ctrByte);
+        } finally {
+            Arrays.fill(raw, (byte) 0);
+        }
+    }
+
+    /**
+     * @param counter the new 4.0 counter; copied
+     * @return this record with the counter replaced
+     * @throws IllegalStateException for a 3.x activation
+     */
+    public ActivationRecord withCounter(V4HashCounter counter) {
+        v4();
+        byte[] raw = counter.copyBytes(InsecureSecretAccess.get());
+        ActivationRecordBuilder b = toBuilder();
+        b.ctrData = SecretBytes.takeOwnership(raw);
+        b.ctrByte = counter.ctrByte();
+        return new ActivationRecord(b);
     }
 
     /** @return the last activation state the server reported, if any */
@@ -143,6 +226,7 @@ public final class ActivationRecord implements Destroyable {
      * @return this record with the counter replaced
      */
     public ActivationRecord withCounter(HashCounter counter) {
+        requireV3();
         byte[] raw = counter.copyBytes(InsecureSecretAccess.get());
         ActivationRecordBuilder b = toBuilder();
         b.ctrData = SecretBytes.takeOwnership(raw);
@@ -174,6 +258,17 @@ public final class ActivationRecord implements Destroyable {
 
     /** @return the storage encoding; the caller should destroy it after use */
     public SecretBytes encode() {
+        if (v4 != null) {
+            RecordWriter out = new RecordWriter(MAGIC, FORMAT_VERSION_V4).string(activationId);
+            v4.write(out);
+            writeSecret(out, protectedKnowledgeKey);
+            writeSecret(out, knowledgeSalt);
+            out.i32(knowledgeIterations);
+            writeSecret(out, protectedBiometryKey);
+            writeSecret(out, ctrData);
+            out.u8(ctrByte).u8(serverState == null ? 0 : serverState.code());
+            return SecretBytes.takeOwnership(out.toByteArray());
+        }
         RecordWriter out = new RecordWriter(MAGIC, FORMAT_VERSION)
                 .string(activationId)
                 .bytes(serverPublicKey.uncompressed())
@@ -198,7 +293,11 @@ public final class ActivationRecord implements Destroyable {
         byte[] data = encoded.copyBytes(InsecureSecretAccess.get());
         try {
             RecordReader in = new RecordReader(data, MAGIC, "activation");
-            if (in.u8() != FORMAT_VERSION) {
+            int format = in.u8();
+            if (format == FORMAT_VERSION_V4) {
+                return decodeV4(in);
+            }
+            if (format != FORMAT_VERSION) {
                 throw new MalformedDataException("activation record has an unsupported format version");
             }
             ActivationRecordBuilder b = new ActivationRecordBuilder();
@@ -226,8 +325,34 @@ public final class ActivationRecord implements Destroyable {
         }
     }
 
+    private static ActivationRecord decodeV4(RecordReader in) {
+        ActivationRecordBuilder b = new ActivationRecordBuilder();
+        b.activationId = in.string("activation id");
+        b.v4 = V4ActivationData.read(in);
+        b.protectedKnowledgeKey = SecretBytes.takeOwnership(in.requiredBytes("knowledge key"));
+        b.knowledgeSalt = SecretBytes.takeOwnership(in.requiredBytes("knowledge salt"));
+        b.knowledgeIterations = in.i32();
+        byte[] biometry = in.bytes();
+        b.protectedBiometryKey = biometry == null ? null : SecretBytes.takeOwnership(biometry);
+        b.ctrData = SecretBytes.takeOwnership(in.requiredBytes("counter"));
+        b.ctrByte = in.u8();
+        int state = in.u8();
+        in.end();
+        b.serverState = state == 0 ? null : ActivationState.fromByte(state);
+        return new ActivationRecord(b);
+    }
+
+    private void requireV3() {
+        if (v4 != null) {
+            throw new IllegalStateException("a 4.0 activation has no 3.x keys");
+        }
+    }
+
     @Override
     public void destroy() {
+        if (v4 != null) {
+            v4.destroy();
+        }
         for (SecretBytes s : new SecretBytes[] {possessionKey, transportKey, protectedKnowledgeKey, knowledgeSalt,
                 protectedBiometryKey, encryptedDevicePrivateKey, ctrData}) {
             if (s != null) {
@@ -238,27 +363,29 @@ public final class ActivationRecord implements Destroyable {
 
     @Override
     public boolean isDestroyed() {
-        return possessionKey.isDestroyed();
+        return protectedKnowledgeKey.isDestroyed();
     }
 
     @Override
     public String toString() {
-        return "ActivationRecord[activationId=" + activationId + ", serverState=" + serverState
+        return "ActivationRecord[activationId=" + activationId + ", protocol="
+                + (v4 == null ? "3.x" : "4.0 " + v4.algorithm()) + ", serverState=" + serverState
                 + ", biometry=" + hasBiometry() + ", keys=<redacted>]";
     }
 
     private ActivationRecordBuilder toBuilder() {
         ActivationRecordBuilder b = new ActivationRecordBuilder();
         b.activationId = activationId;
+        b.v4 = v4 == null ? null : v4.copy();
         b.serverPublicKey = serverPublicKey;
         b.devicePublicKey = devicePublicKey;
-        b.possessionKey = copy(possessionKey);
-        b.transportKey = copy(transportKey);
+        b.possessionKey = possessionKey == null ? null : copy(possessionKey);
+        b.transportKey = transportKey == null ? null : copy(transportKey);
         b.protectedKnowledgeKey = copy(protectedKnowledgeKey);
         b.knowledgeSalt = copy(knowledgeSalt);
         b.knowledgeIterations = knowledgeIterations;
         b.protectedBiometryKey = protectedBiometryKey == null ? null : copy(protectedBiometryKey);
-        b.encryptedDevicePrivateKey = copy(encryptedDevicePrivateKey);
+        b.encryptedDevicePrivateKey = encryptedDevicePrivateKey == null ? null : copy(encryptedDevicePrivateKey);
         b.ctrData = copy(ctrData);
         b.ctrByte = ctrByte;
         b.serverState = serverState;

@@ -22,6 +22,7 @@ public final class ActivationRecordBuilder {
     SecretBytes ctrData;
     int ctrByte;
     ActivationState serverState;
+    V4ActivationData v4;
 
     ActivationRecordBuilder() {
     }
@@ -73,6 +74,24 @@ public final class ActivationRecordBuilder {
 
     /** @param counter the hash counter; copied @return this */
     public ActivationRecordBuilder counter(HashCounter counter) {
+        this.ctrData = SecretBytes.takeOwnership(counter.copyBytes(InsecureSecretAccess.get()));
+        this.ctrByte = counter.ctrByte();
+        return this;
+    }
+
+    /**
+     * Makes this a protocol 4.0 record: no 3.x public keys, possession/transport keys or vault are set then.
+     *
+     * @param data the 4.0 data; copied
+     * @return this
+     */
+    public ActivationRecordBuilder v4(V4ActivationData data) {
+        this.v4 = data.copy();
+        return this;
+    }
+
+    /** @param counter the 4.0 hash counter; copied @return this */
+    public ActivationRecordBuilder counter(org.opentokens.powerauth.token.domain.v4.counter.V4HashCounter counter) {
         this.ctrData = SecretBytes.takeOwnership(counter.copyBytes(InsecureSecretAccess.get()));
         this.ctrByte = counter.ctrByte();
         return this;

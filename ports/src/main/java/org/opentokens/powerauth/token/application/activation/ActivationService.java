@@ -7,7 +7,10 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import org.opentokens.powerauth.token.application.CreatedActivation;
 import org.opentokens.powerauth.token.application.PowerAuthConfiguration;
+import org.opentokens.powerauth.token.application.v4.V4ClientProtocol;
+import org.opentokens.powerauth.token.application.v4.V4PendingActivation;
 import org.opentokens.powerauth.token.application.keystore.TemporaryKeyProvider;
 import org.opentokens.powerauth.token.application.instance.InstanceSnapshot;
 import org.opentokens.powerauth.token.application.instance.InstanceState;
@@ -26,6 +29,7 @@ import org.opentokens.powerauth.token.domain.signature.PowerAuthSignatureType;
 import org.opentokens.powerauth.token.port.in.ActivationStateException;
 import org.opentokens.powerauth.token.port.in.ActivationUseCase;
 import org.opentokens.powerauth.token.port.in.ClientClosedException;
+import org.opentokens.powerauth.token.port.in.FeatureNotSupportedException;
 import org.opentokens.powerauth.token.port.in.LocalActivationState;
 import org.opentokens.powerauth.token.port.in.MissingActivationException;
 import org.opentokens.powerauth.token.port.in.PowerAuthActivation;
@@ -57,7 +61,8 @@ public final class ActivationService implements ActivationUseCase {
     private final ActivationCreation creation;
     private final ActivationStatusCheck statusCheck;
     private final Object pendingLock = new Object();
-    private PendingActivation pending;
+    private final V4ClientProtocol v4;
+    private CreatedActivation pending;
     private boolean creating;
     /** Counts local removals, so that a creation that overlapped one is discarded; guarded by pendingLock. */
     private long localRemovals;
@@ -76,6 +81,25 @@ public final class ActivationService implements ActivationUseCase {
     public ActivationService(PowerAuthConfiguration configuration, InstanceState state, PowerAuthServer server,
             JsonCodec json, RandomSource random, TimeSynchronizationService time, TemporaryKeyProvider temporaryKeys,
             Clock clock, Executor executor) {
+        this(configuration, state, server, json, random, time, temporaryKeys, clock, executor, null);
+    }
+
+    /**
+     * @param configuration the instance settings
+     * @param state the instance's state, shared with the token store
+     * @param server the {@code /pa/v3} port
+     * @param json the JSON codec
+     * @param random randomness for keys, nonces and challenges
+     * @param time time synchronization
+     * @param temporaryKeys 3.3 temporary keys
+     * @param clock the local clock
+     * @param executor runs server calls
+     * @param v4 the instance's 4.0 operations, shared with the token store; null when it never meets 4.0
+     */
+    public ActivationService(PowerAuthConfiguration configuration, InstanceState state, PowerAuthServer server,
+            JsonCodec json, RandomSource random, TimeSynchronizationService time, TemporaryKeyProvider temporaryKeys,
+            Clock clock, Executor executor, V4ClientProtocol v4) {
+        this.v4 = v4;
         this.configuration = Objects.requireNonNull(configuration, "configuration");
         this.state = Objects.requireNonNull(state, "state");
         this.server = Objects.requireNonNull(server, "server");
@@ -95,7 +119,12 @@ public final class ActivationService implements ActivationUseCase {
         ActivationCode code;
         long removals;
         try {
-            code = creation.parseCode(activation);
+            if (configuration.v4().isPresent() && activation.isRecovery()) {
+                // PowerAuth Server 2.0 (protocol 4.0) has no recovery codes.
+                throw FeatureNotSupportedException.forV4("activation with a recovery code");
+            }
+            code = configuration.v4().isPresent() ? v4().parseCode(activation.activationCode())
+                    : creation.parseCode(activation);
             synchronized (pendingLock) {
                 if (creating || pending != null || state.snapshot().activation().isPresent()) {
                     throw new ActivationStateException("an activation already exists or is being created; "
@@ -120,7 +149,8 @@ public final class ActivationService implements ActivationUseCase {
     private PowerAuthActivationResult createOnServer(ActivationCode code, PowerAuthActivation activation,
             long removals) {
         try {
-            PendingActivation created = creation.create(code, activation);
+            CreatedActivation created = configuration.v4().isPresent() ? v4().create(code, activation)
+                    : creation.create(code, activation);
             synchronized (pendingLock) {
                 if (localRemovals != removals || state.snapshot().activation().isPresent()) {
                     created.destroy();
@@ -128,7 +158,8 @@ public final class ActivationService implements ActivationUseCase {
                 }
                 pending = created;
             }
-            return created.result();
+            return created instanceof PendingActivation v3 ? v3.result()
+                    : new PowerAuthActivationResult(created.activationId(), created.fingerprint());
         } finally {
             synchronized (pendingLock) {
                 creating = false;
@@ -148,7 +179,8 @@ public final class ActivationService implements ActivationUseCase {
                 if (!authentication.signatureType().usesKnowledge()) {
                     throw new ActivationStateException("committing an activation needs a password");
                 }
-                ActivationRecord committed = record(pending, authentication);
+                ActivationRecord committed = pending instanceof V4PendingActivation created
+                        ? v4().record(created, authentication) : record((PendingActivation) pending, authentication);
                 state.transaction(tx -> {
                     if (tx.activation().isPresent()) {
                         throw new ActivationStateException("another process committed an activation for this "
@@ -158,13 +190,47 @@ public final class ActivationService implements ActivationUseCase {
                     tx.putActivation(committed);
                     return null;
                 });
+                if (committed.isV4()) {
+                    confirmOrUndo(committed, authentication);
+                }
                 pending.destroy();
                 pending = null;
-                temporaryKeys.clear();
+                clearKeys();
             }
         } finally {
             authentication.destroy();
         }
+    }
+
+    /**
+     * 4.0: {@code activation/confirm} right after the record is stored (the SDK persists only after it succeeds).
+     * When it fails, the stored record is taken back so that the commit can be retried with the created
+     * activation kept; the counter it used stays advanced there.
+     */
+    private void confirmOrUndo(ActivationRecord committed, PowerAuthAuthentication authentication) {
+        try {
+            v4().confirm(committed.activationId(), authentication);
+        } catch (RuntimeException e) {
+            try {
+                state.transaction(tx -> {
+                    tx.activation().filter(r -> r.activationId().equals(committed.activationId())).ifPresent(r -> {
+                        ((V4PendingActivation) pending).advanceCounter(r.v4Counter());
+                        tx.wipe();
+                    });
+                    return null;
+                });
+            } catch (RuntimeException undo) {
+                e.addSuppressed(undo);
+            }
+            throw e;
+        }
+    }
+
+    private V4ClientProtocol v4() {
+        if (v4 == null) {
+            throw new IllegalStateException("this instance was set up without the 4.0 server port");
+        }
+        return v4;
     }
 
     @Override
@@ -179,7 +245,9 @@ public final class ActivationService implements ActivationUseCase {
             return CompletableFuture.failedFuture(new MissingActivationException("there is no committed activation"));
         }
         try {
-            return CompletableFuture.supplyAsync(() -> statusCheck.fetch(activation.get()), executor);
+            ActivationRecord record = activation.get();
+            return CompletableFuture.supplyAsync(() -> record.isV4() ? v4().fetchStatus(record)
+                    : statusCheck.fetch(record), executor);
         } catch (RejectedExecutionException e) {
             return CompletableFuture.failedFuture(new ClientClosedException(e));
         }
@@ -211,11 +279,15 @@ public final class ActivationService implements ActivationUseCase {
     private void removeOnServer(PowerAuthAuthentication authentication, String activationId) {
         try {
             state.signedCall(activationId, tx -> {
-                server.removeActivation(signer.signerFor(tx, authentication, REMOVE_URI_ID));
+                if (tx.activation().map(ActivationRecord::isV4).orElse(false)) {
+                    v4().removeActivation(tx, authentication);
+                } else {
+                    server.removeActivation(signer.signerFor(tx, authentication, REMOVE_URI_ID));
+                }
                 tx.wipe();
                 return null;
             });
-            temporaryKeys.clear();
+            clearKeys();
         } finally {
             authentication.destroy();
         }
@@ -234,7 +306,14 @@ public final class ActivationService implements ActivationUseCase {
                 tx.wipe();
                 return null;
             });
-            temporaryKeys.clear();
+            clearKeys();
+        }
+    }
+
+    private void clearKeys() {
+        temporaryKeys.clear();
+        if (v4 != null) {
+            v4.clearKeys();
         }
     }
 
@@ -270,8 +349,8 @@ public final class ActivationService implements ActivationUseCase {
                 return Optional.of(pending.fingerprint());
             }
         }
-        return state.snapshot().activation().map(r -> ActivationFingerprint.compute(r.devicePublicKey(), r.serverPublicKey(),
-                r.activationId()));
+        return state.snapshot().activation().map(r -> r.isV4() ? r.v4().fingerprint(r.activationId())
+                : ActivationFingerprint.compute(r.devicePublicKey(), r.serverPublicKey(), r.activationId()));
     }
 
     private ActivationRecord record(PendingActivation created, PowerAuthAuthentication authentication) {

@@ -74,7 +74,7 @@ public final class PasswordService implements PowerAuthPasswords {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return async.start(authentication, activation -> {
+        return async.start("validatePassword", authentication, activation -> {
             boolean valid = state.signedCall(activation.activationId(), tx -> {
                 try {
                     server.validateSignature(VALIDATE_REASON, signer.signerFor(tx, authentication, VALIDATE_URI_ID));
@@ -112,7 +112,7 @@ public final class PasswordService implements PowerAuthPasswords {
         }
         char[] oldCopy = oldPassword.clone();
         char[] newCopy = newPassword.clone();
-        return async.<Void>start(authentication, activation -> {
+        return async.<Void>start("changePassword", authentication, activation -> {
             boolean changed = state.signedCall(activation.activationId(), tx -> {
                 try {
                     server.validateSignature(CHANGE_REASON, signer.signerFor(tx, authentication, VALIDATE_URI_ID));

@@ -6,7 +6,7 @@ import org.opentokens.powerauth.token.domain.crypto.EcKeyPair;
 import org.opentokens.powerauth.token.domain.crypto.EcPublicKey;
 
 /** A created activation waiting for the local commit; held in memory only. */
-final class PendingActivation {
+final class PendingActivation implements org.opentokens.powerauth.token.application.CreatedActivation {
     private final String activationId;
     private final EcKeyPair deviceKeys;
     private final EcPublicKey serverPublicKey;
@@ -25,7 +25,8 @@ final class PendingActivation {
         this.fingerprint = Objects.requireNonNull(fingerprint, "fingerprint");
     }
 
-    String activationId() {
+    @Override
+    public String activationId() {
         return activationId;
     }
 
@@ -41,7 +42,8 @@ final class PendingActivation {
         return counter;
     }
 
-    String fingerprint() {
+    @Override
+    public String fingerprint() {
         return fingerprint;
     }
 
@@ -62,7 +64,8 @@ final class PendingActivation {
                 customAttributes, userInfo, handedOut);
     }
 
-    void destroy() {
+    @Override
+    public void destroy() {
         deviceKeys.privateKey().destroy();
         counter.destroy();
     }

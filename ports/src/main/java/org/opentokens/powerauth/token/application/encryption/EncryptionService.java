@@ -20,6 +20,7 @@ import org.opentokens.powerauth.token.domain.ecies.EncryptionHeader;
 import org.opentokens.powerauth.token.domain.record.ActivationRecord;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
 import org.opentokens.powerauth.token.port.in.ClientClosedException;
+import org.opentokens.powerauth.token.port.in.FeatureNotSupportedException;
 import org.opentokens.powerauth.token.port.in.EncryptionUseCase;
 import org.opentokens.powerauth.token.port.in.PowerAuthEciesEncryptor;
 import org.opentokens.powerauth.token.port.out.JsonCodec;
@@ -74,6 +75,9 @@ public final class EncryptionService implements EncryptionUseCase {
         ActivationRecord activation;
         try {
             activation = state.snapshot().requireUsable();
+            if (activation.isV4()) {
+                throw FeatureNotSupportedException.forV4("eciesEncryptorForActivationScope");
+            }
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }

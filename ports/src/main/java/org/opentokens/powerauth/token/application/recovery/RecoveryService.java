@@ -27,6 +27,7 @@ import org.opentokens.powerauth.token.domain.ecies.EciesParameters;
 import org.opentokens.powerauth.token.domain.ecies.EciesSecrets;
 import org.opentokens.powerauth.token.domain.record.ActivationRecord;
 import org.opentokens.powerauth.token.port.in.ClientClosedException;
+import org.opentokens.powerauth.token.port.in.FeatureNotSupportedException;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
 import org.opentokens.powerauth.token.port.in.RecoveryUseCase;
 import org.opentokens.powerauth.token.port.out.InvalidServerResponseException;
@@ -90,6 +91,9 @@ public final class RecoveryService implements RecoveryUseCase {
             code = ActivationCode.parse(recoveryCode).code();
             authentication.checkAlive();
             activation = state.snapshot().requireUsable();
+            if (activation.isV4()) {
+                throw FeatureNotSupportedException.forV4("confirmRecoveryCode");
+            }
         } catch (RuntimeException e) {
             authentication.destroy();
             return CompletableFuture.failedFuture(e);

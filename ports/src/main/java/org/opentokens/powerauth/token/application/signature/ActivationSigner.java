@@ -18,6 +18,7 @@ import org.opentokens.powerauth.token.domain.signature.PowerAuthSignature;
 import org.opentokens.powerauth.token.domain.signature.PowerAuthSignatureType;
 import org.opentokens.powerauth.token.domain.signature.SignatureBaseString;
 import org.opentokens.powerauth.token.domain.signature.SignatureKeys;
+import org.opentokens.powerauth.token.port.in.FeatureNotSupportedException;
 import org.opentokens.powerauth.token.port.in.MissingActivationException;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
 import org.opentokens.powerauth.token.port.out.RandomSource;
@@ -145,6 +146,10 @@ public final class ActivationSigner {
         Objects.requireNonNull(authentication, "authentication");
         ActivationRecord current = tx.activation()
                 .orElseThrow(() -> new MissingActivationException("the activation was removed meanwhile"));
+        if (current.isV4()) {
+            // Replaced by a 4.0 activation since the caller looked: a 3.x signature would count a failed attempt.
+            throw FeatureNotSupportedException.forV4("a 3.x signature");
+        }
         PowerAuthSignatureType type = authentication.signatureType();
         SignatureKeys keys = keysFor(authentication, current);
         HashCounter counter = current.counter();

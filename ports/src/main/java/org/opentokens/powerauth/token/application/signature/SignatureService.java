@@ -44,8 +44,8 @@ public final class SignatureService implements PowerAuthSignatures {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(uriId, "uriId");
         byte[] copy = body == null ? null : body.clone();
-        return async.start(authentication, activation -> header(state.signedCall(activation.activationId(),
-                tx -> signer.signRequest(tx, authentication, method, uriId, copy))));
+        return async.start("requestSignature", authentication, activation -> header(state.signedCall(
+                activation.activationId(), tx -> signer.signRequest(tx, authentication, method, uriId, copy))));
     }
 
     @Override
@@ -53,8 +53,8 @@ public final class SignatureService implements PowerAuthSignatures {
             PowerAuthAuthentication authentication, String uriId, String rawQuery) {
         Objects.requireNonNull(authentication, "authentication");
         Objects.requireNonNull(uriId, "uriId");
-        return async.start(authentication, activation -> header(state.signedCall(activation.activationId(),
-                tx -> signer.signQuery(tx, authentication, uriId, rawQuery))));
+        return async.start("requestGetSignature", authentication, activation -> header(state.signedCall(
+                activation.activationId(), tx -> signer.signQuery(tx, authentication, uriId, rawQuery))));
     }
 
     @Override
@@ -71,8 +71,8 @@ public final class SignatureService implements PowerAuthSignatures {
             authentication.destroy();
             return CompletableFuture.failedFuture(e);
         }
-        return async.start(authentication, activation -> state.signedCall(activation.activationId(),
-                tx -> signer.signOffline(tx, authentication, uriId, copy, nonce)));
+        return async.start("offlineSignature", authentication, activation -> state.signedCall(
+                activation.activationId(), tx -> signer.signOffline(tx, authentication, uriId, copy, nonce)));
     }
 
     @Override
@@ -89,20 +89,22 @@ public final class SignatureService implements PowerAuthSignatures {
                     + "not a body"));
         }
         byte[] copy = body == null ? null : body.clone();
-        return async.start(authentication, activation -> state.signedCall(activation.activationId(), tx -> {
-            AuthorizationHeader signed = get ? signer.signQuery(tx, authentication, uriId, rawQuery)
-                    : signer.signRequest(tx, authentication, method, uriId, copy);
-            try {
-                return send.send(header(signed));
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new CompletionException(e);
-            } catch (Exception e) {
-                throw new CompletionException(e);
-            }
-        }));
+        return async.start("sendSigned", authentication, activation -> state.signedCall(activation.activationId(),
+                tx -> send(send, get ? signer.signQuery(tx, authentication, uriId, rawQuery)
+                        : signer.signRequest(tx, authentication, method, uriId, copy))));
+    }
+
+    private static <T> T send(SignedSend<T> send, AuthorizationHeader signed) {
+        try {
+            return send.send(header(signed));
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CompletionException(e);
+        } catch (Exception e) {
+            throw new CompletionException(e);
+        }
     }
 
     private static PowerAuthAuthorizationHttpHeader header(AuthorizationHeader header) {

@@ -8,6 +8,7 @@ import java.util.function.Function;
 import org.opentokens.powerauth.token.application.instance.InstanceState;
 import org.opentokens.powerauth.token.domain.record.ActivationRecord;
 import org.opentokens.powerauth.token.port.in.ClientClosedException;
+import org.opentokens.powerauth.token.port.in.FeatureNotSupportedException;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
 
 /**
@@ -35,12 +36,30 @@ public final class SignedCallAsync {
      */
     public <T> CompletableFuture<T> start(PowerAuthAuthentication authentication,
             Function<ActivationRecord, T> work) {
+        return start(null, authentication, work);
+    }
+
+    /**
+     * Like {@link #start(PowerAuthAuthentication, Function)}, for an operation that only protocol 3.x has: on a 4.0
+     * activation it fails with {@link FeatureNotSupportedException} before anything is sent or stored.
+     *
+     * @param v3Feature names the operation in the exception; null when it is not 3.x only
+     * @param authentication consumed when the work ends (or at once if it cannot start); may be null
+     * @param work runs on the executor with the usable activation as it was when the call started
+     * @param <T> the result
+     * @return the work's future
+     */
+    public <T> CompletableFuture<T> start(String v3Feature, PowerAuthAuthentication authentication,
+            Function<ActivationRecord, T> work) {
         ActivationRecord activation;
         try {
             if (authentication != null) {
                 authentication.checkAlive();
             }
             activation = state.snapshot().requireUsable();
+            if (v3Feature != null && activation.isV4()) {
+                throw FeatureNotSupportedException.forV4(v3Feature);
+            }
         } catch (RuntimeException e) {
             destroy(authentication);
             return CompletableFuture.failedFuture(e);

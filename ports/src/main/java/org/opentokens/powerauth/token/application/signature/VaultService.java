@@ -90,7 +90,7 @@ public final class VaultService implements PowerAuthVault {
     @Override
     public CompletableFuture<byte[]> fetchEncryptionKey(PowerAuthAuthentication authentication, long index) {
         Objects.requireNonNull(authentication, "authentication");
-        return async.start(authentication, activation -> {
+        return async.start("fetchEncryptionKey", authentication, activation -> {
             SymmetricKey vaultKey = unlock(activation, authentication, FETCH_ENCRYPTION_KEY);
             try {
                 return DeviceKeyVault.deriveEncryptionKey(vaultKey, index);
@@ -106,7 +106,7 @@ public final class VaultService implements PowerAuthVault {
         Objects.requireNonNull(authentication, "authentication");
         Objects.requireNonNull(data, "data");
         byte[] copy = data.clone();
-        return async.start(authentication, activation -> {
+        return async.start("signDataWithDevicePrivateKey", authentication, activation -> {
             SymmetricKey vaultKey = unlock(activation, authentication, SIGN_WITH_DEVICE_PRIVATE_KEY);
             EcPrivateKey devicePrivate = null;
             try {

@@ -7,17 +7,17 @@ import java.util.concurrent.RejectedExecutionException;
 import org.opentokens.powerauth.token.application.time.TimeNotSynchronizedException;
 import org.opentokens.powerauth.token.application.time.TimeSynchronizationService;
 import org.opentokens.powerauth.token.domain.error.PowerAuthClientException;
-import org.opentokens.powerauth.token.port.out.PowerAuthServer;
+import org.opentokens.powerauth.token.application.time.ServerTimeFetch;
 
 /** The one-off time synchronization before the first header: inline, or started early on the executor. */
 final class HeaderTime {
     private final TimeSynchronizationService time;
-    private final PowerAuthServer server;
+    private final ServerTimeFetch fetch;
     private final Executor executor;
 
-    HeaderTime(TimeSynchronizationService time, PowerAuthServer server, Executor executor) {
+    HeaderTime(TimeSynchronizationService time, ServerTimeFetch fetch, Executor executor) {
         this.time = time;
-        this.server = server;
+        this.fetch = fetch;
         this.executor = executor;
     }
 
@@ -28,7 +28,7 @@ final class HeaderTime {
      */
     void synchronize() {
         try {
-            time.ensureSynchronized(server::fetchServerTime);
+            time.ensureSynchronized(fetch);
         } catch (TimeNotSynchronizedException e) {
             throw e;
         } catch (PowerAuthClientException e) {

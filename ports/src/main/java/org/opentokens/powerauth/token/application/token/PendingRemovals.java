@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import org.opentokens.powerauth.token.application.instance.InstanceTransaction;
 import org.opentokens.powerauth.token.application.signature.ActivationSigner;
+import org.opentokens.powerauth.token.application.v4.V4ClientProtocol;
+import org.opentokens.powerauth.token.domain.record.ActivationRecord;
 import org.opentokens.powerauth.token.domain.record.PendingRemovalRecord;
 import org.opentokens.powerauth.token.domain.record.TokenRecord;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
@@ -14,7 +16,8 @@ import org.opentokens.powerauth.token.port.out.ServerUnreachableException;
 
 /**
  * Server-side token removals that are still owed (tombstones): retried inside a signed call's section, each as
- * its own {@code /pa/v3/token/remove} request signed with possession, with its own counter step. A tombstone is
+ * its own token removal request signed with possession ({@code /pa/v3/token/remove}, or {@code /pa/v4/token/remove}
+ * for a 4.0 activation), with its own counter step. A tombstone is
  * dropped when the server confirms the removal (it confirms a token it no longer has too), or when it belongs to
  * an activation other than the current one (the token ended with that activation). A retry stops at the first
  * server failure; the rest wait for the next signed call or flush.
@@ -22,10 +25,12 @@ import org.opentokens.powerauth.token.port.out.ServerUnreachableException;
 final class PendingRemovals {
     private final PowerAuthServer server;
     private final ActivationSigner signer;
+    private final V4ClientProtocol v4;
 
-    PendingRemovals(PowerAuthServer server, ActivationSigner signer) {
+    PendingRemovals(PowerAuthServer server, ActivationSigner signer, V4ClientProtocol v4) {
         this.server = server;
         this.signer = signer;
+        this.v4 = v4;
     }
 
     /**
@@ -51,6 +56,10 @@ final class PendingRemovals {
             return 0;
         }
         int confirmed = 0;
+        boolean isV4 = tx.activation().map(ActivationRecord::isV4).orElse(false);
+        if (isV4 && v4 == null) {
+            return 0;
+        }
         PowerAuthAuthentication possession = PowerAuthAuthentication.possession();
         try {
             for (PendingRemovalRecord removal : owed) {
@@ -58,8 +67,12 @@ final class PendingRemovals {
                     tx.deletePendingRemoval(removal.tokenId());
                     continue;
                 }
-                server.removeToken(removal.tokenId(),
-                        signer.signerFor(tx, possession, TokenStoreService.REMOVE_URI_ID));
+                if (isV4) {
+                    v4.removeToken(tx, removal.tokenId(), possession);
+                } else {
+                    server.removeToken(removal.tokenId(),
+                            signer.signerFor(tx, possession, TokenStoreService.REMOVE_URI_ID));
+                }
                 tx.deletePendingRemoval(removal.tokenId());
                 dropLocalCopy(tx, removal);
                 confirmed++;

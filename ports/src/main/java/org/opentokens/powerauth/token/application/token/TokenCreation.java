@@ -13,6 +13,7 @@ import org.opentokens.powerauth.token.application.keystore.TemporaryKeyProvider;
 import org.opentokens.powerauth.token.application.instance.InstanceState;
 import org.opentokens.powerauth.token.application.instance.InstanceTransaction;
 import org.opentokens.powerauth.token.application.signature.ActivationSigner;
+import org.opentokens.powerauth.token.application.v4.V4ClientProtocol;
 import org.opentokens.powerauth.token.application.time.TimeSynchronizationService;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
 import org.opentokens.powerauth.token.domain.crypto.EcPublicKey;
@@ -52,10 +53,12 @@ final class TokenCreation {
     private final TemporaryKeyProvider temporaryKeys;
     private final ActivationSigner signer;
     private final Clock clock;
+    private final V4ClientProtocol v4;
 
     TokenCreation(PowerAuthConfiguration configuration, InstanceState state, PowerAuthServer server, JsonCodec json,
             RandomSource random, TimeSynchronizationService time, TemporaryKeyProvider temporaryKeys,
-            ActivationSigner signer, Clock clock) {
+            ActivationSigner signer, Clock clock, V4ClientProtocol v4) {
+        this.v4 = v4;
         this.configuration = configuration;
         this.state = state;
         this.server = server;
@@ -76,6 +79,13 @@ final class TokenCreation {
      */
     TokenRecord create(String tokenName, PowerAuthAuthentication authentication, ActivationRecord activation,
             BooleanSupplier abandoned) {
+        if (activation.isV4()) {
+            if (v4 == null) {
+                throw new IllegalStateException("this instance was set up without the 4.0 server port");
+            }
+            return v4.withTokenKey(activation, key -> exchange(tokenName, activation, abandoned,
+                    tx -> v4.createTokenLocked(tx, tokenName, authentication, activation, key)));
+        }
         ProtocolVersion version = configuration.protocolVersion();
         if (version.usesTemporaryKeys()) {
             return temporaryKeys.withActivationKey(activation, key -> exchange(tokenName, authentication, activation,
@@ -92,6 +102,13 @@ final class TokenCreation {
     private TokenRecord exchange(String tokenName, PowerAuthAuthentication authentication,
             ActivationRecord activation, BooleanSupplier abandoned, EciesParameters parameters,
             EcPublicKey encryptionKey) {
+        return exchange(tokenName, activation, abandoned, tx -> exchangeLocked(tx, tokenName, authentication,
+                activation, parameters, encryptionKey));
+    }
+
+    /** The signed call around either protocol's exchange: an existing token wins, an abandoned answer is dropped. */
+    private TokenRecord exchange(String tokenName, ActivationRecord activation, BooleanSupplier abandoned,
+            java.util.function.Function<InstanceTransaction, TokenRecord> locked) {
         return state.signedCall(activation.activationId(), tx -> {
             Optional<TokenRecord> existing = tx.token(tokenName)
                     .filter(stored -> stored.activationId().equals(activation.activationId()));
@@ -99,8 +116,7 @@ final class TokenCreation {
                 tx.keepToken(existing.get());
                 return existing.get();
             }
-            TokenRecord created = exchangeLocked(tx, tokenName, authentication, activation, parameters,
-                    encryptionKey);
+            TokenRecord created = locked.apply(tx);
             if (abandoned.getAsBoolean()) {
                 created.destroy();
                 throw new CancellationException("every caller cancelled the token request");

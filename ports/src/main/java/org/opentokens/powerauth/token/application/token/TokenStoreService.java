@@ -16,6 +16,7 @@ import org.opentokens.powerauth.token.application.instance.InstanceSnapshot;
 import org.opentokens.powerauth.token.application.instance.InstanceState;
 import org.opentokens.powerauth.token.application.instance.InstanceStore;
 import org.opentokens.powerauth.token.application.signature.ActivationSigner;
+import org.opentokens.powerauth.token.application.v4.V4ClientProtocol;
 import org.opentokens.powerauth.token.application.time.TimeSynchronizationService;
 import org.opentokens.powerauth.token.domain.record.ActivationRecord;
 import org.opentokens.powerauth.token.domain.record.PendingRemovalRecord;
@@ -59,6 +60,7 @@ public final class TokenStoreService implements PowerAuthTokenStore {
     private final ActivationSigner signer;
     private final TokenCreation creation;
     private final HeaderTime headerTime;
+    private final V4ClientProtocol v4;
     private final PendingRemovals pendingRemovals;
     private final Map<String, TokenFlight> flights = new ConcurrentHashMap<>();
     private final Object flightLock = new Object();
@@ -77,6 +79,26 @@ public final class TokenStoreService implements PowerAuthTokenStore {
     public TokenStoreService(PowerAuthConfiguration configuration, InstanceState state, PowerAuthServer server,
             JsonCodec json, RandomSource random, TimeSynchronizationService time, TemporaryKeyProvider temporaryKeys,
             Clock clock, Executor executor) {
+        this(configuration, state, server, json, random, time, temporaryKeys, clock, executor, null);
+    }
+
+    /**
+     * @param configuration the instance settings
+     * @param state the instance's state, shared with the activation service
+     * @param server the {@code /pa/v3} port
+     * @param json the JSON codec
+     * @param random nonces and ephemeral keys
+     * @param time time synchronization
+     * @param temporaryKeys 3.3 temporary keys
+     * @param clock the local clock
+     * @param executor runs server calls
+     * @param v4 the instance's 4.0 operations, shared with the activation service; null when it never meets 4.0.
+     *     When the configuration is 4.0, header-time synchronization uses {@code /pa/v4/status}.
+     */
+    public TokenStoreService(PowerAuthConfiguration configuration, InstanceState state, PowerAuthServer server,
+            JsonCodec json, RandomSource random, TimeSynchronizationService time, TemporaryKeyProvider temporaryKeys,
+            Clock clock, Executor executor, V4ClientProtocol v4) {
+        this.v4 = v4;
         this.configuration = Objects.requireNonNull(configuration, "configuration");
         this.state = Objects.requireNonNull(state, "state");
         this.server = Objects.requireNonNull(server, "server");
@@ -86,9 +108,10 @@ public final class TokenStoreService implements PowerAuthTokenStore {
         this.executor = Objects.requireNonNull(executor, "executor");
         this.signer = new ActivationSigner(configuration, random);
         this.creation = new TokenCreation(configuration, state, server, Objects.requireNonNull(json, "json"), random,
-                time, Objects.requireNonNull(temporaryKeys, "temporaryKeys"), signer, clock);
-        this.headerTime = new HeaderTime(time, server, executor);
-        this.pendingRemovals = new PendingRemovals(server, signer);
+                time, Objects.requireNonNull(temporaryKeys, "temporaryKeys"), signer, clock, v4);
+        this.headerTime = new HeaderTime(time, v4 != null && configuration.v4().isPresent()
+                ? v4::fetchServerTime : server::fetchServerTime, executor);
+        this.pendingRemovals = new PendingRemovals(server, signer, v4);
         state.addBeforeSignedCall(pendingRemovals::retryQuietly);
         state.addLossListener(this::activationLost);
     }
@@ -214,9 +237,9 @@ public final class TokenStoreService implements PowerAuthTokenStore {
         }
         long timestamp = time.serverTimeAt(localMs);
         byte[] nonce = random.nextBytes(TokenDigest.NONCE_LENGTH);
-        TokenHeader header;
+        String header;
         try {
-            header = record.header(configuration.protocolVersion(), nonce, timestamp);
+            header = record.headerValue(configuration.protocolVersion(), nonce, timestamp);
         } catch (IllegalStateException e) {
             if (record.isDestroyed()) {
                 // Removed (and wiped) by another thread after this one found it.
@@ -224,7 +247,7 @@ public final class TokenStoreService implements PowerAuthTokenStore {
             }
             throw e;
         }
-        return new PowerAuthAuthorizationHttpHeader(TokenHeader.HEADER_NAME, header.value());
+        return new PowerAuthAuthorizationHttpHeader(TokenHeader.HEADER_NAME, header);
     }
 
     @Override
@@ -258,7 +281,11 @@ public final class TokenStoreService implements PowerAuthTokenStore {
                     return null;
                 }
                 try {
-                    server.removeToken(record.tokenId(), signer.signerFor(tx, possession, REMOVE_URI_ID));
+                    if (activation.isV4()) {
+                        requireV4().removeToken(tx, record.tokenId(), possession);
+                    } else {
+                        server.removeToken(record.tokenId(), signer.signerFor(tx, possession, REMOVE_URI_ID));
+                    }
                 } catch (ServerUnreachableException e) {
                     // The tombstone first: a crash before the token's deletion leaves both, never neither.
                     tx.putPendingRemoval(new PendingRemovalRecord(tokenName, record.tokenId(),
@@ -340,6 +367,13 @@ public final class TokenStoreService implements PowerAuthTokenStore {
             tx.deleteAllTokens();
             return null;
         });
+    }
+
+    private V4ClientProtocol requireV4() {
+        if (v4 == null) {
+            throw new IllegalStateException("this instance was set up without the 4.0 server port");
+        }
+        return v4;
     }
 
     private void activationLost() {

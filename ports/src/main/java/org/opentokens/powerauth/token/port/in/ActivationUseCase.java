@@ -27,7 +27,8 @@ public interface ActivationUseCase {
      * @param activation the code (optionally with its signature) and device details
      * @return the new activation's id and fingerprint; fails with {@link ActivationStateException} if an
      *     activation already exists, with {@link org.opentokens.powerauth.token.domain.error.InvalidActivationCodeException}
-     *     for a bad code or signature, and with server failures
+     *     for a bad code or signature, with {@link FeatureNotSupportedException} for a recovery-code activation on a
+     *     protocol 4.0 instance, and with server failures
      */
     CompletableFuture<PowerAuthActivationResult> createActivation(PowerAuthActivation activation);
 

@@ -8,7 +8,8 @@ import java.util.concurrent.CompletableFuture;
  * ({@code /pa/v3/keystore/create}, cached per scope until shortly before it expires), earlier versions to the
  * master server public key (application scope) or the activation's server public key (activation scope); 3.2 and
  * later synchronize time first, for the request timestamp. A server that rejects a 3.3 request with
- * {@code ERR_TEMPORARY_KEY} wants a new encryptor.
+ * {@code ERR_TEMPORARY_KEY} wants a new encryptor. The activation-scope encryptor fails with
+ * {@link FeatureNotSupportedException} on a protocol 4.0 activation (ECIES is 3.x; 4.0 uses AEAD envelopes).
  *
  * <p>Thread-safe; the encryptors themselves are single use.
  */

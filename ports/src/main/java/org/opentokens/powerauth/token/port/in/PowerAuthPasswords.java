@@ -9,7 +9,8 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Both calls are signed ({@code /pa/v3/signature/validate}, {@code possession_knowledge}), move the counter
  * once, and run inside the instance's exclusive section like every signed call. Passwords are copied; the
- * caller should wipe its arrays.
+ * caller should wipe its arrays. On a protocol 4.0 activation both fail with {@link FeatureNotSupportedException}
+ * before anything is sent or stored.
  */
 public interface PowerAuthPasswords {
 

@@ -18,7 +18,8 @@ import java.util.concurrent.CompletableFuture;
  * <p>The authentication is consumed (destroyed) by every call. Calls return futures; they fail with
  * {@link MissingActivationException} without a usable activation,
  * {@link org.opentokens.powerauth.token.domain.error.SignatureFactorMissingException} when the activation has
- * no biometry key for a biometry signature, and {@link ClientClosedException} after the client was closed.
+ * no biometry key for a biometry signature, {@link ClientClosedException} after the client was closed, and
+ * {@link FeatureNotSupportedException} on a protocol 4.0 activation (these are 3.x signatures; nothing is signed).
  */
 public interface PowerAuthSignatures {
 

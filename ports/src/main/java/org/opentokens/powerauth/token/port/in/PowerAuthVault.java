@@ -8,7 +8,8 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Each call is one signed call (it moves the counter once) and needs two or more factors; the authentication
  * is consumed. Failures: {@link MissingActivationException}, server failures (a wrong password is a 401 the
- * server counts), {@link ClientClosedException}.
+ * server counts), {@link ClientClosedException}, and {@link FeatureNotSupportedException} on a protocol 4.0
+ * activation (before anything is sent).
  */
 public interface PowerAuthVault {
 

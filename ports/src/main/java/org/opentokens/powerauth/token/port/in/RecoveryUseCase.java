@@ -2,7 +2,10 @@ package org.opentokens.powerauth.token.port.in;
 
 import java.util.concurrent.CompletableFuture;
 
-/** Recovery codes of the committed activation, as the SDKs' {@code confirmRecoveryCode}. Thread-safe. */
+/**
+ * Recovery codes of the committed activation, as the SDKs' {@code confirmRecoveryCode}. Protocol 4.0 has no recovery
+ * codes: on a 4.0 activation it fails with {@link FeatureNotSupportedException} before anything is sent. Thread-safe.
+ */
 public interface RecoveryUseCase {
 
     /**

@@ -16,6 +16,9 @@ import org.opentokens.powerauth.token.adapter.http.HttpServerConfig;
 import org.opentokens.powerauth.token.adapter.http.JacksonJsonCodec;
 import org.opentokens.powerauth.token.adapter.http.JavaHttpPowerAuthServer;
 import org.opentokens.powerauth.token.application.PowerAuthConfiguration;
+import org.opentokens.powerauth.token.application.V4Settings;
+import org.opentokens.powerauth.token.application.v4.V4ClientProtocol;
+import org.opentokens.powerauth.token.domain.v4.kem.SharedSecretAlgorithm;
 import org.opentokens.powerauth.token.application.activation.ActivationService;
 import org.opentokens.powerauth.token.application.keystore.TemporaryKeyProvider;
 import org.opentokens.powerauth.token.application.instance.InstanceState;
@@ -42,26 +45,39 @@ final class FuzzedClient implements AutoCloseable {
     final TemporaryKeyProvider temporaryKeys;
     final ActivationService activation;
     final TokenStoreService tokens;
+    /** The 4.0 operations; their temporary keys are cleared through it. */
+    final V4ClientProtocol v4;
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private volatile String mutatedPath = "";
     private volatile UnaryOperator<byte[]> mutator = UnaryOperator.identity();
 
     FuzzedClient(ProtocolVersion version) {
-        configuration = PowerAuthConfiguration.builder(application.appKey(), application.appSecret(),
-                        application.masterServerPublicKey())
-                .protocolVersion(version).knowledgeKeyIterations(100).build();
+        this(version, false);
+    }
+
+    /** @param v4 whether new activations use protocol 4.0 ({@code EC_P384_ML_L3}) */
+    FuzzedClient(ProtocolVersion version, boolean v4) {
+        PowerAuthConfiguration.Builder builder = PowerAuthConfiguration.builder(application.appKey(),
+                        application.appSecret(), application.masterServerPublicKey())
+                .protocolVersion(version).knowledgeKeyIterations(100);
+        if (v4) {
+            builder.protocol4(V4Settings.of(SharedSecretAlgorithm.EC_P384_ML_L3,
+                    application.masterServerPublicKeyP384(), application.masterServerPublicKeyMlDsa65()));
+        }
+        configuration = builder.build();
         JavaHttpPowerAuthServer server = new JavaHttpPowerAuthServer(HttpServerConfig.builder()
                 .baseUri("http://127.0.0.1:1")
                 .httpClient(new InProcessHttpClient(this::answer))
                 .build());
-        SeededRandomSource random = new SeededRandomSource(version.ordinal());
+        SeededRandomSource random = new SeededRandomSource(version.ordinal() + (v4 ? 40 : 0));
         JacksonJsonCodec json = new JacksonJsonCodec();
         InstanceState state = InstanceState.create(configuration, storage, clock);
         temporaryKeys = new TemporaryKeyProvider(configuration, server, json, random, time, clock);
+        this.v4 = new V4ClientProtocol(configuration, state, server.v4(), json, random, time, clock);
         activation = new ActivationService(configuration, state, server, json, random, time, temporaryKeys, clock,
-                executor);
+                executor, this.v4);
         tokens = new TokenStoreService(configuration, state, server, json, random, time, temporaryKeys, clock,
-                executor);
+                executor, this.v4);
     }
 
     /** Creates, commits locally and on the server. */

@@ -70,6 +70,41 @@ class ServiceResponseFuzzTest {
                 client -> client.tokens.requestAccessToken(KEPT, PowerAuthAuthentication.possession()).join());
     }
 
+    @Test
+    void mutatedV4TokenCreateAnswersLeaveStateUnchanged() throws Exception {
+        fuzzV4("/pa/v4/token/create", "/pa/v4/token/create",
+                client -> client.tokens.requestAccessToken("new", PowerAuthAuthentication.possession()).join(),
+                client -> client.tokens.removeLocalToken("new"));
+    }
+
+    @Test
+    void mutatedV4KeystoreAnswersLeaveStateUnchanged() throws Exception {
+        fuzzV4("/pa/v4/keystore/create", "/pa/v4/token/create", client -> {
+            client.v4.clearKeys();
+            client.tokens.requestAccessToken("new", PowerAuthAuthentication.possession()).join();
+        }, client -> client.tokens.removeLocalToken("new"));
+    }
+
+    @Test
+    void mutatedV4ActivationStatusAnswersLeaveStateUnchanged() throws Exception {
+        fuzzV4("/pa/v4/activation/status", "/pa/v4/token/create",
+                client -> client.activation.fetchActivationStatus().join(), client -> { });
+    }
+
+    @Test
+    void mutatedV4TokenRemoveAnswersLeaveStateUnchanged() throws Exception {
+        fuzzV4("/pa/v4/token/remove", "/pa/v4/token/remove",
+                client -> client.tokens.removeAccessToken(KEPT).join(),
+                client -> client.tokens.requestAccessToken(KEPT, PowerAuthAuthentication.possession()).join());
+    }
+
+    private void fuzzV4(String path, String signedPath, Fuzz.InputAction<FuzzedClient> action,
+            Fuzz.InputAction<FuzzedClient> restore) throws Exception {
+        try (FuzzedClient client = new FuzzedClient(ProtocolVersion.V3_3, true)) {
+            fuzz(client, "4.0", path, signedPath, action, restore);
+        }
+    }
+
     /**
      * @param action the call whose answer is mutated
      * @param restore what puts the client back after an accepted answer (outside the fuzzed call)
@@ -77,6 +112,13 @@ class ServiceResponseFuzzTest {
     private void fuzz(ProtocolVersion version, String path, String signedPath, Fuzz.InputAction<FuzzedClient> action,
             Fuzz.InputAction<FuzzedClient> restore) throws Exception {
         try (FuzzedClient client = new FuzzedClient(version)) {
+            fuzz(client, version.wireValue(), path, signedPath, action, restore);
+        }
+    }
+
+    private void fuzz(FuzzedClient client, String version, String path, String signedPath,
+            Fuzz.InputAction<FuzzedClient> action, Fuzz.InputAction<FuzzedClient> restore) throws Exception {
+        {
             client.activate();
             client.tokens.requestAccessToken(KEPT, PowerAuthAuthentication.possession()).join();
             long[] mutated = {0};
@@ -131,12 +173,15 @@ class ServiceResponseFuzzTest {
         }
         ActivationRecord was = ActivationRecord.decode(before.get(InstanceStore.ACTIVATION_ENTRY));
         ActivationRecord now = ActivationRecord.decode(after.get(InstanceStore.ACTIVATION_ENTRY));
-        boolean advancedOnce = now.counter().sameCounterAs(was.counter().next());
-        boolean same = now.counter().sameCounterAs(was.counter());
+        boolean advancedOnce = was.isV4() ? now.v4Counter().sameCounterAs(was.v4Counter().next())
+                : now.counter().sameCounterAs(was.counter().next());
+        boolean same = was.isV4() ? now.v4Counter().sameCounterAs(was.v4Counter())
+                : now.counter().sameCounterAs(was.counter());
         if (signedRequests == 0 ? !same : signedRequests != 1 || !advancedOnce) {
             throw new AssertionError("the counter moved wrongly for " + signedRequests + " signed requests");
         }
-        if (!now.withCounter(was.counter()).encode().sameBytesAs(was.encode())) {
+        ActivationRecord rewound = was.isV4() ? now.withCounter(was.v4Counter()) : now.withCounter(was.counter());
+        if (!rewound.encode().sameBytesAs(was.encode())) {
             throw new AssertionError("a failed call changed the activation record beyond its counter");
         }
         if (offset != null && !client.time.offset().equals(offset)) {
@@ -146,7 +191,8 @@ class ServiceResponseFuzzTest {
     }
 
     private static long timeSources(FuzzedClient client) {
-        return client.emulator.count("/pa/v3/keystore/create") + client.emulator.count("/pa/v3/status");
+        return client.emulator.count("/pa/v3/keystore/create") + client.emulator.count("/pa/v3/status")
+                + client.emulator.count("/pa/v4/keystore/create") + client.emulator.count("/pa/v4/status");
     }
 
     private static byte[] mutate(byte[] body, Random random) {
