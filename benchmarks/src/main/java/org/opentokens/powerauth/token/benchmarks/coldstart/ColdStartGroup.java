@@ -37,7 +37,7 @@ public final class ColdStartGroup {
             which.append(which.length() == 0 ? "" : "; ").append('`').append(d.label()).append("`: ")
                     .append(d.description());
         }
-        return new Group(ID, "6. Cold start (whole process, against the floor)", sides, ratios, List.of(),
+        return new Group(ID, "9. Cold start (whole process, against the floor)", sides, ratios, List.of(),
                 "Each run is a fresh process started by `bin/powerauth-token`, timed by the parent from spawn to "
                         + "exit (shell, JVM start, work, JVM exit). header: `token header " + CliColdStart.TOKEN
                         + " --value-only` on the CLI's SQLite store, whose key is a raw 256-bit key (`--key-source "

@@ -61,7 +61,7 @@ public final class SignedCallsGroup {
 
     /** @return the group definition */
     public static Group definition() {
-        return new Group(ID, "7. Signed calls on one activation shared by several processes (SQLite, PostgreSQL)",
+        return new Group(ID, "8. Signed calls on one activation shared by several processes (SQLite, PostgreSQL)",
                 List.of(side(label(1)), side(label(4)), side(postgresLabel(1)).with("backend", Backends.POSTGRES),
                         side(postgresLabel(3)).with("backend", Backends.POSTGRES)),
                 List.of(new Ratio("4 processes / 1 process (calls per second)", List.of(label(4)),
