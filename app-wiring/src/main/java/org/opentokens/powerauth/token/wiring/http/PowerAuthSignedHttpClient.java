@@ -2,9 +2,6 @@ package org.opentokens.powerauth.token.wiring.http;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.Authenticator;
-import java.net.CookieHandler;
-import java.net.ProxySelector;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublisher;
@@ -12,19 +9,14 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandler;
 import java.net.http.HttpResponse.PushPromiseHandler;
-import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthorizationHttpHeader;
 import org.opentokens.powerauth.token.port.in.PowerAuthSignatures;
@@ -57,18 +49,17 @@ import org.opentokens.powerauth.token.wiring.PowerAuthClient;
  * the request. Signing and sending run on the PowerAuth client's worker threads; {@link #send} waits for them.
  * WebSockets are not signed. Thread-safe if the delegate and the two functions are.
  */
-public final class PowerAuthSignedHttpClient extends HttpClient {
+public final class PowerAuthSignedHttpClient extends DelegatingHttpClient {
     /** The header this client sets. */
     public static final String HEADER_NAME = "X-PowerAuth-Authorization";
 
-    private final HttpClient delegate;
     private final PowerAuthSignatures signatures;
     private final Function<HttpRequest, String> uriIds;
     private final Supplier<PowerAuthAuthentication> factors;
 
     private PowerAuthSignedHttpClient(HttpClient delegate, PowerAuthSignatures signatures,
             Function<HttpRequest, String> uriIds, Supplier<PowerAuthAuthentication> factors) {
-        this.delegate = Objects.requireNonNull(delegate, "delegate");
+        super(delegate);
         this.signatures = Objects.requireNonNull(signatures, "signatures");
         this.uriIds = Objects.requireNonNull(uriIds, "uriIds");
         this.factors = Objects.requireNonNull(factors, "factors");
@@ -220,56 +211,6 @@ public final class PowerAuthSignedHttpClient extends HttpClient {
         public void onComplete() {
             bytes.complete(out.toByteArray());
         }
-    }
-
-    @Override
-    public Optional<CookieHandler> cookieHandler() {
-        return delegate.cookieHandler();
-    }
-
-    @Override
-    public Optional<Duration> connectTimeout() {
-        return delegate.connectTimeout();
-    }
-
-    @Override
-    public Redirect followRedirects() {
-        return delegate.followRedirects();
-    }
-
-    @Override
-    public Optional<ProxySelector> proxy() {
-        return delegate.proxy();
-    }
-
-    @Override
-    public SSLContext sslContext() {
-        return delegate.sslContext();
-    }
-
-    @Override
-    public SSLParameters sslParameters() {
-        return delegate.sslParameters();
-    }
-
-    @Override
-    public Optional<Authenticator> authenticator() {
-        return delegate.authenticator();
-    }
-
-    @Override
-    public Version version() {
-        return delegate.version();
-    }
-
-    @Override
-    public Optional<Executor> executor() {
-        return delegate.executor();
-    }
-
-    @Override
-    public WebSocket.Builder newWebSocketBuilder() {
-        return delegate.newWebSocketBuilder();
     }
 
     @Override

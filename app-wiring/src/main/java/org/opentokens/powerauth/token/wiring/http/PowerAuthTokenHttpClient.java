@@ -1,25 +1,17 @@
 package org.opentokens.powerauth.token.wiring.http;
 
 import java.io.IOException;
-import java.net.Authenticator;
-import java.net.CookieHandler;
-import java.net.ProxySelector;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandler;
 import java.net.http.HttpResponse.PushPromiseHandler;
-import java.net.http.WebSocket;
-import java.time.Duration;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
 import org.opentokens.powerauth.token.application.time.ServerTimeFetch;
 import org.opentokens.powerauth.token.application.time.TimeSyncState;
 import org.opentokens.powerauth.token.application.time.TimeSynchronizationService;
@@ -58,7 +50,7 @@ import org.opentokens.powerauth.token.wiring.PowerAuthClient;
  * reuses the header and the server rejects it as a replay. WebSockets ({@link #newWebSocketBuilder()}) are not
  * signed. Thread-safe if the delegate is.
  */
-public final class PowerAuthTokenHttpClient extends HttpClient {
+public final class PowerAuthTokenHttpClient extends DelegatingHttpClient {
     /** The header this client sets. */
     public static final String HEADER_NAME = "X-PowerAuth-Token";
     /** A request carrying this header is signed (it spends a counter value) and is never resent. */
@@ -69,14 +61,13 @@ public final class PowerAuthTokenHttpClient extends HttpClient {
      */
     public static final Set<String> TIMESTAMP_ERROR_CODES = Set.of("ERR0030", "ERR0044", "ERR0024");
 
-    private final HttpClient delegate;
     private final PowerAuthTokenStore tokens;
     private final SkewCheck skew;
     private final String tokenName;
 
     private PowerAuthTokenHttpClient(HttpClient delegate, PowerAuthTokenStore tokens, TimeSynchronizationService time,
             SkewCheck.Resync resync, String tokenName) {
-        this.delegate = Objects.requireNonNull(delegate, "delegate");
+        super(delegate);
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.skew = new SkewCheck(Objects.requireNonNull(time, "time"), Objects.requireNonNull(resync, "resync"));
         this.tokenName = Objects.requireNonNull(tokenName, "tokenName");
@@ -195,56 +186,6 @@ public final class PowerAuthTokenHttpClient extends HttpClient {
 
     private Executor executorForHeaders() {
         return delegate.executor().orElseGet(ForkJoinPool::commonPool);
-    }
-
-    @Override
-    public Optional<CookieHandler> cookieHandler() {
-        return delegate.cookieHandler();
-    }
-
-    @Override
-    public Optional<Duration> connectTimeout() {
-        return delegate.connectTimeout();
-    }
-
-    @Override
-    public Redirect followRedirects() {
-        return delegate.followRedirects();
-    }
-
-    @Override
-    public Optional<ProxySelector> proxy() {
-        return delegate.proxy();
-    }
-
-    @Override
-    public SSLContext sslContext() {
-        return delegate.sslContext();
-    }
-
-    @Override
-    public SSLParameters sslParameters() {
-        return delegate.sslParameters();
-    }
-
-    @Override
-    public Optional<Authenticator> authenticator() {
-        return delegate.authenticator();
-    }
-
-    @Override
-    public Version version() {
-        return delegate.version();
-    }
-
-    @Override
-    public Optional<Executor> executor() {
-        return delegate.executor();
-    }
-
-    @Override
-    public WebSocket.Builder newWebSocketBuilder() {
-        return delegate.newWebSocketBuilder();
     }
 
     @Override
