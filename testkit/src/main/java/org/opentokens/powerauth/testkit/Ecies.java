@@ -14,6 +14,7 @@ import io.getlime.security.powerauth.crypto.lib.encryptor.ecies.model.EciesParam
 import io.getlime.security.powerauth.crypto.lib.encryptor.ecies.model.EciesPayload;
 import io.getlime.security.powerauth.crypto.lib.encryptor.model.v3.ServerEncryptorSecrets;
 import io.getlime.security.powerauth.crypto.lib.util.EciesUtils;
+import java.security.PrivateKey;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
@@ -90,6 +91,28 @@ final class Ecies {
                 throw EmulatorRejection.encryption();
             }
         }
+    }
+
+    /**
+     * Reads, checks and decrypts the body of a verified signed request as an activation-scope envelope of the
+     * signing activation: the 3.3 temporary key or else the activation's server key, the application secret and the
+     * activation's transport key.
+     */
+    Opened openActivationScope(EncryptorId id, EmulatorRequest request, SignatureVerifier.Verified verified) {
+        ActivationRecord activation = verified.activation();
+        ApplicationRecord app = activation.application();
+        String version = verified.version();
+        EncryptedRequest envelope = readRequest(Json.parseObject(request.body()), version);
+        PrivateKey key = ProtocolVersions.usesTemporaryKeys(version)
+                ? state.temporaryKey(envelope.getTemporaryKeyId(), app.appKey(), activation.activationId())
+                        .keyPair().getPrivate()
+                : activation.serverKeyPair().getPrivate();
+        EncryptorParameters parameters = new EncryptorParameters(version, app.appKey(), activation.activationId(),
+                envelope.getTemporaryKeyId());
+        ServerEncryptorSecrets secrets = new ServerEncryptorSecrets(key, app.appSecret(),
+                WultraCrypto.secretBytes(activation.transportKey()));
+        checkFreshness(envelope, version);
+        return open(id, parameters, secrets, envelope);
     }
 
     /** Decrypts with Wultra's server encryptor; a MAC or decryption failure is ERR_ENCRYPTION. */

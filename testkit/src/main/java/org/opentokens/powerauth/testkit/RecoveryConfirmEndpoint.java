@@ -2,12 +2,8 @@ package org.opentokens.powerauth.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.getlime.security.powerauth.crypto.lib.encryptor.model.EncryptedRequest;
 import io.getlime.security.powerauth.crypto.lib.encryptor.model.EncryptorId;
-import io.getlime.security.powerauth.crypto.lib.encryptor.model.EncryptorParameters;
-import io.getlime.security.powerauth.crypto.lib.encryptor.model.v3.ServerEncryptorSecrets;
 import java.io.IOException;
-import java.security.PrivateKey;
 
 /**
  * {@code POST /pa/v3/recovery/confirm}: signed with two factors (uriId {@code /pa/recovery/confirm}, checked
@@ -32,19 +28,7 @@ final class RecoveryConfirmEndpoint {
         SignatureVerifier.Verified verified = verifier.verify(request, "/pa/recovery/confirm",
                 SignatureVerifier.TWO_FACTOR);
         ActivationRecord activation = verified.activation();
-        ApplicationRecord app = activation.application();
-        String version = verified.version();
-        EncryptedRequest envelope = ecies.readRequest(Json.parseObject(request.body()), version);
-        PrivateKey key = ProtocolVersions.usesTemporaryKeys(version)
-                ? state.temporaryKey(envelope.getTemporaryKeyId(), app.appKey(), activation.activationId())
-                        .keyPair().getPrivate()
-                : activation.serverKeyPair().getPrivate();
-        EncryptorParameters parameters = new EncryptorParameters(version, app.appKey(), activation.activationId(),
-                envelope.getTemporaryKeyId());
-        ServerEncryptorSecrets secrets = new ServerEncryptorSecrets(key, app.appSecret(),
-                WultraCrypto.secretBytes(activation.transportKey()));
-        ecies.checkFreshness(envelope, version);
-        Ecies.Opened opened = ecies.open(EncryptorId.CONFIRM_RECOVERY_CODE, parameters, secrets, envelope);
+        Ecies.Opened opened = ecies.openActivationScope(EncryptorId.CONFIRM_RECOVERY_CODE, request, verified);
         String code;
         try {
             JsonNode payload = Json.MAPPER.readTree(opened.plaintext());

@@ -1,13 +1,9 @@
 package org.opentokens.powerauth.testkit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.getlime.security.powerauth.crypto.lib.encryptor.model.EncryptedRequest;
 import io.getlime.security.powerauth.crypto.lib.encryptor.model.EncryptorId;
-import io.getlime.security.powerauth.crypto.lib.encryptor.model.EncryptorParameters;
-import io.getlime.security.powerauth.crypto.lib.encryptor.model.v3.ServerEncryptorSecrets;
 import io.getlime.security.powerauth.crypto.lib.enums.PowerAuthSignatureTypes;
 import io.getlime.security.powerauth.crypto.server.token.ServerTokenGenerator;
-import java.security.PrivateKey;
 import java.util.EnumSet;
 
 /**
@@ -35,19 +31,7 @@ final class SignedEndpoints {
         SignatureVerifier.Verified verified = verifier.verify(request, "/pa/token/create",
                 SignatureVerifier.POSSESSION_BASED);
         ActivationRecord activation = verified.activation();
-        ApplicationRecord app = activation.application();
-        String version = verified.version();
-        EncryptedRequest envelope = ecies.readRequest(Json.parseObject(request.body()), version);
-        PrivateKey key = ProtocolVersions.usesTemporaryKeys(version)
-                ? state.temporaryKey(envelope.getTemporaryKeyId(), app.appKey(), activation.activationId())
-                        .keyPair().getPrivate()
-                : activation.serverKeyPair().getPrivate();
-        EncryptorParameters parameters = new EncryptorParameters(version, app.appKey(), activation.activationId(),
-                envelope.getTemporaryKeyId());
-        ServerEncryptorSecrets secrets = new ServerEncryptorSecrets(key, app.appSecret(),
-                WultraCrypto.secretBytes(activation.transportKey()));
-        ecies.checkFreshness(envelope, version);
-        Ecies.Opened opened = ecies.open(EncryptorId.CREATE_TOKEN, parameters, secrets, envelope);
+        Ecies.Opened opened = ecies.openActivationScope(EncryptorId.CREATE_TOKEN, request, verified);
 
         ServerTokenGenerator generator = new ServerTokenGenerator();
         String tokenId = generator.generateTokenId();

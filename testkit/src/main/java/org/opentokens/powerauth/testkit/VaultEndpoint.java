@@ -1,11 +1,7 @@
 package org.opentokens.powerauth.testkit;
 
-import io.getlime.security.powerauth.crypto.lib.encryptor.model.EncryptedRequest;
 import io.getlime.security.powerauth.crypto.lib.encryptor.model.EncryptorId;
-import io.getlime.security.powerauth.crypto.lib.encryptor.model.EncryptorParameters;
-import io.getlime.security.powerauth.crypto.lib.encryptor.model.v3.ServerEncryptorSecrets;
 import io.getlime.security.powerauth.crypto.server.vault.PowerAuthServerVault;
-import java.security.PrivateKey;
 
 /**
  * {@code POST /pa/v3/vault/unlock}: a two-factor signature ({@code /pa/vault/unlock}) over the encrypted body,
@@ -30,19 +26,7 @@ final class VaultEndpoint {
         SignatureVerifier.Verified verified = verifier.verify(request, "/pa/vault/unlock",
                 SignatureVerifier.TWO_FACTOR);
         ActivationRecord activation = verified.activation();
-        ApplicationRecord app = activation.application();
-        String version = verified.version();
-        EncryptedRequest envelope = ecies.readRequest(Json.parseObject(request.body()), version);
-        PrivateKey key = ProtocolVersions.usesTemporaryKeys(version)
-                ? state.temporaryKey(envelope.getTemporaryKeyId(), app.appKey(), activation.activationId())
-                        .keyPair().getPrivate()
-                : activation.serverKeyPair().getPrivate();
-        EncryptorParameters parameters = new EncryptorParameters(version, app.appKey(), activation.activationId(),
-                envelope.getTemporaryKeyId());
-        ServerEncryptorSecrets secrets = new ServerEncryptorSecrets(key, app.appSecret(),
-                WultraCrypto.secretBytes(activation.transportKey()));
-        ecies.checkFreshness(envelope, version);
-        Ecies.Opened opened = ecies.open(EncryptorId.VAULT_UNLOCK, parameters, secrets, envelope);
+        Ecies.Opened opened = ecies.openActivationScope(EncryptorId.VAULT_UNLOCK, request, verified);
         Json.requiredText(Json.parseObject(opened.plaintext()), "reason");
         byte[] encryptedVaultKey = WultraCrypto.internal(() -> new PowerAuthServerVault().encryptVaultEncryptionKey(
                 activation.serverKeyPair().getPrivate(), activation.devicePublicKey()));
