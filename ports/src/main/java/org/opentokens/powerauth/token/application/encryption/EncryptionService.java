@@ -7,6 +7,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 import org.opentokens.powerauth.token.application.PowerAuthConfiguration;
 import org.opentokens.powerauth.token.application.instance.InstanceState;
+import org.opentokens.powerauth.token.application.keystore.ActivationScopeKey;
 import org.opentokens.powerauth.token.application.keystore.TemporaryKeyProvider;
 import org.opentokens.powerauth.token.application.time.TimeSynchronizationService;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
@@ -112,15 +113,9 @@ public final class EncryptionService implements EncryptionUseCase {
     }
 
     private PowerAuthEciesEncryptor activationScope(ActivationRecord activation) {
-        ProtocolVersion version = configuration.protocolVersion();
-        if (version.usesTemporaryKeys()) {
-            return temporaryKeys.withActivationKey(activation, key -> build(EciesEncryptorId.ACTIVATION_SCOPE_GENERIC,
-                    key.eciesParameters(), activationSecrets(key.publicKey(), activation)));
-        }
-        synchronizeTime(version);
-        return build(EciesEncryptorId.ACTIVATION_SCOPE_GENERIC,
-                new EciesParameters(version, configuration.applicationKey(), activation.activationId(), null),
-                activationSecrets(activation.serverPublicKey(), activation));
+        return ActivationScopeKey.with(configuration, temporaryKeys, time, server, activation,
+                (parameters, key) -> build(EciesEncryptorId.ACTIVATION_SCOPE_GENERIC, parameters,
+                        activationSecrets(key, activation)));
     }
 
     private EciesSecrets activationSecrets(EcPublicKey key, ActivationRecord activation) {

@@ -12,10 +12,10 @@ import org.opentokens.powerauth.token.application.instance.InstanceState;
 import org.opentokens.powerauth.token.application.json.EnvelopeMaps;
 import org.opentokens.powerauth.token.application.json.JsonFields;
 import org.opentokens.powerauth.token.application.json.ServerData;
+import org.opentokens.powerauth.token.application.keystore.ActivationScopeKey;
 import org.opentokens.powerauth.token.application.keystore.TemporaryKeyProvider;
 import org.opentokens.powerauth.token.application.signature.ActivationSigner;
 import org.opentokens.powerauth.token.application.time.TimeSynchronizationService;
-import org.opentokens.powerauth.token.domain.ProtocolVersion;
 import org.opentokens.powerauth.token.domain.activation.ActivationCode;
 import org.opentokens.powerauth.token.domain.crypto.EcPublicKey;
 import org.opentokens.powerauth.token.domain.crypto.SymmetricKey;
@@ -113,17 +113,8 @@ public final class RecoveryService implements RecoveryUseCase {
     }
 
     private boolean confirm(String code, PowerAuthAuthentication authentication, ActivationRecord activation) {
-        ProtocolVersion version = configuration.protocolVersion();
-        if (version.usesTemporaryKeys()) {
-            return temporaryKeys.withActivationKey(activation, key -> exchange(code, authentication, activation,
-                    key.eciesParameters(), key.publicKey()));
-        }
-        if (version.usesEciesTimestamp()) {
-            time.ensureSynchronized(server::fetchServerTime);
-        }
-        return exchange(code, authentication, activation,
-                new EciesParameters(version, configuration.applicationKey(), activation.activationId(), null),
-                activation.serverPublicKey());
+        return ActivationScopeKey.with(configuration, temporaryKeys, time, server, activation,
+                (parameters, key) -> exchange(code, authentication, activation, parameters, key));
     }
 
     private boolean exchange(String code, PowerAuthAuthentication authentication, ActivationRecord activation,

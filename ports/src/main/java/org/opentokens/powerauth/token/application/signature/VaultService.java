@@ -11,9 +11,9 @@ import org.opentokens.powerauth.token.application.instance.InstanceTransaction;
 import org.opentokens.powerauth.token.application.json.EnvelopeMaps;
 import org.opentokens.powerauth.token.application.json.JsonFields;
 import org.opentokens.powerauth.token.application.json.ServerData;
+import org.opentokens.powerauth.token.application.keystore.ActivationScopeKey;
 import org.opentokens.powerauth.token.application.keystore.TemporaryKeyProvider;
 import org.opentokens.powerauth.token.application.time.TimeSynchronizationService;
-import org.opentokens.powerauth.token.domain.ProtocolVersion;
 import org.opentokens.powerauth.token.domain.crypto.B64;
 import org.opentokens.powerauth.token.domain.crypto.Bytes;
 import org.opentokens.powerauth.token.domain.crypto.EcPrivateKey;
@@ -125,17 +125,8 @@ public final class VaultService implements PowerAuthVault {
 
     /** @return {@code KEY_ENCRYPTION_VAULT}, which the caller must destroy */
     private SymmetricKey unlock(ActivationRecord activation, PowerAuthAuthentication authentication, String reason) {
-        ProtocolVersion version = configuration.protocolVersion();
-        if (version.usesTemporaryKeys()) {
-            return temporaryKeys.withActivationKey(activation, key -> exchange(activation, authentication, reason,
-                    key.eciesParameters(), key.publicKey()));
-        }
-        if (version.usesEciesTimestamp()) {
-            time.ensureSynchronized(server::fetchServerTime);
-        }
-        EciesParameters parameters = new EciesParameters(version, configuration.applicationKey(),
-                activation.activationId(), null);
-        return exchange(activation, authentication, reason, parameters, activation.serverPublicKey());
+        return ActivationScopeKey.with(configuration, temporaryKeys, time, server, activation,
+                (parameters, key) -> exchange(activation, authentication, reason, parameters, key));
     }
 
     private SymmetricKey exchange(ActivationRecord activation, PowerAuthAuthentication authentication, String reason,

@@ -9,13 +9,13 @@ import org.opentokens.powerauth.token.application.PowerAuthConfiguration;
 import org.opentokens.powerauth.token.application.json.EnvelopeMaps;
 import org.opentokens.powerauth.token.application.json.JsonFields;
 import org.opentokens.powerauth.token.application.json.ServerData;
+import org.opentokens.powerauth.token.application.keystore.ActivationScopeKey;
 import org.opentokens.powerauth.token.application.keystore.TemporaryKeyProvider;
 import org.opentokens.powerauth.token.application.instance.InstanceState;
 import org.opentokens.powerauth.token.application.instance.InstanceTransaction;
 import org.opentokens.powerauth.token.application.signature.ActivationSigner;
 import org.opentokens.powerauth.token.application.v4.V4ClientProtocol;
 import org.opentokens.powerauth.token.application.time.TimeSynchronizationService;
-import org.opentokens.powerauth.token.domain.ProtocolVersion;
 import org.opentokens.powerauth.token.domain.crypto.EcPublicKey;
 import org.opentokens.powerauth.token.domain.crypto.SymmetricKey;
 import org.opentokens.powerauth.token.domain.ecies.EciesEncryptedRequest;
@@ -86,17 +86,8 @@ final class TokenCreation {
             return v4.withTokenKey(activation, key -> exchange(tokenName, activation, abandoned,
                     tx -> v4.createTokenLocked(tx, tokenName, authentication, activation, key)));
         }
-        ProtocolVersion version = configuration.protocolVersion();
-        if (version.usesTemporaryKeys()) {
-            return temporaryKeys.withActivationKey(activation, key -> exchange(tokenName, authentication, activation,
-                    abandoned, key.eciesParameters(), key.publicKey()));
-        }
-        if (version.usesEciesTimestamp()) {
-            time.ensureSynchronized(server::fetchServerTime);
-        }
-        EciesParameters parameters = new EciesParameters(version, configuration.applicationKey(),
-                activation.activationId(), null);
-        return exchange(tokenName, authentication, activation, abandoned, parameters, activation.serverPublicKey());
+        return ActivationScopeKey.with(configuration, temporaryKeys, time, server, activation,
+                (parameters, key) -> exchange(tokenName, authentication, activation, abandoned, parameters, key));
     }
 
     private TokenRecord exchange(String tokenName, PowerAuthAuthentication authentication,
