@@ -2,37 +2,18 @@ package org.opentokens.powerauth.token.wiring.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.opentokens.powerauth.testkit.EmulatorActivationCode;
 import org.opentokens.powerauth.testkit.EmulatorActivationOptions;
 import org.opentokens.powerauth.testkit.EmulatorActivationState;
 
 /** {@code activate --otp} and {@code activate --recovery-code … --puk …} against the emulator. */
-class CliActivationExtrasTest {
+class CliActivationExtrasTest extends CliEmulatorBase {
     private static final Pattern RECOVERY = Pattern.compile("Recovery code: (\\S+)  PUK: (\\d{10})");
-
-    @TempDir
-    Path dir;
-
-    private CliHarness cli;
-
-    @BeforeEach
-    void start() {
-        cli = new CliHarness(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        cli.close();
-    }
 
     @Test
     void theOtpIsSent() {

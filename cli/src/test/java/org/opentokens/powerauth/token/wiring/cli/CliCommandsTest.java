@@ -8,31 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.opentokens.powerauth.testkit.EmulatorActivationCode;
 import org.opentokens.powerauth.testkit.EmulatorActivationState;
 import org.opentokens.powerauth.testkit.EmulatorToken;
 
 /** Every command, in human output, against the emulator over HTTP. */
-class CliCommandsTest {
-    @TempDir
-    Path dir;
-
-    private CliHarness cli;
-
-    @BeforeEach
-    void start() {
-        cli = new CliHarness(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        cli.close();
-    }
-
+class CliCommandsTest extends CliEmulatorBase {
     @Test
     void activateCommitsLocallyAndStatusFollowsTheBackOffice() {
         EmulatorActivationCode code = cli.emulator.initActivation(cli.app);

@@ -6,29 +6,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.opentokens.powerauth.testkit.PowerAuthEmulator;
 
 /** {@code encrypt} against the emulator's encrypted echo endpoints (Wultra's server encryptor), both scopes. */
-class CliEncryptTest {
-    @TempDir
-    Path dir;
-
-    private CliHarness cli;
-
-    @BeforeEach
-    void start() {
-        cli = new CliHarness(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        cli.close();
-    }
-
+class CliEncryptTest extends CliEmulatorBase {
     @Test
     void bothScopesRoundTripThroughTheEndpoint() throws IOException {
         cli.activate();

@@ -2,30 +2,11 @@ package org.opentokens.powerauth.token.wiring.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.opentokens.powerauth.testkit.EmulatorActivationCode;
 
 /** Each documented exit code, from the situation it names. */
-class CliExitCodesTest {
-    @TempDir
-    Path dir;
-
-    private CliHarness cli;
-
-    @BeforeEach
-    void start() {
-        cli = new CliHarness(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        cli.close();
-    }
-
+class CliExitCodesTest extends CliEmulatorBase {
     @Test
     void unknownOptionsMissingCommandsAndBadValuesAreUsageErrors() {
         assertThat(cli.run("status", "--no-such-option").exitCode()).isEqualTo(ExitCodes.USAGE);

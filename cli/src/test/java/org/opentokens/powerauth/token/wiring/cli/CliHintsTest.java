@@ -5,11 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.opentokens.powerauth.testkit.EmulatorActivationCode;
 import org.opentokens.powerauth.testkit.EmulatorActivationState;
 
@@ -17,23 +13,8 @@ import org.opentokens.powerauth.testkit.EmulatorActivationState;
  * What the CLI prints when the server's answer alone would leave the user guessing: a wrong password, a token
  * requested before the back office committed, a wrong server base URL, an empty token list.
  */
-class CliHintsTest {
+class CliHintsTest extends CliEmulatorBase {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-
-    @TempDir
-    Path dir;
-
-    private CliHarness cli;
-
-    @BeforeEach
-    void start() {
-        cli = new CliHarness(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        cli.close();
-    }
 
     @Test
     void aWrongPasswordOnATokenRequestSaysHowManyAttemptsRemain() throws IOException {

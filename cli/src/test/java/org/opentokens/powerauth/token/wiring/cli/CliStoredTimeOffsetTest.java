@@ -9,12 +9,9 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A header without the network: once a {@code token header} process (a separate JVM) synchronized time with a
@@ -22,23 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * makes the stored monotonic reading comparable between processes exists.
  */
 @EnabledOnOs(OS.LINUX)
-class CliStoredTimeOffsetTest {
+class CliStoredTimeOffsetTest extends CliEmulatorBase {
     private static final String STATUS = "/pa/v3/status";
-
-    @TempDir
-    Path dir;
-
-    private CliHarness cli;
-
-    @BeforeEach
-    void start() {
-        cli = new CliHarness(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        cli.close();
-    }
 
     @Test
     void theSecondHeaderProcessMakesNoStatusCall() throws Exception {

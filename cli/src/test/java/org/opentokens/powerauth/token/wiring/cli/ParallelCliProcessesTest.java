@@ -9,33 +9,15 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The issue's reproduction, as separate JVMs: ten {@code token request --factors possession_knowledge} runs at
  * once on one store. Each process signs with the shared activation's counter; the exclusive section makes them
  * take turns, so every one succeeds and the server counts no failed attempt.
  */
-class ParallelCliProcessesTest {
+class ParallelCliProcessesTest extends CliEmulatorBase {
     private static final int RUNS = 10;
-
-    @TempDir
-    Path dir;
-
-    private CliHarness cli;
-
-    @BeforeEach
-    void start() {
-        cli = new CliHarness(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        cli.close();
-    }
 
     @Test
     void tenParallelPasswordTokenRequestsAllSucceedWithoutAFailedAttempt() throws Exception {
