@@ -2,11 +2,9 @@ package org.opentokens.powerauth.token.application.signature;
 
 import java.util.Arrays;
 import java.util.Objects;
-import java.util.Optional;
 import org.opentokens.powerauth.token.application.PowerAuthConfiguration;
 import org.opentokens.powerauth.token.application.instance.InstanceTransaction;
 import org.opentokens.powerauth.token.domain.crypto.SymmetricKey;
-import org.opentokens.powerauth.token.domain.error.SignatureFactorMissingException;
 import org.opentokens.powerauth.token.domain.keys.BiometryKeyProtection;
 import org.opentokens.powerauth.token.domain.keys.KnowledgeKeyProtection;
 import org.opentokens.powerauth.token.domain.counter.HashCounter;
@@ -185,29 +183,13 @@ public final class ActivationSigner {
     }
 
     private static SymmetricKey knowledgeKey(PowerAuthAuthentication authentication, ActivationRecord record) {
-        char[] password = authentication.copyPassword()
-                .orElseThrow(() -> new SignatureFactorMissingException("knowledge", authentication.signatureType().wireValue()));
-        try {
-            return KnowledgeKeyProtection.unprotect(record.protectedKnowledgeKey(), password, record.knowledgeSalt(),
-                    record.knowledgeIterations());
-        } finally {
-            Arrays.fill(password, '\0');
-        }
+        return FactorSecrets.withPassword(authentication, password -> KnowledgeKeyProtection.unprotect(
+                record.protectedKnowledgeKey(), password, record.knowledgeSalt(), record.knowledgeIterations()));
     }
 
     private static SymmetricKey biometryKey(PowerAuthAuthentication authentication, ActivationRecord record,
             PowerAuthSignatureType type) {
-        Optional<byte[]> protectedKey = record.protectedBiometryKey();
-        if (protectedKey.isEmpty()) {
-            throw new SignatureFactorMissingException("biometry", type.wireValue());
-        }
-        SymmetricKey host = authentication.copyBiometryKey()
-                .orElseThrow(() -> new SignatureFactorMissingException("biometry", type.wireValue()));
-        try {
-            return BiometryKeyProtection.unprotect(protectedKey.get(), host);
-        } finally {
-            host.destroy();
-        }
+        return FactorSecrets.withBiometryKey(authentication, record, type, BiometryKeyProtection::unprotect);
     }
 
     private static void destroy(SymmetricKey key) {

@@ -2,11 +2,9 @@ package org.opentokens.powerauth.token.application.v4;
 
 import java.util.Arrays;
 import java.util.Objects;
-import java.util.Optional;
 import org.opentokens.powerauth.token.application.PowerAuthConfiguration;
 import org.opentokens.powerauth.token.application.instance.InstanceTransaction;
-import org.opentokens.powerauth.token.domain.crypto.SymmetricKey;
-import org.opentokens.powerauth.token.domain.error.SignatureFactorMissingException;
+import org.opentokens.powerauth.token.application.signature.FactorSecrets;
 import org.opentokens.powerauth.token.domain.keys.V4FactorKeyProtection;
 import org.opentokens.powerauth.token.domain.record.ActivationRecord;
 import org.opentokens.powerauth.token.domain.signature.PowerAuthSignatureType;
@@ -92,29 +90,13 @@ final class V4Signer {
     }
 
     private static V4SymmetricKey knowledgeKey(PowerAuthAuthentication authentication, ActivationRecord record) {
-        char[] password = authentication.copyPassword().orElseThrow(() -> new SignatureFactorMissingException(
-                "knowledge", authentication.signatureType().wireValue()));
-        try {
-            return V4FactorKeyProtection.unprotectKnowledge(record.protectedKnowledgeKey(), password,
-                    record.knowledgeSalt(), record.knowledgeIterations());
-        } finally {
-            Arrays.fill(password, '\0');
-        }
+        return FactorSecrets.withPassword(authentication, password -> V4FactorKeyProtection.unprotectKnowledge(
+                record.protectedKnowledgeKey(), password, record.knowledgeSalt(), record.knowledgeIterations()));
     }
 
     private static V4SymmetricKey biometryKey(PowerAuthAuthentication authentication, ActivationRecord record,
             PowerAuthSignatureType type) {
-        Optional<byte[]> protectedKey = record.protectedBiometryKey();
-        if (protectedKey.isEmpty()) {
-            throw new SignatureFactorMissingException("biometry", type.wireValue());
-        }
-        SymmetricKey host = authentication.copyBiometryKey()
-                .orElseThrow(() -> new SignatureFactorMissingException("biometry", type.wireValue()));
-        try {
-            return V4FactorKeyProtection.unprotectBiometry(protectedKey.get(), host);
-        } finally {
-            host.destroy();
-        }
+        return FactorSecrets.withBiometryKey(authentication, record, type, V4FactorKeyProtection::unprotectBiometry);
     }
 
     private static void destroy(V4SymmetricKey key) {
