@@ -4,7 +4,7 @@ import java.util.Objects;
 import org.bouncycastle.util.BigIntegers;
 import org.opentokens.powerauth.token.domain.crypto.Bytes;
 import org.opentokens.powerauth.token.domain.crypto.EcPublicKey;
-import org.opentokens.powerauth.token.domain.crypto.Hmac;
+import org.opentokens.powerauth.token.domain.crypto.Sha256;
 
 /**
  * The 8-digit activation fingerprint (protocol 3.x) that a user may compare between the device and the
@@ -30,7 +30,7 @@ public final class ActivationFingerprint {
         Objects.requireNonNull(devicePublic, "devicePublic");
         Objects.requireNonNull(serverPublic, "serverPublic");
         Objects.requireNonNull(activationId, "activationId");
-        byte[] hash = Hmac.hash(
+        byte[] hash = Sha256.hash(
                 BigIntegers.asUnsignedByteArray(devicePublic.xAsInteger()),
                 Bytes.utf8(activationId),
                 BigIntegers.asUnsignedByteArray(serverPublic.xAsInteger()));

@@ -4,8 +4,8 @@ import java.util.Objects;
 import javax.security.auth.Destroyable;
 import org.opentokens.powerauth.token.domain.crypto.B64;
 import org.opentokens.powerauth.token.domain.crypto.Bytes;
-import org.opentokens.powerauth.token.domain.crypto.Hmac;
 import org.opentokens.powerauth.token.domain.crypto.Kdf;
+import org.opentokens.powerauth.token.domain.crypto.Sha256;
 import org.opentokens.powerauth.token.domain.crypto.SymmetricKey;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
 import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
@@ -84,7 +84,7 @@ public final class HashCounter implements Destroyable {
     /** @return the next counter: {@code CTR_DATA' = reduce(SHA256(CTR_DATA))}, {@code CTR_BYTE' = CTR_BYTE + 1 mod 256} */
     public HashCounter next() {
         byte[] current = ctrData.copyBytes(InsecureSecretAccess.get());
-        byte[] hash = Hmac.hash(current);
+        byte[] hash = Sha256.hash(current);
         try {
             return new HashCounter(SecretBytes.takeOwnership(Bytes.reduce(hash)), (ctrByte + 1) & 0xFF);
         } finally {

@@ -38,7 +38,7 @@ public final class Kdf {
      * @return 16 bytes: {@code reduce(HMAC-SHA256(key, data))}
      */
     public static byte[] internal(byte[] key, byte[] data) {
-        byte[] mac = Hmac.sha256(key, data);
+        byte[] mac = HmacSha256Key.compute(key, data);
         try {
             return Bytes.reduce(mac);
         } finally {
@@ -75,7 +75,7 @@ public final class Kdf {
         byte[] out = new byte[length];
         int pos = 0;
         for (int counter = 1; pos < length; counter++) {
-            byte[] block = Hmac.hash(z, Bytes.be32(counter), info);
+            byte[] block = Sha256.hash(z, Bytes.be32(counter), info);
             int n = Math.min(block.length, length - pos);
             System.arraycopy(block, 0, out, pos, n);
             Bytes.wipe(block);

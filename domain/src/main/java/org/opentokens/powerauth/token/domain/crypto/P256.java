@@ -126,7 +126,7 @@ public final class P256 {
         }
         ECDSASigner signer = new ECDSASigner();
         signer.init(false, new ECPublicKeyParameters(publicKey.point(), DOMAIN));
-        if (!signer.verifySignature(Hmac.hash(data), r, s)) {
+        if (!signer.verifySignature(Sha256.hash(data), r, s)) {
             throw new CryptoFailureException(CryptoFailureException.Reason.SIGNATURE_INVALID, "ECDSA signature is invalid");
         }
     }
@@ -144,7 +144,7 @@ public final class P256 {
         Objects.requireNonNull(data, "data");
         ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
         signer.init(true, new ECPrivateKeyParameters(privateKey.scalar(), DOMAIN));
-        BigInteger[] rs = signer.generateSignature(Hmac.hash(data));
+        BigInteger[] rs = signer.generateSignature(Sha256.hash(data));
         try {
             return new DERSequence(new ASN1Encodable[] {new ASN1Integer(rs[0]), new ASN1Integer(rs[1])}).getEncoded();
         } catch (IOException e) {

@@ -8,7 +8,7 @@ import org.opentokens.powerauth.token.domain.crypto.Aes;
 import org.opentokens.powerauth.token.domain.crypto.B64;
 import org.opentokens.powerauth.token.domain.crypto.Bytes;
 import org.opentokens.powerauth.token.domain.crypto.EcKeyPair;
-import org.opentokens.powerauth.token.domain.crypto.Hmac;
+import org.opentokens.powerauth.token.domain.crypto.HmacSha256Key;
 import org.opentokens.powerauth.token.domain.crypto.Kdf;
 import org.opentokens.powerauth.token.domain.crypto.P256;
 import org.opentokens.powerauth.token.domain.error.CryptoFailureException;
@@ -133,7 +133,7 @@ public final class EciesEncryptor {
         byte[] iv = key.iv(nonce);
         byte[] ciphertext = Aes.cbcEncryptPadded(key.enc, iv, plaintext);
         byte[] sharedInfo2 = sharedInfo2(base, nonce, timestamp, ephemeralKey);
-        byte[] mac = Hmac.sha256(key.mac, ciphertext, sharedInfo2);
+        byte[] mac = HmacSha256Key.compute(key.mac, ciphertext, sharedInfo2);
         this.envelopeKey = key;
         this.requestNonce = nonce;
         this.sharedInfo2Base = base;
@@ -270,7 +270,7 @@ public final class EciesEncryptor {
     }
 
     private byte[] decrypt(EnvelopeKey key, byte[] base, EciesEncryptedResponse response) {
-        byte[] mac = B64.decode(response.mac(), "mac", Hmac.LENGTH);
+        byte[] mac = B64.decode(response.mac(), "mac", HmacSha256Key.LENGTH);
         byte[] ciphertext = B64.decode(response.encryptedData(), "encryptedData");
         if (ciphertext.length == 0 || ciphertext.length % Aes.BLOCK != 0) {
             throw new MalformedDataException("encryptedData length must be a positive multiple of 16");
@@ -290,7 +290,7 @@ public final class EciesEncryptor {
             nonce = requestNonce;
             timestamp = null;
         }
-        byte[] expected = Hmac.sha256(key.mac, ciphertext, sharedInfo2(base, nonce, timestamp, null));
+        byte[] expected = HmacSha256Key.compute(key.mac, ciphertext, sharedInfo2(base, nonce, timestamp, null));
         if (!Bytes.constantTimeEquals(expected, mac)) {
             throw new CryptoFailureException(CryptoFailureException.Reason.MAC_MISMATCH, "ECIES response MAC mismatch");
         }

@@ -5,7 +5,8 @@ import javax.security.auth.Destroyable;
 import org.opentokens.powerauth.token.domain.crypto.B64;
 import org.opentokens.powerauth.token.domain.crypto.Bytes;
 import org.opentokens.powerauth.token.domain.crypto.EcPublicKey;
-import org.opentokens.powerauth.token.domain.crypto.Hmac;
+import org.opentokens.powerauth.token.domain.crypto.HmacSha256Key;
+import org.opentokens.powerauth.token.domain.crypto.Sha256;
 import org.opentokens.powerauth.token.domain.crypto.SymmetricKey;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
 import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
@@ -47,7 +48,7 @@ public final class EciesSecrets implements Destroyable {
         byte[] text = appSecretText(appSecretB64);
         try {
             return new EciesSecrets(EciesScope.APPLICATION, encryptionPublicKey,
-                    SecretBytes.takeOwnership(Hmac.hash(text)));
+                    SecretBytes.takeOwnership(Sha256.hash(text)));
         } finally {
             Bytes.wipe(text);
         }
@@ -68,7 +69,7 @@ public final class EciesSecrets implements Destroyable {
         byte[] key = transportKey.copyBytes(InsecureSecretAccess.get());
         try {
             return new EciesSecrets(EciesScope.ACTIVATION, encryptionPublicKey,
-                    SecretBytes.takeOwnership(Hmac.sha256(key, text)));
+                    SecretBytes.takeOwnership(HmacSha256Key.compute(key, text)));
         } finally {
             Bytes.wipe(text);
             Bytes.wipe(key);

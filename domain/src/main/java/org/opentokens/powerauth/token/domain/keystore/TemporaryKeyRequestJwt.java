@@ -5,7 +5,7 @@ import java.security.SecureRandom;
 import java.util.Objects;
 import org.opentokens.powerauth.token.domain.crypto.B64;
 import org.opentokens.powerauth.token.domain.crypto.Bytes;
-import org.opentokens.powerauth.token.domain.crypto.Hmac;
+import org.opentokens.powerauth.token.domain.crypto.HmacSha256Key;
 import org.opentokens.powerauth.token.domain.crypto.Kdf;
 import org.opentokens.powerauth.token.domain.crypto.SymmetricKey;
 import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
@@ -42,7 +42,7 @@ public final class TemporaryKeyRequestJwt {
         String signingInput = ENCODED_HEADER + "." + Base64Url.encode(claimsJson);
         byte[] key = hmacKey.copyBytes(InsecureSecretAccess.get());
         try {
-            byte[] signature = Hmac.sha256(key, signingInput.getBytes(StandardCharsets.US_ASCII));
+            byte[] signature = HmacSha256Key.compute(key, signingInput.getBytes(StandardCharsets.US_ASCII));
             return signingInput + "." + Base64Url.encode(signature);
         } finally {
             Bytes.wipe(key);

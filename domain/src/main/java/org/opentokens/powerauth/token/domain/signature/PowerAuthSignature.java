@@ -7,7 +7,7 @@ import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
 import org.opentokens.powerauth.token.domain.crypto.B64;
 import org.opentokens.powerauth.token.domain.crypto.Bytes;
-import org.opentokens.powerauth.token.domain.crypto.Hmac;
+import org.opentokens.powerauth.token.domain.crypto.HmacSha256Key;
 import org.opentokens.powerauth.token.domain.crypto.SymmetricKey;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
 import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
@@ -137,15 +137,15 @@ public final class PowerAuthSignature {
                 raw[i] = factorKeys.get(i).copyBytes(InsecureSecretAccess.get());
             }
             for (int i = 0; i < n; i++) {
-                byte[] derived = Hmac.sha256(raw[i], ctrData);
+                byte[] derived = HmacSha256Key.compute(raw[i], ctrData);
                 for (int j = 0; j < i; j++) {
-                    byte[] inner = Hmac.sha256(raw[j + 1], ctrData);
-                    byte[] next = Hmac.sha256(inner, derived);
+                    byte[] inner = HmacSha256Key.compute(raw[j + 1], ctrData);
+                    byte[] next = HmacSha256Key.compute(inner, derived);
                     Bytes.wipe(inner);
                     Bytes.wipe(derived);
                     derived = next;
                 }
-                out[i] = Hmac.sha256(derived, data);
+                out[i] = HmacSha256Key.compute(derived, data);
                 Bytes.wipe(derived);
             }
             return out;

@@ -4,6 +4,7 @@ import java.util.Objects;
 import javax.security.auth.Destroyable;
 import org.opentokens.powerauth.token.domain.crypto.B64;
 import org.opentokens.powerauth.token.domain.crypto.Bytes;
+import org.opentokens.powerauth.token.domain.crypto.HmacSha256Key;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
 import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
 import org.opentokens.powerauth.token.domain.secret.SecretAccess;
@@ -23,7 +24,7 @@ public final class TokenSecret implements Destroyable {
     public static final int LENGTH = 16;
 
     private final SecretBytes bytes;
-    private volatile TokenMacKey macKey;
+    private volatile HmacSha256Key macKey;
 
     private TokenSecret(SecretBytes bytes) {
         this.bytes = bytes;
@@ -72,15 +73,15 @@ public final class TokenSecret implements Destroyable {
     }
 
     /** The prepared HMAC key, built on first use. */
-    TokenMacKey macKey() {
-        TokenMacKey key = macKey;
+    HmacSha256Key macKey() {
+        HmacSha256Key key = macKey;
         if (key == null) {
             synchronized (this) {
                 key = macKey;
                 if (key == null) {
                     byte[] raw = bytes.copyBytes(InsecureSecretAccess.get());
                     try {
-                        key = new TokenMacKey(raw);
+                        key = HmacSha256Key.of(raw);
                     } finally {
                         Bytes.wipe(raw);
                     }
@@ -95,7 +96,7 @@ public final class TokenSecret implements Destroyable {
     @Override
     public synchronized void destroy() {
         bytes.destroy();
-        TokenMacKey key = macKey;
+        HmacSha256Key key = macKey;
         if (key != null) {
             key.destroy();
         }
