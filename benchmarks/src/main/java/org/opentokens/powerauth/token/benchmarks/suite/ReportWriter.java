@@ -1,12 +1,22 @@
 package org.opentokens.powerauth.token.benchmarks.suite;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 import org.opentokens.powerauth.token.benchmarks.storage.Backends;
 
-/** Renders the suite's results as Markdown: the targets first, then every group's rounds. */
+/**
+ * Renders the suite's results as Markdown: the targets first, then every group's rounds, then the hand-written
+ * notes ({@value #NOTES}) on what the figures say about the domain's design.
+ */
 final class ReportWriter {
+    /** The hand-written notes, a resource next to this class. */
+    static final String NOTES = "report-notes.md";
+
     private final StringBuilder out = new StringBuilder();
 
     /**
@@ -23,6 +33,7 @@ final class ReportWriter {
         w.line("");
         w.targets(results);
         results.forEach(w::group);
+        w.out.append(notes());
         return w.out.toString();
     }
 
@@ -111,6 +122,17 @@ final class ReportWriter {
                         + cpu(r.perRoundCpu(ratio)) + " | " + ratio.targetText() + " |");
             }
             line("");
+        }
+    }
+
+    private static String notes() {
+        try (InputStream in = ReportWriter.class.getResourceAsStream(NOTES)) {
+            if (in == null) {
+                throw new IllegalStateException("resource " + NOTES + " is missing next to ReportWriter");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

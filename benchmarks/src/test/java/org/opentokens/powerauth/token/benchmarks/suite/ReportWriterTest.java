@@ -34,6 +34,9 @@ class ReportWriterTest {
                 .contains("How it was measured.")
                 .contains("| ours | 600 | 600 | ns/op | 550 |");
         assertThat(report.indexOf("## Targets")).isLessThan(report.indexOf("## 1. Header"));
+        assertThat(report.indexOf("## 1. Header"))
+                .isLessThan(report.indexOf("## Notes: how the domain computes HMAC-SHA256"));
+        assertThat(report).endsWith("(group 9).\n");
     }
 
     @Test

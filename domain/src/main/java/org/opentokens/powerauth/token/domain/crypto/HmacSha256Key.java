@@ -11,7 +11,8 @@ import javax.security.auth.Destroyable;
  *
  * <p>Immutable after construction and thread-safe. {@code toString} is redacted and there is no {@code equals}.
  * {@link #destroy()} zeroes the pads (best effort: the JVM may have copied them); a destroyed key refuses to MAC.
- * Token headers MAC through one cached instance per token secret, without copying the pads or the digest.
+ * Hand-built on the per-thread JDK SHA-256 instead of a keyed {@code javax.crypto.Mac}, whose per-thread copies
+ * {@code destroy()} could not reach; the header benchmark measures both at the same cost (benchmarks/report.md).
  */
 public final class HmacSha256Key implements Destroyable {
     /** Output length of HMAC-SHA256. */

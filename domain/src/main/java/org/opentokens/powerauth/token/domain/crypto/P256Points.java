@@ -5,9 +5,9 @@ import org.opentokens.powerauth.token.domain.error.InvalidPublicKeyException;
 
 /**
  * Validates and decompresses P-256 point encodings with {@link BigInteger} alone, so that parsing a public key
- * (the configured master key, the keys in a stored activation) does not load Bouncy Castle. Loading it costs a
- * fresh process hundreds of milliseconds, most of them verifying the signed jar, and the token-header path needs
- * none of it. P-256 has cofactor 1, so a point that satisfies the curve equation is in the prime-order group.
+ * (the configured master key, the keys in a stored activation) does not load Bouncy Castle, which the
+ * token-header path does not need and whose loading slows a cold start (benchmarks/report.md). P-256 has
+ * cofactor 1, so a point that satisfies the curve equation is in the prime-order group.
  */
 final class P256Points {
     /** The field prime {@code 2^256 - 2^224 + 2^192 + 2^96 - 1}. */

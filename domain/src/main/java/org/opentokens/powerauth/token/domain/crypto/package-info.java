@@ -1,6 +1,6 @@
 /**
- * PowerAuth cryptographic building blocks on Bouncy Castle's lightweight API: P-256 keys and ECDH,
- * the PowerAuth KDFs, HMAC-SHA256, AES-CBC, and byte helpers.
+ * PowerAuth cryptographic building blocks: P-256 keys and ECDH on Bouncy Castle's lightweight API,
+ * the PowerAuth KDFs, HMAC-SHA256 and SHA-256 on the JDK's digest, AES-CBC, and byte helpers.
  *
  * <p>No JCA provider is registered or looked up by name.
  */
