@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
+import org.opentokens.powerauth.token.application.ClientExecution;
 import org.opentokens.powerauth.token.application.CreatedActivation;
 import org.opentokens.powerauth.token.application.PowerAuthConfiguration;
 import org.opentokens.powerauth.token.application.v4.V4ClientProtocol;
@@ -136,14 +136,11 @@ public final class ActivationService implements ActivationUseCase {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        try {
-            return CompletableFuture.supplyAsync(() -> createOnServer(code, activation, removals), executor);
-        } catch (RejectedExecutionException e) {
+        return ClientExecution.supplyAsync(() -> createOnServer(code, activation, removals), executor, () -> {
             synchronized (pendingLock) {
                 creating = false;
             }
-            return CompletableFuture.failedFuture(new ClientClosedException(e));
-        }
+        });
     }
 
     private PowerAuthActivationResult createOnServer(ActivationCode code, PowerAuthActivation activation,
@@ -244,13 +241,9 @@ public final class ActivationService implements ActivationUseCase {
         if (activation.isEmpty()) {
             return CompletableFuture.failedFuture(new MissingActivationException("there is no committed activation"));
         }
-        try {
-            ActivationRecord record = activation.get();
-            return CompletableFuture.supplyAsync(() -> record.isV4() ? v4().fetchStatus(record)
-                    : statusCheck.fetch(record), executor);
-        } catch (RejectedExecutionException e) {
-            return CompletableFuture.failedFuture(new ClientClosedException(e));
-        }
+        ActivationRecord record = activation.get();
+        return ClientExecution.supplyAsync(() -> record.isV4() ? v4().fetchStatus(record)
+                : statusCheck.fetch(record), executor);
     }
 
     @Override
@@ -268,12 +261,8 @@ public final class ActivationService implements ActivationUseCase {
             return CompletableFuture.failedFuture(new MissingActivationException("there is no committed activation"));
         }
         String activationId = activation.get().activationId();
-        try {
-            return CompletableFuture.runAsync(() -> removeOnServer(authentication, activationId), executor);
-        } catch (RejectedExecutionException e) {
-            authentication.destroy();
-            return CompletableFuture.failedFuture(new ClientClosedException(e));
-        }
+        return ClientExecution.runAsync(() -> removeOnServer(authentication, activationId), executor,
+                authentication::destroy);
     }
 
     private void removeOnServer(PowerAuthAuthentication authentication, String activationId) {

@@ -3,8 +3,8 @@ package org.opentokens.powerauth.token.application.encryption;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
+import org.opentokens.powerauth.token.application.ClientExecution;
 import org.opentokens.powerauth.token.application.PowerAuthConfiguration;
 import org.opentokens.powerauth.token.application.instance.InstanceState;
 import org.opentokens.powerauth.token.application.keystore.ActivationScopeKey;
@@ -20,7 +20,6 @@ import org.opentokens.powerauth.token.domain.ecies.EciesSecrets;
 import org.opentokens.powerauth.token.domain.ecies.EncryptionHeader;
 import org.opentokens.powerauth.token.domain.record.ActivationRecord;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
-import org.opentokens.powerauth.token.port.in.ClientClosedException;
 import org.opentokens.powerauth.token.port.in.FeatureNotSupportedException;
 import org.opentokens.powerauth.token.port.in.EncryptionUseCase;
 import org.opentokens.powerauth.token.port.in.PowerAuthEciesEncryptor;
@@ -91,11 +90,7 @@ public final class EncryptionService implements EncryptionUseCase {
     }
 
     private CompletableFuture<PowerAuthEciesEncryptor> async(Supplier<PowerAuthEciesEncryptor> work) {
-        try {
-            return CompletableFuture.supplyAsync(work, executor);
-        } catch (RejectedExecutionException e) {
-            return CompletableFuture.failedFuture(new ClientClosedException(e));
-        }
+        return ClientExecution.supplyAsync(work, executor);
     }
 
     private PowerAuthEciesEncryptor applicationScope() {

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
+import org.opentokens.powerauth.token.application.ClientExecution;
 import org.opentokens.powerauth.token.application.PowerAuthConfiguration;
 import org.opentokens.powerauth.token.application.instance.InstanceState;
 import org.opentokens.powerauth.token.application.json.EnvelopeMaps;
@@ -26,7 +26,6 @@ import org.opentokens.powerauth.token.domain.ecies.EciesEncryptorId;
 import org.opentokens.powerauth.token.domain.ecies.EciesParameters;
 import org.opentokens.powerauth.token.domain.ecies.EciesSecrets;
 import org.opentokens.powerauth.token.domain.record.ActivationRecord;
-import org.opentokens.powerauth.token.port.in.ClientClosedException;
 import org.opentokens.powerauth.token.port.in.FeatureNotSupportedException;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
 import org.opentokens.powerauth.token.port.in.RecoveryUseCase;
@@ -98,18 +97,13 @@ public final class RecoveryService implements RecoveryUseCase {
             authentication.destroy();
             return CompletableFuture.failedFuture(e);
         }
-        try {
-            return CompletableFuture.supplyAsync(() -> {
-                try {
-                    return confirm(code, authentication, activation);
-                } finally {
-                    authentication.destroy();
-                }
-            }, executor);
-        } catch (RejectedExecutionException e) {
-            authentication.destroy();
-            return CompletableFuture.failedFuture(new ClientClosedException(e));
-        }
+        return ClientExecution.supplyAsync(() -> {
+            try {
+                return confirm(code, authentication, activation);
+            } finally {
+                authentication.destroy();
+            }
+        }, executor, authentication::destroy);
     }
 
     private boolean confirm(String code, PowerAuthAuthentication authentication, ActivationRecord activation) {

@@ -9,7 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.FutureTask;
-import java.util.concurrent.RejectedExecutionException;
+import org.opentokens.powerauth.token.application.ClientExecution;
 import org.opentokens.powerauth.token.application.keystore.TemporaryKeyProvider;
 import org.opentokens.powerauth.token.application.PowerAuthConfiguration;
 import org.opentokens.powerauth.token.application.instance.InstanceSnapshot;
@@ -172,9 +172,8 @@ public final class TokenStoreService implements PowerAuthTokenStore {
         }, null);
         flight.started(work);
         try {
-            executor.execute(work);
-        } catch (RejectedExecutionException e) {
-            ClientClosedException closed = new ClientClosedException(e);
+            ClientExecution.execute(work, executor);
+        } catch (ClientClosedException closed) {
             flights.remove(tokenName, flight);
             flight.shared().completeExceptionally(closed);
             throw closed;
@@ -262,11 +261,7 @@ public final class TokenStoreService implements PowerAuthTokenStore {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        try {
-            return CompletableFuture.runAsync(() -> removeOnServer(tokenName, record, activation), executor);
-        } catch (RejectedExecutionException e) {
-            return CompletableFuture.failedFuture(new ClientClosedException(e));
-        }
+        return ClientExecution.runAsync(() -> removeOnServer(tokenName, record, activation), executor);
     }
 
     private void removeOnServer(String tokenName, TokenRecord record, ActivationRecord activation) {
@@ -342,12 +337,8 @@ public final class TokenStoreService implements PowerAuthTokenStore {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        try {
-            return CompletableFuture.supplyAsync(() -> state.signedCallAlone(activation.activationId(),
-                    tx -> pendingRemovals.retry(tx, activation.activationId())), executor);
-        } catch (RejectedExecutionException e) {
-            return CompletableFuture.failedFuture(new ClientClosedException(e));
-        }
+        return ClientExecution.supplyAsync(() -> state.signedCallAlone(activation.activationId(),
+                tx -> pendingRemovals.retry(tx, activation.activationId())), executor);
     }
 
     @Override
