@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
+import org.opentokens.powerauth.token.application.ServiceContext;
 import org.opentokens.powerauth.token.application.ClientExecution;
 import org.opentokens.powerauth.token.application.PowerAuthConfiguration;
 import org.opentokens.powerauth.token.application.instance.InstanceState;
@@ -42,27 +43,16 @@ public final class EncryptionService implements EncryptionUseCase {
     private final TemporaryKeyProvider temporaryKeys;
     private final Executor executor;
 
-    /**
-     * @param configuration the instance settings
-     * @param state the instance's state (the activation, for activation scope)
-     * @param server the server port (time)
-     * @param json the JSON codec for envelope bodies
-     * @param random ephemeral keys and nonces
-     * @param time time synchronization
-     * @param temporaryKeys 3.3 temporary keys
-     * @param executor runs server calls
-     */
-    public EncryptionService(PowerAuthConfiguration configuration, InstanceState state, PowerAuthServer server,
-            JsonCodec json, RandomSource random, TimeSynchronizationService time,
-            TemporaryKeyProvider temporaryKeys, Executor executor) {
-        this.configuration = Objects.requireNonNull(configuration, "configuration");
-        this.state = Objects.requireNonNull(state, "state");
-        this.server = Objects.requireNonNull(server, "server");
-        this.json = Objects.requireNonNull(json, "json");
-        this.random = Objects.requireNonNull(random, "random");
-        this.time = Objects.requireNonNull(time, "time");
-        this.temporaryKeys = Objects.requireNonNull(temporaryKeys, "temporaryKeys");
-        this.executor = Objects.requireNonNull(executor, "executor");
+    /** @param context what the instance's services share (the state for activation scope, the server for time) */
+    public EncryptionService(ServiceContext context) {
+        this.configuration = context.configuration();
+        this.state = context.state();
+        this.server = context.server();
+        this.json = context.json();
+        this.random = context.random();
+        this.time = context.time();
+        this.temporaryKeys = context.temporaryKeys();
+        this.executor = context.executor();
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import org.opentokens.powerauth.token.application.ServiceContext;
 import org.opentokens.powerauth.token.application.ClientExecution;
 import org.opentokens.powerauth.token.application.PowerAuthConfiguration;
 import org.opentokens.powerauth.token.application.instance.InstanceState;
@@ -54,30 +55,18 @@ public final class RecoveryService implements RecoveryUseCase {
     private final Clock clock;
     private final Executor executor;
 
-    /**
-     * @param configuration the instance settings
-     * @param state the instance's state
-     * @param server the server port
-     * @param json the JSON codec
-     * @param random nonces and ephemeral keys
-     * @param time time synchronization
-     * @param temporaryKeys 3.3 temporary keys
-     * @param clock the local clock
-     * @param executor runs server calls
-     */
-    public RecoveryService(PowerAuthConfiguration configuration, InstanceState state, PowerAuthServer server,
-            JsonCodec json, RandomSource random, TimeSynchronizationService time, TemporaryKeyProvider temporaryKeys,
-            Clock clock, Executor executor) {
-        this.configuration = Objects.requireNonNull(configuration, "configuration");
-        this.state = Objects.requireNonNull(state, "state");
-        this.server = Objects.requireNonNull(server, "server");
-        this.json = Objects.requireNonNull(json, "json");
-        this.random = Objects.requireNonNull(random, "random");
-        this.time = Objects.requireNonNull(time, "time");
-        this.temporaryKeys = Objects.requireNonNull(temporaryKeys, "temporaryKeys");
+    /** @param context what the instance's services share */
+    public RecoveryService(ServiceContext context) {
+        this.configuration = context.configuration();
+        this.state = context.state();
+        this.server = context.server();
+        this.json = context.json();
+        this.random = context.random();
+        this.time = context.time();
+        this.temporaryKeys = context.temporaryKeys();
         this.signer = new ActivationSigner(configuration, random);
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.executor = Objects.requireNonNull(executor, "executor");
+        this.clock = context.clock();
+        this.executor = context.executor();
     }
 
     @Override

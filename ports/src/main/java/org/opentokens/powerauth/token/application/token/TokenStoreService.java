@@ -9,8 +9,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.FutureTask;
+import org.opentokens.powerauth.token.application.ServiceContext;
 import org.opentokens.powerauth.token.application.ClientExecution;
-import org.opentokens.powerauth.token.application.keystore.TemporaryKeyProvider;
 import org.opentokens.powerauth.token.application.PowerAuthConfiguration;
 import org.opentokens.powerauth.token.application.instance.InstanceSnapshot;
 import org.opentokens.powerauth.token.application.instance.InstanceState;
@@ -33,7 +33,6 @@ import org.opentokens.powerauth.token.port.in.PowerAuthToken;
 import org.opentokens.powerauth.token.port.in.PowerAuthTokenStore;
 import org.opentokens.powerauth.token.port.in.TokenFactorMismatchException;
 import org.opentokens.powerauth.token.port.in.TokenNotFoundException;
-import org.opentokens.powerauth.token.port.out.JsonCodec;
 import org.opentokens.powerauth.token.port.out.PowerAuthServer;
 import org.opentokens.powerauth.token.port.out.RandomSource;
 import org.opentokens.powerauth.token.port.out.ServerUnreachableException;
@@ -66,49 +65,31 @@ public final class TokenStoreService implements PowerAuthTokenStore {
     private final Object flightLock = new Object();
 
     /**
-     * @param configuration the instance settings
-     * @param state the instance's state, shared with the activation service
-     * @param server the server port
-     * @param json the JSON codec
-     * @param random nonces and ephemeral keys
-     * @param time time synchronization
-     * @param temporaryKeys 3.3 temporary keys
-     * @param clock the local clock
-     * @param executor runs server calls
+     * An instance that never meets protocol 4.0.
+     *
+     * @param context what the instance's services share; the state is shared with the activation service
      */
-    public TokenStoreService(PowerAuthConfiguration configuration, InstanceState state, PowerAuthServer server,
-            JsonCodec json, RandomSource random, TimeSynchronizationService time, TemporaryKeyProvider temporaryKeys,
-            Clock clock, Executor executor) {
-        this(configuration, state, server, json, random, time, temporaryKeys, clock, executor, null);
+    public TokenStoreService(ServiceContext context) {
+        this(context, null);
     }
 
     /**
-     * @param configuration the instance settings
-     * @param state the instance's state, shared with the activation service
-     * @param server the {@code /pa/v3} port
-     * @param json the JSON codec
-     * @param random nonces and ephemeral keys
-     * @param time time synchronization
-     * @param temporaryKeys 3.3 temporary keys
-     * @param clock the local clock
-     * @param executor runs server calls
+     * @param context what the instance's services share; the state is shared with the activation service
      * @param v4 the instance's 4.0 operations, shared with the activation service; null when it never meets 4.0.
      *     When the configuration is 4.0, header-time synchronization uses {@code /pa/v4/status}.
      */
-    public TokenStoreService(PowerAuthConfiguration configuration, InstanceState state, PowerAuthServer server,
-            JsonCodec json, RandomSource random, TimeSynchronizationService time, TemporaryKeyProvider temporaryKeys,
-            Clock clock, Executor executor, V4ClientProtocol v4) {
+    public TokenStoreService(ServiceContext context, V4ClientProtocol v4) {
         this.v4 = v4;
-        this.configuration = Objects.requireNonNull(configuration, "configuration");
-        this.state = Objects.requireNonNull(state, "state");
-        this.server = Objects.requireNonNull(server, "server");
-        this.random = Objects.requireNonNull(random, "random");
-        this.time = Objects.requireNonNull(time, "time");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.executor = Objects.requireNonNull(executor, "executor");
+        this.configuration = context.configuration();
+        this.state = context.state();
+        this.server = context.server();
+        this.random = context.random();
+        this.time = context.time();
+        this.clock = context.clock();
+        this.executor = context.executor();
         this.signer = new ActivationSigner(configuration, random);
-        this.creation = new TokenCreation(configuration, state, server, Objects.requireNonNull(json, "json"), random,
-                time, Objects.requireNonNull(temporaryKeys, "temporaryKeys"), signer, clock, v4);
+        this.creation = new TokenCreation(configuration, state, server, context.json(), random, time,
+                context.temporaryKeys(), signer, clock, v4);
         this.headerTime = new HeaderTime(time, v4 != null && configuration.v4().isPresent()
                 ? v4::fetchServerTime : server::fetchServerTime, executor);
         this.pendingRemovals = new PendingRemovals(server, signer, v4);
