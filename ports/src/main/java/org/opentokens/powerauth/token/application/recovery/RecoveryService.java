@@ -119,9 +119,9 @@ public final class RecoveryService implements RecoveryUseCase {
                 EciesEncryptedResponse response = server.confirmRecoveryCode(request,
                         signer.signerFor(tx, authentication, CONFIRM_URI_ID));
                 long received = clock.millis();
-                byte[] plain = ServerData.check("the recovery confirmation does not decrypt",
+                byte[] plain = ServerData.orInvalidResponse("the recovery confirmation does not decrypt",
                         () -> encryptor.decryptResponse(response));
-                EnvelopeMaps.syncTime(time, response, sent, received);
+                EnvelopeMaps.applyResponseTimestamp(time, response, sent, received);
                 JsonFields fields = JsonFields.parse(json, plain, "recovery confirmation");
                 Arrays.fill(plain, (byte) 0);
                 Object already = fields.raw("alreadyConfirmed");

@@ -98,7 +98,7 @@ public final class VaultService implements PowerAuthVault {
             SymmetricKey vaultKey = unlock(activation, authentication, SIGN_WITH_DEVICE_PRIVATE_KEY);
             EcPrivateKey devicePrivate = null;
             try {
-                devicePrivate = ServerData.check("the vault key does not open the device private key",
+                devicePrivate = ServerData.orInvalidResponse("the vault key does not open the device private key",
                         () -> DeviceKeyVault.decryptDevicePrivateKey(activation.encryptedDevicePrivateKey(),
                                 vaultKey));
                 return P256.signDer(devicePrivate, copy);
@@ -143,17 +143,17 @@ public final class VaultService implements PowerAuthVault {
             EciesEncryptedResponse response = server.unlockVault(envelope,
                     signer.signerFor(tx, authentication, UNLOCK_URI_ID));
             long received = clock.millis();
-            byte[] decrypted = ServerData.check("the vault unlock response does not decrypt",
+            byte[] decrypted = ServerData.orInvalidResponse("the vault unlock response does not decrypt",
                     () -> encryptor.decryptResponse(response));
             plain = decrypted;
-            EnvelopeMaps.syncTime(time, response, sent, received);
+            EnvelopeMaps.applyResponseTimestamp(time, response, sent, received);
             JsonFields fields = JsonFields.parse(json, decrypted, "vault unlock response");
             if (!activation.activationId().equals(fields.string("activationId"))) {
                 throw new InvalidServerResponseException("the vault unlock response is for another activation");
             }
-            byte[] encryptedKey = ServerData.check("the vault unlock response has an invalid field",
+            byte[] encryptedKey = ServerData.orInvalidResponse("the vault unlock response has an invalid field",
                     () -> B64.decode(fields.string("encryptedVaultEncryptionKey"), "encryptedVaultEncryptionKey"));
-            return ServerData.check("the vault key does not decrypt",
+            return ServerData.orInvalidResponse("the vault key does not decrypt",
                     () -> DeviceKeyVault.decryptVaultEncryptionKey(encryptedKey, transport));
         } finally {
             secrets.destroy();

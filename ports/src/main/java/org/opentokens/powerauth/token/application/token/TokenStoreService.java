@@ -58,7 +58,7 @@ public final class TokenStoreService implements PowerAuthTokenStore {
     private final Executor executor;
     private final ActivationSigner signer;
     private final TokenCreation creation;
-    private final HeaderTime headerTime;
+    private final HeaderTimeSynchronizer headerTimeSync;
     private final V4ClientProtocol v4;
     private final PendingRemovals pendingRemovals;
     private final Map<String, TokenFlight> flights = new ConcurrentHashMap<>();
@@ -90,7 +90,7 @@ public final class TokenStoreService implements PowerAuthTokenStore {
         this.signer = new ActivationSigner(configuration, random);
         this.creation = new TokenCreation(configuration, state, server, context.json(), random, time,
                 context.temporaryKeys(), signer, clock, v4);
-        this.headerTime = new HeaderTime(time, v4 != null && configuration.v4().isPresent()
+        this.headerTimeSync = new HeaderTimeSynchronizer(time, v4 != null && configuration.v4().isPresent()
                 ? v4::fetchServerTime : server::fetchServerTime, executor);
         this.pendingRemovals = new PendingRemovals(server, signer, v4);
         state.addBeforeSignedCall(pendingRemovals::retryQuietly);
@@ -201,18 +201,18 @@ public final class TokenStoreService implements PowerAuthTokenStore {
             checkName(tokenName);
             // A fresh process must read storage and fetch the server time, each a first use of its library;
             // the fetch runs meanwhile on the executor. A storage failure still comes first, as without it.
-            CompletableFuture<Void> sync = time.isSynchronized() ? null : headerTime.start();
+            CompletableFuture<Void> sync = time.isSynchronized() ? null : headerTimeSync.start();
             InstanceSnapshot snapshot = state.recentSnapshot(localMs);
             snapshot.requireUsable();
             record = state.token(snapshot, tokenName).orElseThrow(() -> notFound(tokenName));
-            HeaderTime.await(sync);
+            HeaderTimeSynchronizer.await(sync);
             localMs = clock.millis();
         }
         if (expected != null && !expected.equals(record.tokenId())) {
             throw new TokenNotFoundException("token '" + tokenName + "' was removed or replaced");
         }
         if (!time.isSynchronized()) {
-            headerTime.synchronize();
+            headerTimeSync.synchronize();
             localMs = clock.millis();
         }
         long timestamp = time.serverTimeAt(localMs);
