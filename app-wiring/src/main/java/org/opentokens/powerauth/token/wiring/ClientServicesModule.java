@@ -7,7 +7,6 @@ import com.google.inject.Singleton;
 import java.time.Clock;
 import java.util.Objects;
 import org.opentokens.powerauth.token.application.ServiceContext;
-import org.opentokens.powerauth.token.adapter.http.JavaHttpPowerAuthServer;
 import org.opentokens.powerauth.token.application.PowerAuthConfiguration;
 import org.opentokens.powerauth.token.application.activation.ActivationService;
 import org.opentokens.powerauth.token.application.encryption.EncryptionService;
@@ -185,11 +184,10 @@ final class ClientServicesModule extends PrivateModule {
             @ClientInternal PowerAuthServer server, @ClientInternal PowerAuthServerV4 serverV4,
             PowerAuthSignatures signatures, PowerAuthPasswords passwords, PowerAuthVault vault,
             EncryptionUseCase encryption, RecoveryUseCase recovery) {
-        Runnable releaseTransport = server instanceof JavaHttpPowerAuthServer http ? http::close : () -> { };
         ServerTimeFetch fetch = configuration().v4().isPresent() ? serverV4::fetchServerTime
                 : server::fetchServerTime;
         return new PowerAuthClient(config.instanceId(), tokenStore, activation, time, fetch, executor,
-                releaseTransport, signatures, passwords, vault, encryption, recovery);
+                server::close, signatures, passwords, vault, encryption, recovery);
     }
 
     private PowerAuthConfiguration configuration() {
