@@ -78,6 +78,7 @@ public final class ActivationService implements ActivationUseCase {
      * @param v4 the instance's 4.0 operations, shared with the token store; null when it never meets 4.0
      */
     public ActivationService(ServiceContext context, V4ClientProtocol v4) {
+        Objects.requireNonNull(context, "context");
         this.v4 = v4;
         this.configuration = context.configuration();
         this.state = context.state();

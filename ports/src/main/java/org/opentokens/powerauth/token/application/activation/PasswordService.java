@@ -52,6 +52,7 @@ public final class PasswordService implements PowerAuthPasswords {
      *     password)
      */
     public PasswordService(ServiceContext context) {
+        Objects.requireNonNull(context, "context");
         this.configuration = context.configuration();
         this.state = context.state();
         this.server = context.server();

@@ -45,6 +45,7 @@ public final class EncryptionService implements EncryptionUseCase {
 
     /** @param context what the instance's services share (the state for activation scope, the server for time) */
     public EncryptionService(ServiceContext context) {
+        Objects.requireNonNull(context, "context");
         this.configuration = context.configuration();
         this.state = context.state();
         this.server = context.server();

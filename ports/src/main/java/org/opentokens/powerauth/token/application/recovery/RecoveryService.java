@@ -57,6 +57,7 @@ public final class RecoveryService implements RecoveryUseCase {
 
     /** @param context what the instance's services share */
     public RecoveryService(ServiceContext context) {
+        Objects.requireNonNull(context, "context");
         this.configuration = context.configuration();
         this.state = context.state();
         this.server = context.server();

@@ -24,6 +24,7 @@ public final class SignatureService implements PowerAuthSignatures {
 
     /** @param context what the instance's services share (signed calls may wait for the exclusive section) */
     public SignatureService(ServiceContext context) {
+        Objects.requireNonNull(context, "context");
         this.state = context.state();
         this.signer = new ActivationSigner(context.configuration(), context.random());
         this.async = new SignedCallAsync(state, context.executor());

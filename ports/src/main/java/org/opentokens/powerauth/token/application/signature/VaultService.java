@@ -63,6 +63,7 @@ public final class VaultService implements PowerAuthVault {
 
     /** @param context what the instance's services share (time for 3.2+ ECIES timestamps) */
     public VaultService(ServiceContext context) {
+        Objects.requireNonNull(context, "context");
         this.configuration = context.configuration();
         this.state = context.state();
         this.server = context.server();

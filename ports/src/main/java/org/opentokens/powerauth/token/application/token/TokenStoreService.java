@@ -79,6 +79,7 @@ public final class TokenStoreService implements PowerAuthTokenStore {
      *     When the configuration is 4.0, header-time synchronization uses {@code /pa/v4/status}.
      */
     public TokenStoreService(ServiceContext context, V4ClientProtocol v4) {
+        Objects.requireNonNull(context, "context");
         this.v4 = v4;
         this.configuration = context.configuration();
         this.state = context.state();
