@@ -6,7 +6,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import java.time.Clock;
 import java.util.Objects;
-import org.opentokens.powerauth.token.adapter.http.JavaHttpPowerAuthServer;
+import org.opentokens.powerauth.token.application.ServiceContext;
 import org.opentokens.powerauth.token.application.PowerAuthConfiguration;
 import org.opentokens.powerauth.token.application.activation.ActivationService;
 import org.opentokens.powerauth.token.application.encryption.EncryptionService;
@@ -104,12 +104,19 @@ final class ClientServicesModule extends PrivateModule {
     @Provides
     @Singleton
     @ClientInternal
-    ActivationUseCase activationService(@ClientInternal InstanceState state, @ClientInternal PowerAuthServer server,
+    ServiceContext services(@ClientInternal InstanceState state, @ClientInternal PowerAuthServer server,
             @ClientInternal JsonCodec json, RandomSource random, TimeSynchronizationService time,
             @ClientInternal TemporaryKeyProvider temporaryKeys, @PowerAuthClock Clock clock,
-            @ClientInternal ClientExecutor executor, @ClientInternal V4ClientProtocol v4) {
-        return new ActivationService(configuration(), state, server, json, random, time, temporaryKeys, clock,
-                executor, v4);
+            @ClientInternal ClientExecutor executor) {
+        return new ServiceContext(configuration(), state, server, json, random, time, temporaryKeys, clock, executor);
+    }
+
+    @Provides
+    @Singleton
+    @ClientInternal
+    ActivationUseCase activationService(@ClientInternal ServiceContext services,
+            @ClientInternal V4ClientProtocol v4) {
+        return new ActivationService(services, v4);
     }
 
     @Provides
@@ -129,60 +136,44 @@ final class ClientServicesModule extends PrivateModule {
     @Provides
     @Singleton
     @Exposed
-    PowerAuthTokenStore tokenStore(@ClientInternal InstanceState state, @ClientInternal PowerAuthServer server,
-            @ClientInternal JsonCodec json, RandomSource random, TimeSynchronizationService time,
-            @ClientInternal TemporaryKeyProvider temporaryKeys, @PowerAuthClock Clock clock,
-            @ClientInternal ClientExecutor executor, @ClientInternal FailureHints hints,
+    PowerAuthTokenStore tokenStore(@ClientInternal ServiceContext services, @ClientInternal FailureHints hints,
             @ClientInternal V4ClientProtocol v4) {
-        return new HintingTokenStore(new TokenStoreService(configuration(), state, server, json, random, time,
-                temporaryKeys, clock, executor, v4), hints);
+        return new HintingTokenStore(new TokenStoreService(services, v4), hints);
     }
 
     @Provides
     @Singleton
     @Exposed
-    PowerAuthSignatures signatures(@ClientInternal InstanceState state, RandomSource random,
-            @ClientInternal ClientExecutor executor) {
-        return new SignatureService(configuration(), state, random, executor);
+    PowerAuthSignatures signatures(@ClientInternal ServiceContext services) {
+        return new SignatureService(services);
     }
 
     @Provides
     @Singleton
     @Exposed
-    EncryptionUseCase encryption(@ClientInternal InstanceState state, @ClientInternal PowerAuthServer server,
-            @ClientInternal JsonCodec json, RandomSource random, TimeSynchronizationService time,
-            @ClientInternal TemporaryKeyProvider temporaryKeys, @ClientInternal ClientExecutor executor) {
-        return new EncryptionService(configuration(), state, server, json, random, time, temporaryKeys, executor);
+    EncryptionUseCase encryption(@ClientInternal ServiceContext services) {
+        return new EncryptionService(services);
     }
 
     @Provides
     @Singleton
     @Exposed
-    PowerAuthPasswords passwords(@ClientInternal InstanceState state, @ClientInternal PowerAuthServer server,
-            RandomSource random, @ClientInternal ClientExecutor executor) {
-        return new PasswordService(configuration(), state, server, random, executor);
+    PowerAuthPasswords passwords(@ClientInternal ServiceContext services) {
+        return new PasswordService(services);
     }
 
     @Provides
     @Singleton
     @Exposed
-    PowerAuthVault vault(@ClientInternal InstanceState state, @ClientInternal PowerAuthServer server,
-            @ClientInternal JsonCodec json, RandomSource random, TimeSynchronizationService time,
-            @ClientInternal TemporaryKeyProvider temporaryKeys, @PowerAuthClock Clock clock,
-            @ClientInternal ClientExecutor executor, @ClientInternal FailureHints hints) {
-        return new HintingVault(new VaultService(configuration(), state, server, json, random, time, temporaryKeys,
-                clock, executor), hints);
+    PowerAuthVault vault(@ClientInternal ServiceContext services, @ClientInternal FailureHints hints) {
+        return new HintingVault(new VaultService(services), hints);
     }
 
     @Provides
     @Singleton
     @Exposed
-    RecoveryUseCase recovery(@ClientInternal InstanceState state, @ClientInternal PowerAuthServer server,
-            @ClientInternal JsonCodec json, RandomSource random, TimeSynchronizationService time,
-            @ClientInternal TemporaryKeyProvider temporaryKeys, @PowerAuthClock Clock clock,
-            @ClientInternal ClientExecutor executor, @ClientInternal FailureHints hints) {
-        return new HintingRecovery(new RecoveryService(configuration(), state, server, json, random, time,
-                temporaryKeys, clock, executor), hints);
+    RecoveryUseCase recovery(@ClientInternal ServiceContext services, @ClientInternal FailureHints hints) {
+        return new HintingRecovery(new RecoveryService(services), hints);
     }
 
     @Provides
@@ -193,11 +184,10 @@ final class ClientServicesModule extends PrivateModule {
             @ClientInternal PowerAuthServer server, @ClientInternal PowerAuthServerV4 serverV4,
             PowerAuthSignatures signatures, PowerAuthPasswords passwords, PowerAuthVault vault,
             EncryptionUseCase encryption, RecoveryUseCase recovery) {
-        Runnable releaseTransport = server instanceof JavaHttpPowerAuthServer http ? http::close : () -> { };
         ServerTimeFetch fetch = configuration().v4().isPresent() ? serverV4::fetchServerTime
                 : server::fetchServerTime;
         return new PowerAuthClient(config.instanceId(), tokenStore, activation, time, fetch, executor,
-                releaseTransport, signatures, passwords, vault, encryption, recovery);
+                server::close, signatures, passwords, vault, encryption, recovery);
     }
 
     private PowerAuthConfiguration configuration() {

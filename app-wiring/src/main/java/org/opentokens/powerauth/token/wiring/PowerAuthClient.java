@@ -1,6 +1,7 @@
 package org.opentokens.powerauth.token.wiring;
 
 import java.util.Objects;
+import org.opentokens.powerauth.token.application.time.HostTimeSynchronizationService;
 import org.opentokens.powerauth.token.application.time.SampleOutcome;
 import org.opentokens.powerauth.token.application.time.ServerTimeFetch;
 import org.opentokens.powerauth.token.application.time.TimeSynchronizationService;
@@ -11,6 +12,7 @@ import org.opentokens.powerauth.token.port.in.EncryptionUseCase;
 import org.opentokens.powerauth.token.port.in.RecoveryUseCase;
 import org.opentokens.powerauth.token.port.in.PowerAuthTokenStore;
 import org.opentokens.powerauth.token.port.in.PowerAuthVault;
+import org.opentokens.powerauth.token.port.in.TimeSynchronization;
 
 /**
  * One PowerAuth client instance as a host sees it: the token store, the activation API and the server time
@@ -26,6 +28,7 @@ public final class PowerAuthClient implements AutoCloseable {
     private final PowerAuthTokenStore tokenStore;
     private final ActivationUseCase activation;
     private final TimeSynchronizationService timeSynchronization;
+    private final TimeSynchronization timePort;
     private final ServerTimeFetch serverTime;
     private final ClientExecutor executor;
     private final Runnable releaseTransport;
@@ -45,6 +48,7 @@ public final class PowerAuthClient implements AutoCloseable {
         this.timeSynchronization = Objects.requireNonNull(timeSynchronization, "timeSynchronization");
         this.serverTime = Objects.requireNonNull(serverTime, "serverTime");
         this.executor = Objects.requireNonNull(executor, "executor");
+        this.timePort = new HostTimeSynchronizationService(timeSynchronization, serverTime, executor);
         this.releaseTransport = Objects.requireNonNull(releaseTransport, "releaseTransport");
         this.signatures = Objects.requireNonNull(signatures, "signatures");
         this.passwords = Objects.requireNonNull(passwords, "passwords");
@@ -93,9 +97,12 @@ public final class PowerAuthClient implements AutoCloseable {
         return recovery;
     }
 
-    /** @return the server time synchronization the headers and ECIES timestamps rely on */
-    public TimeSynchronizationService timeSynchronization() {
-        return timeSynchronization;
+    /**
+     * @return the server time synchronization the headers and ECIES timestamps rely on: whether it is synchronized,
+     *     server time now, a fresh sample on the client's threads, and reset
+     */
+    public TimeSynchronization timeSynchronization() {
+        return timePort;
     }
 
     /**

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import org.opentokens.powerauth.token.application.time.HostTimeSynchronizationService;
 import org.junit.jupiter.api.Test;
 import org.opentokens.powerauth.token.adapter.http.HttpServerConfig;
 import org.opentokens.powerauth.token.adapter.http.JacksonJsonCodec;
@@ -59,7 +60,8 @@ class PowerAuthTokenModuleTest {
         assertThat(injector.getInstance(PowerAuthClient.class)).isSameAs(client);
         assertThat(injector.getInstance(PowerAuthTokenStore.class)).isSameAs(client.tokenStore());
         assertThat(injector.getInstance(ActivationUseCase.class)).isSameAs(client.activation());
-        assertThat(injector.getInstance(TimeSynchronizationService.class)).isSameAs(client.timeSynchronization());
+        assertThat(((HostTimeSynchronizationService) client.timeSynchronization()).service())
+                .isSameAs(injector.getInstance(TimeSynchronizationService.class));
         assertThat(injector.getInstance(SecureStorage.class)).isInstanceOf(InMemorySecureStorage.class)
                 .isSameAs(injector.getInstance(SecureStorage.class));
         assertThat(client.instanceId()).isEqualTo("default");

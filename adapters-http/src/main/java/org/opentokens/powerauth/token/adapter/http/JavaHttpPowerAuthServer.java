@@ -28,7 +28,7 @@ import org.opentokens.powerauth.token.port.out.RequestSigner;
  * covering the whole answer; bodies over {@link HttpServerConfig#maxResponseBytes()} are cut off as they stream in.
  * Thread-safe; signed requests are never retried. {@link #close()} lets go of the HTTP client.
  */
-public final class JavaHttpPowerAuthServer implements PowerAuthServer, AutoCloseable {
+public final class JavaHttpPowerAuthServer implements PowerAuthServer {
     private static final byte[] EMPTY_OBJECT = "{}".getBytes(StandardCharsets.US_ASCII);
 
     private final HttpTransport transport;

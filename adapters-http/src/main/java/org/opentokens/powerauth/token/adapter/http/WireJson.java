@@ -1,39 +1,28 @@
 package org.opentokens.powerauth.token.adapter.http;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import java.util.Map;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
+import org.opentokens.powerauth.token.port.out.JsonCodec;
 
 /**
- * The adapter's strict JSON for HTTP bodies, on Jackson's streaming API only (no data binding, so nothing is
- * introspected or generated at start-up): duplicate keys, trailing content and nesting deeper than
- * {@link #MAX_DEPTH} are errors; fields are read with {@link #string} and {@link #integer}, which refuse a value of
- * another JSON type (no coercion of numbers, booleans or floats); unknown response properties are ignored; request
- * records leave null fields out. Failures never carry Jackson's messages, which quote the input.
+ * The adapter's strict JSON for HTTP bodies, read and written by a {@link JacksonJsonCodec}, the one place that
+ * configures Jackson (its streaming API only, no data binding, so nothing is introspected or generated at
+ * start-up): duplicate keys, trailing content and nesting deeper than {@link JsonCodec#MAX_DEPTH} are errors;
+ * fields are read with {@link #string} and {@link #integer}, which refuse a value of another JSON type (no coercion
+ * of numbers, booleans or floats); unknown response properties are ignored; request records leave null fields out.
+ * Failures never carry Jackson's messages, which quote the input.
  */
 final class WireJson {
-    /** Deepest nesting accepted in a response body. */
-    static final int MAX_DEPTH = 32;
     private static final String WRONG_TYPE = "response has a field of the wrong type";
 
-    private final JsonFactory factory;
-
-    WireJson() {
-        this.factory = JsonFactory.builder()
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH + 1).build())
-                .build();
-    }
+    private final JacksonJsonCodec codec = new JacksonJsonCodec();
 
     /**
      * @param object a request body as ordered fields (nested maps for nested objects), without null values
      * @return its compact UTF-8 JSON
      */
     byte[] write(Map<String, ?> object) {
-        return JsonValueWriter.write(factory, object);
+        return codec.write(object);
     }
 
     /**
@@ -46,7 +35,7 @@ final class WireJson {
      */
     Map<String, Object> readObject(byte[] body, Endpoint endpoint) {
         try {
-            return JsonValueReader.read(factory, body);
+            return codec.readObject(body);
         } catch (MalformedDataException e) {
             throw endpoint.invalid("response is not one well-formed JSON object");
         }

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
+import org.opentokens.powerauth.token.application.time.HostTimeSynchronizationService;
 import org.opentokens.powerauth.token.application.time.ServerTimeFetch;
 import org.opentokens.powerauth.token.application.time.TimeSyncState;
 import org.opentokens.powerauth.token.application.time.TimeSynchronizationService;
@@ -82,8 +83,10 @@ public final class PowerAuthTokenHttpClient extends DelegatingHttpClient {
      */
     public static PowerAuthTokenHttpClient wrap(HttpClient delegate, PowerAuthClient client, String tokenName) {
         Objects.requireNonNull(client, "client");
-        return new PowerAuthTokenHttpClient(delegate, client.tokenStore(), client.timeSynchronization(),
-                client::resynchronizeTime, tokenName);
+        // The facade's port is always the library's own implementation; the skew check needs the states behind it.
+        TimeSynchronizationService time = ((HostTimeSynchronizationService) client.timeSynchronization()).service();
+        return new PowerAuthTokenHttpClient(delegate, client.tokenStore(), time, client::resynchronizeTime,
+                tokenName);
     }
 
     /**

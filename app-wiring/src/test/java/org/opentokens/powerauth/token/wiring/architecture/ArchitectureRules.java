@@ -142,10 +142,14 @@ public final class ArchitectureRules {
             GeneralCodingRules.NO_CLASSES_SHOULD_USE_FIELD_INJECTION,
             GeneralCodingRules.OLD_DATE_AND_TIME_CLASSES_SHOULD_NOT_BE_USED);
 
-    /** 10a. Inbound ports are use cases, or the SDK-named facades (PowerAuthTokenStore and friends). */
+    /**
+     * 10a. Inbound ports are use cases, the SDK-named facades (PowerAuthTokenStore and friends), or the host's view
+     * of server time ({@code TimeSynchronization}, the name issue 17 gives it).
+     */
     static final ArchRule INBOUND_PORT_NAMES = classes().that().resideInAPackage("..port.in..").and().areInterfaces()
             .and().areTopLevelClasses().and().doNotHaveSimpleName("package-info")
             .should().haveSimpleNameEndingWith("UseCase").orShould().haveSimpleNameStartingWith("PowerAuth")
+            .orShould().haveSimpleName("TimeSynchronization")
             .allowEmptyShould(true);
 
     /** 10b. Implementations of inbound ports are services. */

@@ -51,7 +51,7 @@ class ClockSkewTest {
             accepted += bed.send(value) == 200 ? 1 : 0;
         }
 
-        Duration offset = client.timeSynchronization().offset();
+        Duration offset = Duration.between(clock.instant(), client.timeSynchronization().currentServerTime());
         Reliability.record("skew: client clock " + (skewMinutes > 0 ? "+" : "") + skewMinutes + " min, " + version,
                 accepted + "/" + headers + " headers accepted over HTTP; measured offset " + offset.toMillis()
                 + " ms; worst header timestamp vs server " + worstDeltaMs + " ms");
@@ -81,7 +81,8 @@ class ClockSkewTest {
 
         Reliability.record("skew: client clock jumps " + (jumpMinutes > 0 ? "+" : "") + jumpMinutes
                 + " min after sync", "stale offset: HTTP " + beforeResync + "; after resync " + accepted + "/"
-                + headers + " accepted, offset " + client.timeSynchronization().offset().toMillis() + " ms");
+                + headers + " accepted, offset "
+                + Duration.between(clock.instant(), client.timeSynchronization().currentServerTime()).toMillis() + " ms");
         assertThat(beforeResync).as(jumpMinutes > 0 ? "an hour ahead is past the server's 30-minute future window"
                 : "an hour behind is inside the server's 2-hour past window").isEqualTo(jumpMinutes > 0 ? 401 : 200);
         assertThat(accepted).isEqualTo(headers);

@@ -128,7 +128,7 @@ final class ActivationCreation {
             long end = clock.millis();
             byte[] layer1Plain = decrypt(layer1, response);
             // Only an authenticated (MAC-checked) response timestamp may move the clock.
-            EnvelopeMaps.syncTime(time, response, start, end);
+            EnvelopeMaps.applyResponseTimestamp(time, response, start, end);
             JsonFields layer1Response = JsonFields.parse(json, layer1Plain, "activation layer 1 response");
             EciesEncryptedResponse innerResponse = EnvelopeMaps.responseFrom(layer1Response.object("activationData"));
             JsonFields layer2Response = JsonFields.parse(json, decrypt(layer2, innerResponse),
@@ -142,7 +142,7 @@ final class ActivationCreation {
 
     private PendingActivation pending(JsonFields response, EcKeyPair deviceKeys) {
         String activationId = response.string("activationId");
-        return ServerData.check("activation layer 2 response has an invalid field", () -> {
+        return ServerData.orInvalidResponse("activation layer 2 response has an invalid field", () -> {
             EcPublicKey serverKey = EcPublicKey.fromBase64(response.string("serverPublicKey"));
             HashCounter counter = HashCounter.fromBase64(response.string("ctrData"));
             if (activationId.isBlank() || activationId.length() > 64) {
@@ -171,12 +171,13 @@ final class ActivationCreation {
             return null;
         }
         JsonFields recovery = layer2.object("activationRecovery");
-        return ServerData.check("activation layer 2 response has an invalid activationRecovery",
+        return ServerData.orInvalidResponse("activation layer 2 response has an invalid activationRecovery",
                 () -> new PowerAuthRecoveryData(recovery.string("recoveryCode"), recovery.string("puk")));
     }
 
     private static byte[] decrypt(EciesEncryptor encryptor, EciesEncryptedResponse response) {
-        return ServerData.check("the activation response does not decrypt", () -> encryptor.decryptResponse(response));
+        return ServerData.orInvalidResponse("the activation response does not decrypt",
+                () -> encryptor.decryptResponse(response));
     }
 
     private Map<String, Object> layer2Request(EcPublicKey devicePublicKey, PowerAuthActivation request) {

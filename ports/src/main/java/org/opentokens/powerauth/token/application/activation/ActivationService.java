@@ -1,21 +1,19 @@
 package org.opentokens.powerauth.token.application.activation;
 
-import java.time.Clock;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
+import org.opentokens.powerauth.token.application.ServiceContext;
+import org.opentokens.powerauth.token.application.ClientExecution;
 import org.opentokens.powerauth.token.application.CreatedActivation;
 import org.opentokens.powerauth.token.application.PowerAuthConfiguration;
 import org.opentokens.powerauth.token.application.v4.V4ClientProtocol;
 import org.opentokens.powerauth.token.application.v4.V4PendingActivation;
 import org.opentokens.powerauth.token.application.keystore.TemporaryKeyProvider;
-import org.opentokens.powerauth.token.application.instance.InstanceSnapshot;
 import org.opentokens.powerauth.token.application.instance.InstanceState;
 import org.opentokens.powerauth.token.application.signature.ActivationSigner;
-import org.opentokens.powerauth.token.application.time.TimeSynchronizationService;
 import org.opentokens.powerauth.token.domain.activation.ActivationCode;
 import org.opentokens.powerauth.token.domain.activation.ActivationFingerprint;
 import org.opentokens.powerauth.token.domain.crypto.SymmetricKey;
@@ -36,7 +34,6 @@ import org.opentokens.powerauth.token.port.in.PowerAuthActivation;
 import org.opentokens.powerauth.token.port.in.PowerAuthActivationResult;
 import org.opentokens.powerauth.token.port.in.PowerAuthActivationStatus;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
-import org.opentokens.powerauth.token.port.out.JsonCodec;
 import org.opentokens.powerauth.token.port.out.PowerAuthServer;
 import org.opentokens.powerauth.token.port.out.RandomSource;
 
@@ -68,47 +65,30 @@ public final class ActivationService implements ActivationUseCase {
     private long localRemovals;
 
     /**
-     * @param configuration the instance settings
-     * @param state the instance's state, shared with the token store
-     * @param server the server port
-     * @param json the JSON codec
-     * @param random randomness for keys, nonces and challenges
-     * @param time time synchronization
-     * @param temporaryKeys 3.3 temporary keys
-     * @param clock the local clock
-     * @param executor runs server calls
+     * An instance that never meets protocol 4.0.
+     *
+     * @param context what the instance's services share; the state is shared with the token store
      */
-    public ActivationService(PowerAuthConfiguration configuration, InstanceState state, PowerAuthServer server,
-            JsonCodec json, RandomSource random, TimeSynchronizationService time, TemporaryKeyProvider temporaryKeys,
-            Clock clock, Executor executor) {
-        this(configuration, state, server, json, random, time, temporaryKeys, clock, executor, null);
+    public ActivationService(ServiceContext context) {
+        this(context, null);
     }
 
     /**
-     * @param configuration the instance settings
-     * @param state the instance's state, shared with the token store
-     * @param server the {@code /pa/v3} port
-     * @param json the JSON codec
-     * @param random randomness for keys, nonces and challenges
-     * @param time time synchronization
-     * @param temporaryKeys 3.3 temporary keys
-     * @param clock the local clock
-     * @param executor runs server calls
+     * @param context what the instance's services share; the state is shared with the token store
      * @param v4 the instance's 4.0 operations, shared with the token store; null when it never meets 4.0
      */
-    public ActivationService(PowerAuthConfiguration configuration, InstanceState state, PowerAuthServer server,
-            JsonCodec json, RandomSource random, TimeSynchronizationService time, TemporaryKeyProvider temporaryKeys,
-            Clock clock, Executor executor, V4ClientProtocol v4) {
+    public ActivationService(ServiceContext context, V4ClientProtocol v4) {
+        Objects.requireNonNull(context, "context");
         this.v4 = v4;
-        this.configuration = Objects.requireNonNull(configuration, "configuration");
-        this.state = Objects.requireNonNull(state, "state");
-        this.server = Objects.requireNonNull(server, "server");
-        this.random = Objects.requireNonNull(random, "random");
-        this.temporaryKeys = Objects.requireNonNull(temporaryKeys, "temporaryKeys");
-        this.executor = Objects.requireNonNull(executor, "executor");
+        this.configuration = context.configuration();
+        this.state = context.state();
+        this.server = context.server();
+        this.random = context.random();
+        this.temporaryKeys = context.temporaryKeys();
+        this.executor = context.executor();
         this.signer = new ActivationSigner(configuration, random);
-        this.creation = new ActivationCreation(configuration, server, Objects.requireNonNull(json, "json"), random,
-                Objects.requireNonNull(time, "time"), temporaryKeys, Objects.requireNonNull(clock, "clock"));
+        this.creation = new ActivationCreation(configuration, server, context.json(), random, context.time(),
+                temporaryKeys, context.clock());
         this.statusCheck = new ActivationStatusCheck(configuration, state, server, random);
         state.addLossListener(temporaryKeys::clear);
     }
@@ -136,14 +116,11 @@ public final class ActivationService implements ActivationUseCase {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        try {
-            return CompletableFuture.supplyAsync(() -> createOnServer(code, activation, removals), executor);
-        } catch (RejectedExecutionException e) {
+        return ClientExecution.supplyAsync(() -> createOnServer(code, activation, removals), executor, () -> {
             synchronized (pendingLock) {
                 creating = false;
             }
-            return CompletableFuture.failedFuture(new ClientClosedException(e));
-        }
+        });
     }
 
     private PowerAuthActivationResult createOnServer(ActivationCode code, PowerAuthActivation activation,
@@ -244,13 +221,9 @@ public final class ActivationService implements ActivationUseCase {
         if (activation.isEmpty()) {
             return CompletableFuture.failedFuture(new MissingActivationException("there is no committed activation"));
         }
-        try {
-            ActivationRecord record = activation.get();
-            return CompletableFuture.supplyAsync(() -> record.isV4() ? v4().fetchStatus(record)
-                    : statusCheck.fetch(record), executor);
-        } catch (RejectedExecutionException e) {
-            return CompletableFuture.failedFuture(new ClientClosedException(e));
-        }
+        ActivationRecord record = activation.get();
+        return ClientExecution.supplyAsync(() -> record.isV4() ? v4().fetchStatus(record)
+                : statusCheck.fetch(record), executor);
     }
 
     @Override
@@ -268,12 +241,8 @@ public final class ActivationService implements ActivationUseCase {
             return CompletableFuture.failedFuture(new MissingActivationException("there is no committed activation"));
         }
         String activationId = activation.get().activationId();
-        try {
-            return CompletableFuture.runAsync(() -> removeOnServer(authentication, activationId), executor);
-        } catch (RejectedExecutionException e) {
-            authentication.destroy();
-            return CompletableFuture.failedFuture(new ClientClosedException(e));
-        }
+        return ClientExecution.runAsync(() -> removeOnServer(authentication, activationId), executor,
+                authentication::destroy);
     }
 
     private void removeOnServer(PowerAuthAuthentication authentication, String activationId) {

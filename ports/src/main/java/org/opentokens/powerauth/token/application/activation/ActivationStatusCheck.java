@@ -89,7 +89,7 @@ final class ActivationStatusCheck {
     private static CounterSyncResult synchronize(ActivationRecord current, ActivationStatusBlob blob) {
         SymmetricKey transport = current.transportKey();
         try {
-            return ServerData.check("the activation status has invalid counter fields",
+            return ServerData.orInvalidResponse("the activation status has invalid counter fields",
                     () -> CounterSync.synchronize(current.counter(), blob, transport));
         } finally {
             transport.destroy();
@@ -100,7 +100,7 @@ final class ActivationStatusCheck {
             byte[] challenge) {
         SymmetricKey transport = activation.transportKey();
         try {
-            return ServerData.check("the activation status blob is invalid", () -> {
+            return ServerData.orInvalidResponse("the activation status blob is invalid", () -> {
                 byte[] encrypted = B64.decode(response.encryptedStatusBlobBase64(), "encryptedStatusBlob",
                         ActivationStatusBlob.LENGTH);
                 byte[] nonce = response.nonceBase64() == null ? null

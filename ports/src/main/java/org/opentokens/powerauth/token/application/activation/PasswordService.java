@@ -3,7 +3,7 @@ package org.opentokens.powerauth.token.application.activation;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
+import org.opentokens.powerauth.token.application.ServiceContext;
 import org.opentokens.powerauth.token.application.PowerAuthConfiguration;
 import org.opentokens.powerauth.token.application.instance.InstanceState;
 import org.opentokens.powerauth.token.application.signature.ActivationSigner;
@@ -48,21 +48,18 @@ public final class PasswordService implements PowerAuthPasswords {
     private final SignedCallAsync async;
 
     /**
-     * @param configuration the instance settings (the iteration count for a new password's protection)
-     * @param state the instance state
-     * @param server the server port
-     * @param random nonces and the new salt
-     * @param executor runs server calls
+     * @param context what the instance's services share (the configuration's iteration count protects a new
+     *     password)
      */
-    public PasswordService(PowerAuthConfiguration configuration, InstanceState state, PowerAuthServer server,
-            RandomSource random, Executor executor) {
-        this.configuration = Objects.requireNonNull(configuration, "configuration");
-        this.state = Objects.requireNonNull(state, "state");
-        this.server = Objects.requireNonNull(server, "server");
-        this.random = Objects.requireNonNull(random, "random");
+    public PasswordService(ServiceContext context) {
+        Objects.requireNonNull(context, "context");
+        this.configuration = context.configuration();
+        this.state = context.state();
+        this.server = context.server();
+        this.random = context.random();
         this.signer = new ActivationSigner(configuration, random);
         this.statusCheck = new ActivationStatusCheck(configuration, state, server, random);
-        this.async = new SignedCallAsync(state, executor);
+        this.async = new SignedCallAsync(state, context.executor());
     }
 
     @Override

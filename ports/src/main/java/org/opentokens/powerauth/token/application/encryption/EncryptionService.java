@@ -3,8 +3,9 @@ package org.opentokens.powerauth.token.application.encryption;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
+import org.opentokens.powerauth.token.application.ServiceContext;
+import org.opentokens.powerauth.token.application.ClientExecution;
 import org.opentokens.powerauth.token.application.PowerAuthConfiguration;
 import org.opentokens.powerauth.token.application.instance.InstanceState;
 import org.opentokens.powerauth.token.application.keystore.ActivationScopeKey;
@@ -20,7 +21,6 @@ import org.opentokens.powerauth.token.domain.ecies.EciesSecrets;
 import org.opentokens.powerauth.token.domain.ecies.EncryptionHeader;
 import org.opentokens.powerauth.token.domain.record.ActivationRecord;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
-import org.opentokens.powerauth.token.port.in.ClientClosedException;
 import org.opentokens.powerauth.token.port.in.FeatureNotSupportedException;
 import org.opentokens.powerauth.token.port.in.EncryptionUseCase;
 import org.opentokens.powerauth.token.port.in.PowerAuthEciesEncryptor;
@@ -43,27 +43,17 @@ public final class EncryptionService implements EncryptionUseCase {
     private final TemporaryKeyProvider temporaryKeys;
     private final Executor executor;
 
-    /**
-     * @param configuration the instance settings
-     * @param state the instance's state (the activation, for activation scope)
-     * @param server the server port (time)
-     * @param json the JSON codec for envelope bodies
-     * @param random ephemeral keys and nonces
-     * @param time time synchronization
-     * @param temporaryKeys 3.3 temporary keys
-     * @param executor runs server calls
-     */
-    public EncryptionService(PowerAuthConfiguration configuration, InstanceState state, PowerAuthServer server,
-            JsonCodec json, RandomSource random, TimeSynchronizationService time,
-            TemporaryKeyProvider temporaryKeys, Executor executor) {
-        this.configuration = Objects.requireNonNull(configuration, "configuration");
-        this.state = Objects.requireNonNull(state, "state");
-        this.server = Objects.requireNonNull(server, "server");
-        this.json = Objects.requireNonNull(json, "json");
-        this.random = Objects.requireNonNull(random, "random");
-        this.time = Objects.requireNonNull(time, "time");
-        this.temporaryKeys = Objects.requireNonNull(temporaryKeys, "temporaryKeys");
-        this.executor = Objects.requireNonNull(executor, "executor");
+    /** @param context what the instance's services share (the state for activation scope, the server for time) */
+    public EncryptionService(ServiceContext context) {
+        Objects.requireNonNull(context, "context");
+        this.configuration = context.configuration();
+        this.state = context.state();
+        this.server = context.server();
+        this.json = context.json();
+        this.random = context.random();
+        this.time = context.time();
+        this.temporaryKeys = context.temporaryKeys();
+        this.executor = context.executor();
     }
 
     @Override
@@ -91,11 +81,7 @@ public final class EncryptionService implements EncryptionUseCase {
     }
 
     private CompletableFuture<PowerAuthEciesEncryptor> async(Supplier<PowerAuthEciesEncryptor> work) {
-        try {
-            return CompletableFuture.supplyAsync(work, executor);
-        } catch (RejectedExecutionException e) {
-            return CompletableFuture.failedFuture(new ClientClosedException(e));
-        }
+        return ClientExecution.supplyAsync(work, executor);
     }
 
     private PowerAuthEciesEncryptor applicationScope() {

@@ -51,8 +51,8 @@ public final class EnvelopeMaps {
      * @param start local time the request was sent
      * @param end local time the response arrived
      */
-    public static void syncTime(TimeSynchronizationService time, EciesEncryptedResponse response, long start,
-            long end) {
+    public static void applyResponseTimestamp(TimeSynchronizationService time, EciesEncryptedResponse response,
+            long start, long end) {
         if (response.timestamp() != null) {
             time.processServerTime(response.timestamp(), start, end);
         }

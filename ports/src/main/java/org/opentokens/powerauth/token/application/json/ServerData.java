@@ -20,7 +20,7 @@ public final class ServerData {
      * @return the step's result
      * @throws InvalidServerResponseException if the step fails with a library exception or a bad argument
      */
-    public static <T> T check(String message, Supplier<T> step) {
+    public static <T> T orInvalidResponse(String message, Supplier<T> step) {
         try {
             return step.get();
         } catch (InvalidServerResponseException e) {

@@ -135,7 +135,7 @@ public final class TemporaryKeyProvider {
         String responseJwt = server.createTemporaryKey(requestJwt);
         long end = clock.millis();
         EcPublicKey signer = activation == null ? configuration.masterServerPublicKey() : activation.serverPublicKey();
-        return ServerData.check("the temporary key response was rejected", () -> {
+        return ServerData.orInvalidResponse("the temporary key response was rejected", () -> {
             SignedJwt verified = TemporaryKeyResponseJwt.verifyEs256(responseJwt, signer);
             TemporaryKeyClaims parsed = claims(verified);
             time.processServerTime(parsed.issuedAtMs(), start, end);

@@ -6,7 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
+import org.opentokens.powerauth.token.application.ServiceContext;
+import org.opentokens.powerauth.token.application.ClientExecution;
 import org.opentokens.powerauth.token.application.PowerAuthConfiguration;
 import org.opentokens.powerauth.token.application.instance.InstanceState;
 import org.opentokens.powerauth.token.application.json.EnvelopeMaps;
@@ -26,7 +27,6 @@ import org.opentokens.powerauth.token.domain.ecies.EciesEncryptorId;
 import org.opentokens.powerauth.token.domain.ecies.EciesParameters;
 import org.opentokens.powerauth.token.domain.ecies.EciesSecrets;
 import org.opentokens.powerauth.token.domain.record.ActivationRecord;
-import org.opentokens.powerauth.token.port.in.ClientClosedException;
 import org.opentokens.powerauth.token.port.in.FeatureNotSupportedException;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
 import org.opentokens.powerauth.token.port.in.RecoveryUseCase;
@@ -55,30 +55,19 @@ public final class RecoveryService implements RecoveryUseCase {
     private final Clock clock;
     private final Executor executor;
 
-    /**
-     * @param configuration the instance settings
-     * @param state the instance's state
-     * @param server the server port
-     * @param json the JSON codec
-     * @param random nonces and ephemeral keys
-     * @param time time synchronization
-     * @param temporaryKeys 3.3 temporary keys
-     * @param clock the local clock
-     * @param executor runs server calls
-     */
-    public RecoveryService(PowerAuthConfiguration configuration, InstanceState state, PowerAuthServer server,
-            JsonCodec json, RandomSource random, TimeSynchronizationService time, TemporaryKeyProvider temporaryKeys,
-            Clock clock, Executor executor) {
-        this.configuration = Objects.requireNonNull(configuration, "configuration");
-        this.state = Objects.requireNonNull(state, "state");
-        this.server = Objects.requireNonNull(server, "server");
-        this.json = Objects.requireNonNull(json, "json");
-        this.random = Objects.requireNonNull(random, "random");
-        this.time = Objects.requireNonNull(time, "time");
-        this.temporaryKeys = Objects.requireNonNull(temporaryKeys, "temporaryKeys");
+    /** @param context what the instance's services share */
+    public RecoveryService(ServiceContext context) {
+        Objects.requireNonNull(context, "context");
+        this.configuration = context.configuration();
+        this.state = context.state();
+        this.server = context.server();
+        this.json = context.json();
+        this.random = context.random();
+        this.time = context.time();
+        this.temporaryKeys = context.temporaryKeys();
         this.signer = new ActivationSigner(configuration, random);
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.executor = Objects.requireNonNull(executor, "executor");
+        this.clock = context.clock();
+        this.executor = context.executor();
     }
 
     @Override
@@ -98,18 +87,13 @@ public final class RecoveryService implements RecoveryUseCase {
             authentication.destroy();
             return CompletableFuture.failedFuture(e);
         }
-        try {
-            return CompletableFuture.supplyAsync(() -> {
-                try {
-                    return confirm(code, authentication, activation);
-                } finally {
-                    authentication.destroy();
-                }
-            }, executor);
-        } catch (RejectedExecutionException e) {
-            authentication.destroy();
-            return CompletableFuture.failedFuture(new ClientClosedException(e));
-        }
+        return ClientExecution.supplyAsync(() -> {
+            try {
+                return confirm(code, authentication, activation);
+            } finally {
+                authentication.destroy();
+            }
+        }, executor, authentication::destroy);
     }
 
     private boolean confirm(String code, PowerAuthAuthentication authentication, ActivationRecord activation) {
@@ -136,9 +120,9 @@ public final class RecoveryService implements RecoveryUseCase {
                 EciesEncryptedResponse response = server.confirmRecoveryCode(request,
                         signer.signerFor(tx, authentication, CONFIRM_URI_ID));
                 long received = clock.millis();
-                byte[] plain = ServerData.check("the recovery confirmation does not decrypt",
+                byte[] plain = ServerData.orInvalidResponse("the recovery confirmation does not decrypt",
                         () -> encryptor.decryptResponse(response));
-                EnvelopeMaps.syncTime(time, response, sent, received);
+                EnvelopeMaps.applyResponseTimestamp(time, response, sent, received);
                 JsonFields fields = JsonFields.parse(json, plain, "recovery confirmation");
                 Arrays.fill(plain, (byte) 0);
                 Object already = fields.raw("alreadyConfirmed");

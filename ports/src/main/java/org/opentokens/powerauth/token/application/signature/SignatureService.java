@@ -3,8 +3,7 @@ package org.opentokens.powerauth.token.application.signature;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
-import org.opentokens.powerauth.token.application.PowerAuthConfiguration;
+import org.opentokens.powerauth.token.application.ServiceContext;
 import org.opentokens.powerauth.token.application.instance.InstanceState;
 import org.opentokens.powerauth.token.domain.crypto.B64;
 import org.opentokens.powerauth.token.domain.signature.AuthorizationHeader;
@@ -12,7 +11,6 @@ import org.opentokens.powerauth.token.domain.signature.SignatureBaseString;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthorizationHttpHeader;
 import org.opentokens.powerauth.token.port.in.PowerAuthSignatures;
-import org.opentokens.powerauth.token.port.out.RandomSource;
 
 /**
  * Implements {@link PowerAuthSignatures}: each signature is one signed call of the instance (exclusive section,
@@ -24,17 +22,12 @@ public final class SignatureService implements PowerAuthSignatures {
     private final ActivationSigner signer;
     private final SignedCallAsync async;
 
-    /**
-     * @param configuration the instance settings
-     * @param state the instance state
-     * @param random nonce source
-     * @param executor runs the signed calls (they may wait for the exclusive section)
-     */
-    public SignatureService(PowerAuthConfiguration configuration, InstanceState state, RandomSource random,
-            Executor executor) {
-        this.state = Objects.requireNonNull(state, "state");
-        this.signer = new ActivationSigner(configuration, random);
-        this.async = new SignedCallAsync(state, executor);
+    /** @param context what the instance's services share (signed calls may wait for the exclusive section) */
+    public SignatureService(ServiceContext context) {
+        Objects.requireNonNull(context, "context");
+        this.state = context.state();
+        this.signer = new ActivationSigner(context.configuration(), context.random());
+        this.async = new SignedCallAsync(state, context.executor());
     }
 
     @Override

@@ -3,8 +3,8 @@ package org.opentokens.powerauth.token.application.signature;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
+import org.opentokens.powerauth.token.application.ClientExecution;
 import org.opentokens.powerauth.token.application.instance.InstanceState;
 import org.opentokens.powerauth.token.domain.record.ActivationRecord;
 import org.opentokens.powerauth.token.port.in.ClientClosedException;
@@ -64,18 +64,13 @@ public final class SignedCallAsync {
             destroy(authentication);
             return CompletableFuture.failedFuture(e);
         }
-        try {
-            return CompletableFuture.supplyAsync(() -> {
-                try {
-                    return work.apply(activation);
-                } finally {
-                    destroy(authentication);
-                }
-            }, executor);
-        } catch (RejectedExecutionException e) {
-            destroy(authentication);
-            return CompletableFuture.failedFuture(new ClientClosedException(e));
-        }
+        return ClientExecution.supplyAsync(() -> {
+            try {
+                return work.apply(activation);
+            } finally {
+                destroy(authentication);
+            }
+        }, executor, () -> destroy(authentication));
     }
 
     private static void destroy(PowerAuthAuthentication authentication) {

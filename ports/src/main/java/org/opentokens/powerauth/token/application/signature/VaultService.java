@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
+import org.opentokens.powerauth.token.application.ServiceContext;
 import org.opentokens.powerauth.token.application.PowerAuthConfiguration;
 import org.opentokens.powerauth.token.application.instance.InstanceState;
 import org.opentokens.powerauth.token.application.instance.InstanceTransaction;
@@ -61,30 +61,19 @@ public final class VaultService implements PowerAuthVault {
     private final ActivationSigner signer;
     private final SignedCallAsync async;
 
-    /**
-     * @param configuration the instance settings
-     * @param state the instance state
-     * @param server the server port
-     * @param json the JSON codec
-     * @param random nonces and ECIES keys
-     * @param time time synchronization (3.2+ ECIES timestamps)
-     * @param temporaryKeys 3.3 temporary keys
-     * @param clock the local clock
-     * @param executor runs server calls
-     */
-    public VaultService(PowerAuthConfiguration configuration, InstanceState state, PowerAuthServer server,
-            JsonCodec json, RandomSource random, TimeSynchronizationService time, TemporaryKeyProvider temporaryKeys,
-            Clock clock, Executor executor) {
-        this.configuration = Objects.requireNonNull(configuration, "configuration");
-        this.state = Objects.requireNonNull(state, "state");
-        this.server = Objects.requireNonNull(server, "server");
-        this.json = Objects.requireNonNull(json, "json");
-        this.random = Objects.requireNonNull(random, "random");
-        this.time = Objects.requireNonNull(time, "time");
-        this.temporaryKeys = Objects.requireNonNull(temporaryKeys, "temporaryKeys");
-        this.clock = Objects.requireNonNull(clock, "clock");
+    /** @param context what the instance's services share (time for 3.2+ ECIES timestamps) */
+    public VaultService(ServiceContext context) {
+        Objects.requireNonNull(context, "context");
+        this.configuration = context.configuration();
+        this.state = context.state();
+        this.server = context.server();
+        this.json = context.json();
+        this.random = context.random();
+        this.time = context.time();
+        this.temporaryKeys = context.temporaryKeys();
+        this.clock = context.clock();
         this.signer = new ActivationSigner(configuration, random);
-        this.async = new SignedCallAsync(state, executor);
+        this.async = new SignedCallAsync(state, context.executor());
     }
 
     @Override
@@ -110,7 +99,7 @@ public final class VaultService implements PowerAuthVault {
             SymmetricKey vaultKey = unlock(activation, authentication, SIGN_WITH_DEVICE_PRIVATE_KEY);
             EcPrivateKey devicePrivate = null;
             try {
-                devicePrivate = ServerData.check("the vault key does not open the device private key",
+                devicePrivate = ServerData.orInvalidResponse("the vault key does not open the device private key",
                         () -> DeviceKeyVault.decryptDevicePrivateKey(activation.encryptedDevicePrivateKey(),
                                 vaultKey));
                 return P256.signDer(devicePrivate, copy);
@@ -155,17 +144,17 @@ public final class VaultService implements PowerAuthVault {
             EciesEncryptedResponse response = server.unlockVault(envelope,
                     signer.signerFor(tx, authentication, UNLOCK_URI_ID));
             long received = clock.millis();
-            byte[] decrypted = ServerData.check("the vault unlock response does not decrypt",
+            byte[] decrypted = ServerData.orInvalidResponse("the vault unlock response does not decrypt",
                     () -> encryptor.decryptResponse(response));
             plain = decrypted;
-            EnvelopeMaps.syncTime(time, response, sent, received);
+            EnvelopeMaps.applyResponseTimestamp(time, response, sent, received);
             JsonFields fields = JsonFields.parse(json, decrypted, "vault unlock response");
             if (!activation.activationId().equals(fields.string("activationId"))) {
                 throw new InvalidServerResponseException("the vault unlock response is for another activation");
             }
-            byte[] encryptedKey = ServerData.check("the vault unlock response has an invalid field",
+            byte[] encryptedKey = ServerData.orInvalidResponse("the vault unlock response has an invalid field",
                     () -> B64.decode(fields.string("encryptedVaultEncryptionKey"), "encryptedVaultEncryptionKey"));
-            return ServerData.check("the vault key does not decrypt",
+            return ServerData.orInvalidResponse("the vault key does not decrypt",
                     () -> DeviceKeyVault.decryptVaultEncryptionKey(encryptedKey, transport));
         } finally {
             secrets.destroy();

@@ -135,10 +135,10 @@ final class TokenCreation {
             EciesEncryptedResponse response = server.createToken(request,
                     signer.signerFor(tx, authentication, CREATE_URI_ID));
             long received = clock.millis();
-            byte[] plain = ServerData.check("the token response does not decrypt",
+            byte[] plain = ServerData.orInvalidResponse("the token response does not decrypt",
                     () -> encryptor.decryptResponse(response));
             // Only an authenticated (MAC-checked) response timestamp may move the clock.
-            EnvelopeMaps.syncTime(time, response, sent, received);
+            EnvelopeMaps.applyResponseTimestamp(time, response, sent, received);
             JsonFields fields = JsonFields.parse(json, plain, "token response");
             java.util.Arrays.fill(plain, (byte) 0);
             return record(tokenName, authentication, activation, fields);
@@ -149,9 +149,9 @@ final class TokenCreation {
 
     private TokenRecord record(String tokenName, PowerAuthAuthentication authentication, ActivationRecord activation,
             JsonFields fields) {
-        TokenId tokenId = ServerData.check("the token response has an invalid field",
+        TokenId tokenId = ServerData.orInvalidResponse("the token response has an invalid field",
                 () -> TokenId.of(fields.string("tokenId")));
-        TokenSecret secret = ServerData.check("the token response has an invalid field",
+        TokenSecret secret = ServerData.orInvalidResponse("the token response has an invalid field",
                 () -> TokenSecret.fromBase64(fields.string("tokenSecret")));
         try {
             return TokenRecord.of(tokenName, tokenId, secret, activation.activationId(),

@@ -9,8 +9,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.FutureTask;
-import java.util.concurrent.RejectedExecutionException;
-import org.opentokens.powerauth.token.application.keystore.TemporaryKeyProvider;
+import org.opentokens.powerauth.token.application.ServiceContext;
+import org.opentokens.powerauth.token.application.ClientExecution;
 import org.opentokens.powerauth.token.application.PowerAuthConfiguration;
 import org.opentokens.powerauth.token.application.instance.InstanceSnapshot;
 import org.opentokens.powerauth.token.application.instance.InstanceState;
@@ -33,7 +33,6 @@ import org.opentokens.powerauth.token.port.in.PowerAuthToken;
 import org.opentokens.powerauth.token.port.in.PowerAuthTokenStore;
 import org.opentokens.powerauth.token.port.in.TokenFactorMismatchException;
 import org.opentokens.powerauth.token.port.in.TokenNotFoundException;
-import org.opentokens.powerauth.token.port.out.JsonCodec;
 import org.opentokens.powerauth.token.port.out.PowerAuthServer;
 import org.opentokens.powerauth.token.port.out.RandomSource;
 import org.opentokens.powerauth.token.port.out.ServerUnreachableException;
@@ -59,57 +58,40 @@ public final class TokenStoreService implements PowerAuthTokenStore {
     private final Executor executor;
     private final ActivationSigner signer;
     private final TokenCreation creation;
-    private final HeaderTime headerTime;
+    private final HeaderTimeSynchronizer headerTimeSync;
     private final V4ClientProtocol v4;
     private final PendingRemovals pendingRemovals;
     private final Map<String, TokenFlight> flights = new ConcurrentHashMap<>();
     private final Object flightLock = new Object();
 
     /**
-     * @param configuration the instance settings
-     * @param state the instance's state, shared with the activation service
-     * @param server the server port
-     * @param json the JSON codec
-     * @param random nonces and ephemeral keys
-     * @param time time synchronization
-     * @param temporaryKeys 3.3 temporary keys
-     * @param clock the local clock
-     * @param executor runs server calls
+     * An instance that never meets protocol 4.0.
+     *
+     * @param context what the instance's services share; the state is shared with the activation service
      */
-    public TokenStoreService(PowerAuthConfiguration configuration, InstanceState state, PowerAuthServer server,
-            JsonCodec json, RandomSource random, TimeSynchronizationService time, TemporaryKeyProvider temporaryKeys,
-            Clock clock, Executor executor) {
-        this(configuration, state, server, json, random, time, temporaryKeys, clock, executor, null);
+    public TokenStoreService(ServiceContext context) {
+        this(context, null);
     }
 
     /**
-     * @param configuration the instance settings
-     * @param state the instance's state, shared with the activation service
-     * @param server the {@code /pa/v3} port
-     * @param json the JSON codec
-     * @param random nonces and ephemeral keys
-     * @param time time synchronization
-     * @param temporaryKeys 3.3 temporary keys
-     * @param clock the local clock
-     * @param executor runs server calls
+     * @param context what the instance's services share; the state is shared with the activation service
      * @param v4 the instance's 4.0 operations, shared with the activation service; null when it never meets 4.0.
      *     When the configuration is 4.0, header-time synchronization uses {@code /pa/v4/status}.
      */
-    public TokenStoreService(PowerAuthConfiguration configuration, InstanceState state, PowerAuthServer server,
-            JsonCodec json, RandomSource random, TimeSynchronizationService time, TemporaryKeyProvider temporaryKeys,
-            Clock clock, Executor executor, V4ClientProtocol v4) {
+    public TokenStoreService(ServiceContext context, V4ClientProtocol v4) {
+        Objects.requireNonNull(context, "context");
         this.v4 = v4;
-        this.configuration = Objects.requireNonNull(configuration, "configuration");
-        this.state = Objects.requireNonNull(state, "state");
-        this.server = Objects.requireNonNull(server, "server");
-        this.random = Objects.requireNonNull(random, "random");
-        this.time = Objects.requireNonNull(time, "time");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.executor = Objects.requireNonNull(executor, "executor");
+        this.configuration = context.configuration();
+        this.state = context.state();
+        this.server = context.server();
+        this.random = context.random();
+        this.time = context.time();
+        this.clock = context.clock();
+        this.executor = context.executor();
         this.signer = new ActivationSigner(configuration, random);
-        this.creation = new TokenCreation(configuration, state, server, Objects.requireNonNull(json, "json"), random,
-                time, Objects.requireNonNull(temporaryKeys, "temporaryKeys"), signer, clock, v4);
-        this.headerTime = new HeaderTime(time, v4 != null && configuration.v4().isPresent()
+        this.creation = new TokenCreation(configuration, state, server, context.json(), random, time,
+                context.temporaryKeys(), signer, clock, v4);
+        this.headerTimeSync = new HeaderTimeSynchronizer(time, v4 != null && configuration.v4().isPresent()
                 ? v4::fetchServerTime : server::fetchServerTime, executor);
         this.pendingRemovals = new PendingRemovals(server, signer, v4);
         state.addBeforeSignedCall(pendingRemovals::retryQuietly);
@@ -172,9 +154,8 @@ public final class TokenStoreService implements PowerAuthTokenStore {
         }, null);
         flight.started(work);
         try {
-            executor.execute(work);
-        } catch (RejectedExecutionException e) {
-            ClientClosedException closed = new ClientClosedException(e);
+            ClientExecution.execute(work, executor);
+        } catch (ClientClosedException closed) {
             flights.remove(tokenName, flight);
             flight.shared().completeExceptionally(closed);
             throw closed;
@@ -221,18 +202,18 @@ public final class TokenStoreService implements PowerAuthTokenStore {
             checkName(tokenName);
             // A fresh process must read storage and fetch the server time, each a first use of its library;
             // the fetch runs meanwhile on the executor. A storage failure still comes first, as without it.
-            CompletableFuture<Void> sync = time.isSynchronized() ? null : headerTime.start();
+            CompletableFuture<Void> sync = time.isSynchronized() ? null : headerTimeSync.start();
             InstanceSnapshot snapshot = state.recentSnapshot(localMs);
             snapshot.requireUsable();
             record = state.token(snapshot, tokenName).orElseThrow(() -> notFound(tokenName));
-            HeaderTime.await(sync);
+            HeaderTimeSynchronizer.await(sync);
             localMs = clock.millis();
         }
         if (expected != null && !expected.equals(record.tokenId())) {
             throw new TokenNotFoundException("token '" + tokenName + "' was removed or replaced");
         }
         if (!time.isSynchronized()) {
-            headerTime.synchronize();
+            headerTimeSync.synchronize();
             localMs = clock.millis();
         }
         long timestamp = time.serverTimeAt(localMs);
@@ -262,11 +243,7 @@ public final class TokenStoreService implements PowerAuthTokenStore {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        try {
-            return CompletableFuture.runAsync(() -> removeOnServer(tokenName, record, activation), executor);
-        } catch (RejectedExecutionException e) {
-            return CompletableFuture.failedFuture(new ClientClosedException(e));
-        }
+        return ClientExecution.runAsync(() -> removeOnServer(tokenName, record, activation), executor);
     }
 
     private void removeOnServer(String tokenName, TokenRecord record, ActivationRecord activation) {
@@ -342,12 +319,8 @@ public final class TokenStoreService implements PowerAuthTokenStore {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        try {
-            return CompletableFuture.supplyAsync(() -> state.signedCallAlone(activation.activationId(),
-                    tx -> pendingRemovals.retry(tx, activation.activationId())), executor);
-        } catch (RejectedExecutionException e) {
-            return CompletableFuture.failedFuture(new ClientClosedException(e));
-        }
+        return ClientExecution.supplyAsync(() -> state.signedCallAlone(activation.activationId(),
+                tx -> pendingRemovals.retry(tx, activation.activationId())), executor);
     }
 
     @Override

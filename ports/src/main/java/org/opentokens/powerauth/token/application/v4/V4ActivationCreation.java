@@ -99,12 +99,12 @@ final class V4ActivationCreation {
             AeadEncryptedResponse response = server.createActivation(envelope,
                     V4EncryptionHeader.of(key.aeadParameters()));
             long end = clock.millis();
-            byte[] layer1Plain = ServerData.check("the activation response does not decrypt",
+            byte[] layer1Plain = ServerData.orInvalidResponse("the activation response does not decrypt",
                     () -> activation.decryptLayer1(response));
-            V4Envelopes.syncTime(time, response, start, end);
+            V4Envelopes.applyResponseTimestamp(time, response, start, end);
             JsonFields layer1 = JsonFields.parse(json, layer1Plain, "activation layer 1 response");
             AeadEncryptedResponse innerResponse = V4Envelopes.responseFrom(layer1.object("activationData"));
-            byte[] layer2Plain = ServerData.check("the activation layer 2 response does not decrypt",
+            byte[] layer2Plain = ServerData.orInvalidResponse("the activation layer 2 response does not decrypt",
                     () -> activation.decryptLayer2(innerResponse));
             JsonFields layer2 = JsonFields.parse(json, layer2Plain, "activation layer 2 response");
             return complete(activation, layer2);
@@ -122,7 +122,7 @@ final class V4ActivationCreation {
         JsonFields keys = response.object("serverPublicKeys");
         SharedSecretResponse shared = new SharedSecretResponse(kem.string("salt"),
                 V4Envelopes.strings(kem.raw("encapsulatedKeys"), "encapsulatedKeys"));
-        return ServerData.check("activation layer 2 response has an invalid field",
+        return ServerData.orInvalidResponse("activation layer 2 response has an invalid field",
                 () -> new V4PendingActivation(activation.complete(activationId, shared, keys.string("ecdsa"),
                         keys.optionalString("mldsa"), response.string("ctrData"))));
     }

@@ -253,14 +253,14 @@ public final class V4ClientProtocol {
             AeadEncryptedResponse response = server.createToken(request,
                     signer.signerFor(tx, authentication, CREATE_TOKEN_URI_ID));
             long received = clock.millis();
-            byte[] plain = ServerData.check("the token response does not decrypt",
+            byte[] plain = ServerData.orInvalidResponse("the token response does not decrypt",
                     () -> encryptor.decryptResponse(response));
-            V4Envelopes.syncTime(time, response, sent, received);
+            V4Envelopes.applyResponseTimestamp(time, response, sent, received);
             JsonFields fields = JsonFields.parse(json, plain, "token response");
             Arrays.fill(plain, (byte) 0);
-            TokenId tokenId = ServerData.check("the token response has an invalid field",
+            TokenId tokenId = ServerData.orInvalidResponse("the token response has an invalid field",
                     () -> TokenId.of(fields.string("tokenId")));
-            V4TokenSecret secret = ServerData.check("the token response has an invalid field",
+            V4TokenSecret secret = ServerData.orInvalidResponse("the token response has an invalid field",
                     () -> V4TokenSecret.fromBase64(fields.string("tokenSecret")));
             try {
                 return TokenRecord.ofV4(tokenName, tokenId, secret, activation.activationId(),

@@ -30,7 +30,8 @@ final class V4Envelopes {
     }
 
     /** Feeds an authenticated response timestamp (call only after the response opened) to time synchronization. */
-    static void syncTime(TimeSynchronizationService time, AeadEncryptedResponse response, long start, long end) {
+    static void applyResponseTimestamp(TimeSynchronizationService time, AeadEncryptedResponse response, long start,
+            long end) {
         if (response.timestamp() != null) {
             time.processServerTime(response.timestamp(), start, end);
         }

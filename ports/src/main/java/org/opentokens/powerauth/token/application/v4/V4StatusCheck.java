@@ -107,13 +107,13 @@ final class V4StatusCheck {
             AeadEncryptedResponse response = server.fetchActivationStatus(request,
                     V4EncryptionHeader.of(key.aeadParameters()));
             long end = clock.millis();
-            byte[] plain = ServerData.check("the activation status response does not decrypt",
+            byte[] plain = ServerData.orInvalidResponse("the activation status response does not decrypt",
                     () -> encryptor.decryptResponse(response));
-            V4Envelopes.syncTime(time, response, start, end);
+            V4Envelopes.applyResponseTimestamp(time, response, start, end);
             JsonFields fields = JsonFields.parse(json, plain, "activation status response");
             V4SymmetricKey macKey = activation.v4().statusMacKey();
             try {
-                return ServerData.check("the activation status blob is invalid",
+                return ServerData.orInvalidResponse("the activation status blob is invalid",
                         () -> V4ActivationStatus.fromActivationStatus(fields.string("activationStatus"), macKey));
             } finally {
                 macKey.destroy();
@@ -127,7 +127,7 @@ final class V4StatusCheck {
         V4SymmetricKey macKey = current.v4().ctrDataMacKey();
         V4HashCounter counter = current.v4Counter();
         try {
-            return ServerData.check("the activation status has invalid counter fields",
+            return ServerData.orInvalidResponse("the activation status has invalid counter fields",
                     () -> V4CounterSync.synchronize(counter, blob, macKey));
         } finally {
             macKey.destroy();

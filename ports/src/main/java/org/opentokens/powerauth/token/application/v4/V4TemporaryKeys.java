@@ -134,7 +134,7 @@ final class V4TemporaryKeys {
             long start = clock.millis();
             String response = server.createTemporaryKey(requestJwt);
             long end = clock.millis();
-            return ServerData.check("the temporary key response was rejected", () -> {
+            return ServerData.orInvalidResponse("the temporary key response was rejected", () -> {
                 V4TemporaryKeyClaims parsed = verify(response, ecKey, mlDsaKey);
                 time.processServerTime(parsed.issuedAtMs(), start, end);
                 return V4TemporaryKey.validate(parsed, context, challenge, configuration.applicationKey(),

@@ -34,8 +34,12 @@ import org.opentokens.powerauth.token.domain.token.TokenId;
  * <h2>Threads</h2>
  * Implementations are safe for concurrent use. Calls block until the answer arrives or fails, and respond to
  * thread interruption by throwing {@link ServerUnreachableException} with the interrupt flag restored.
+ *
+ * <h2>Lifecycle</h2>
+ * The client that owns the port closes it when it is closed itself ({@link #close()}), so the wiring needs no
+ * knowledge of the adapter behind it.
  */
-public interface PowerAuthServer {
+public interface PowerAuthServer extends AutoCloseable {
 
     /**
      * {@code POST /pa/v3/status} with body {@code {}}: the server's clock, for time synchronization.
@@ -128,4 +132,12 @@ public interface PowerAuthServer {
      * @return the response envelope, not yet decrypted
      */
     EciesEncryptedResponse confirmRecoveryCode(EciesEncryptedRequest envelope, RequestSigner signer);
+
+    /**
+     * Lets go of what the adapter holds (an HTTP client, connections). Calls after close fail with
+     * {@link org.opentokens.powerauth.token.port.in.ClientClosedException}; an adapter that holds nothing may keep
+     * working. Idempotent; throws nothing, so a closing client never fails half-way.
+     */
+    @Override
+    void close();
 }

@@ -66,6 +66,11 @@ class ForgedTimestampTest {
         }
 
         @Override
+        public void close() {
+            real.close();
+        }
+
+        @Override
         public String createTemporaryKey(String requestJwt) {
             return real.createTemporaryKey(requestJwt);
         }

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
+import org.opentokens.powerauth.token.application.ServiceContext;
 import org.opentokens.powerauth.testkit.EmulatorApplication;
 import org.opentokens.powerauth.testkit.EmulatorActivationCode;
 import org.opentokens.powerauth.testkit.EmulatorRequest;
@@ -93,13 +94,13 @@ public final class Testbed implements AutoCloseable {
             state = new InstanceState(new InstanceStore(storage, configuration.namespace(),
                     configuration.instanceLockTimeout()), configuration.headerRefreshInterval(), clock);
             temporaryKeys = new TemporaryKeyProvider(configuration, port, json, random, time, clock);
-            activation = new ActivationService(configuration, state, port, json, random, time, temporaryKeys, clock,
-                    executor);
-            tokens = new TokenStoreService(configuration, state, port, json, random, time, temporaryKeys, clock,
-                    executor);
-            signatures = new SignatureService(configuration, state, random, executor);
-            passwords = new PasswordService(configuration, state, port, random, executor);
-            vault = new VaultService(configuration, state, port, json, random, time, temporaryKeys, clock, executor);
+            ServiceContext context = new ServiceContext(configuration, state, port, json, random, time, temporaryKeys,
+                    clock, executor);
+            activation = new ActivationService(context);
+            tokens = new TokenStoreService(context);
+            signatures = new SignatureService(context);
+            passwords = new PasswordService(context);
+            vault = new VaultService(context);
         }
 
         /** Creates, commits locally and commits on the server. @return the activation id */

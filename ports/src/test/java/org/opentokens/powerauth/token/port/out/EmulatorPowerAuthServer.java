@@ -168,6 +168,11 @@ public final class EmulatorPowerAuthServer implements PowerAuthServer {
         }
     }
 
+    /** Holds nothing to release: the emulator belongs to the test. */
+    @Override
+    public void close() {
+    }
+
     private static String requiredText(JsonNode node, String field) {
         JsonNode value = node.get(field);
         if (value == null || !value.isTextual()) {

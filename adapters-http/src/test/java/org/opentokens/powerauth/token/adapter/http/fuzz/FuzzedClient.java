@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
+import org.opentokens.powerauth.token.application.ServiceContext;
 import org.opentokens.powerauth.testkit.EmulatorActivationCode;
 import org.opentokens.powerauth.testkit.EmulatorApplication;
 import org.opentokens.powerauth.testkit.EmulatorRequest;
@@ -74,10 +75,10 @@ final class FuzzedClient implements AutoCloseable {
         InstanceState state = InstanceState.create(configuration, storage, clock);
         temporaryKeys = new TemporaryKeyProvider(configuration, server, json, random, time, clock);
         this.v4 = new V4ClientProtocol(configuration, state, server.v4(), json, random, time, clock);
-        activation = new ActivationService(configuration, state, server, json, random, time, temporaryKeys, clock,
-                executor, this.v4);
-        tokens = new TokenStoreService(configuration, state, server, json, random, time, temporaryKeys, clock,
-                executor, this.v4);
+        ServiceContext context = new ServiceContext(configuration, state, server, json, random, time, temporaryKeys,
+                clock, executor);
+        activation = new ActivationService(context, this.v4);
+        tokens = new TokenStoreService(context, this.v4);
     }
 
     /** Creates, commits locally and on the server. */

@@ -10,12 +10,12 @@ import org.opentokens.powerauth.token.domain.error.PowerAuthClientException;
 import org.opentokens.powerauth.token.application.time.ServerTimeFetch;
 
 /** The one-off time synchronization before the first header: inline, or started early on the executor. */
-final class HeaderTime {
+final class HeaderTimeSynchronizer {
     private final TimeSynchronizationService time;
     private final ServerTimeFetch fetch;
     private final Executor executor;
 
-    HeaderTime(TimeSynchronizationService time, ServerTimeFetch fetch, Executor executor) {
+    HeaderTimeSynchronizer(TimeSynchronizationService time, ServerTimeFetch fetch, Executor executor) {
         this.time = time;
         this.fetch = fetch;
         this.executor = executor;
