@@ -19,6 +19,7 @@ import org.opentokens.powerauth.token.domain.error.PowerAuthClientException;
 import org.opentokens.powerauth.token.domain.keys.ActivationKeys;
 import org.opentokens.powerauth.token.domain.record.TokenRecord;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
+import org.opentokens.powerauth.token.domain.server.AuthorizationHeaderParser;
 import org.opentokens.powerauth.token.domain.server.TokenHeaderParser;
 import org.opentokens.powerauth.token.domain.signature.AuthorizationHeader;
 import org.opentokens.powerauth.token.domain.signature.PowerAuthSignatureType;
@@ -106,7 +107,7 @@ class LeakProbesTest {
                 () -> SymmetricKey.fromBase64(longer),
                 () -> SymmetricKey.fromBase64("*" + tokenB64),
                 () -> HashCounter.fromBase64(longer),
-                () -> AuthorizationHeader.parse("PowerAuth pa_signature=\"" + tokenB64 + "\", garbage"),
+                () -> AuthorizationHeaderParser.parse("PowerAuth pa_signature=\"" + tokenB64 + "\", garbage"),
                 () -> bed.config("probe", ProtocolVersion.V3_3).toString().concat(PowerAuthClientConfig.builder(
                         bed.baseUri, bed.application.appKey(), longer, bed.application.masterServerPublicKey())
                         .build().toString()),
