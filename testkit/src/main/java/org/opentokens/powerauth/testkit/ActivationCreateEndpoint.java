@@ -51,7 +51,7 @@ final class ActivationCreateEndpoint {
 
         JsonNode identity = payload1.get("identityAttributes");
         String type = Json.optionalText(payload1, "type");
-        ActivationRecord activation;
+        ServerActivationRecord activation;
         RecoveryRecord recovery = null;
         if ("CODE".equals(type)) {
             String code = identity == null ? null : Json.optionalText(identity, "code");

@@ -31,7 +31,8 @@ final class ActivationStatusEndpoint {
         if (challenge != null && challenge.length != 16) {
             throw EmulatorRejection.validation("Bad challenge");
         }
-        ActivationRecord activation = state.findActivation(activationId).orElseThrow(EmulatorRejection::activation);
+        ServerActivationRecord activation = state.findActivation(activationId)
+                .orElseThrow(EmulatorRejection::activation);
         PowerAuthServerActivation serverActivation = new PowerAuthServerActivation();
         ActivationStatusBlobInfo info = new ActivationStatusBlobInfo();
         SecretKey transportKey;

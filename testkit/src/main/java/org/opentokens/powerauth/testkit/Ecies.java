@@ -99,7 +99,7 @@ final class Ecies {
      * activation's transport key.
      */
     Opened openActivationScope(EncryptorId id, EmulatorRequest request, SignatureVerifier.Verified verified) {
-        ActivationRecord activation = verified.activation();
+        ServerActivationRecord activation = verified.activation();
         ApplicationRecord app = activation.application();
         String version = verified.version();
         EncryptedRequest envelope = readRequest(Json.parseObject(request.body()), version);

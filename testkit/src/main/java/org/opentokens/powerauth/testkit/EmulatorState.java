@@ -19,9 +19,9 @@ final class EmulatorState {
     private final AtomicReference<Duration> clockOffset = new AtomicReference<>(Duration.ZERO);
     private final Map<String, ApplicationRecord> applicationsById = new ConcurrentHashMap<>();
     private final Map<String, ApplicationRecord> applicationsByKey = new ConcurrentHashMap<>();
-    private final Map<String, ActivationRecord> activations = new ConcurrentHashMap<>();
-    private final Map<String, ActivationRecord> activationsByCode = new ConcurrentHashMap<>();
-    private final Map<String, TokenRecord> tokens = new ConcurrentHashMap<>();
+    private final Map<String, ServerActivationRecord> activations = new ConcurrentHashMap<>();
+    private final Map<String, ServerActivationRecord> activationsByCode = new ConcurrentHashMap<>();
+    private final Map<String, ServerTokenRecord> tokens = new ConcurrentHashMap<>();
     private final Map<String, RecoveryRecord> recoveryCodes = new ConcurrentHashMap<>();
     private final Map<String, TemporaryKeyRecord> temporaryKeys = new ConcurrentHashMap<>();
     private final ReplayStore eciesNonces = new ReplayStore();
@@ -72,10 +72,10 @@ final class EmulatorState {
 
     EmulatorActivationCode initActivation(ApplicationRecord app, EmulatorActivationOptions options) {
         PowerAuthServerActivation serverActivation = new PowerAuthServerActivation();
-        ActivationRecord activation;
+        ServerActivationRecord activation;
         do {
             String code = WultraCrypto.internal(serverActivation::generateActivationCode);
-            activation = new ActivationRecord(serverActivation.generateActivationId(), app, code,
+            activation = new ServerActivationRecord(serverActivation.generateActivationId(), app, code,
                     WultraCrypto.internal(serverActivation::generateServerKeyPair));
         } while (activationsByCode.putIfAbsent(activation.activationCode(), activation) != null);
         activation.options(options);
@@ -99,9 +99,9 @@ final class EmulatorState {
      * A new activation for a recovery: the same application and user, a new id and server key pair, in state
      * CREATED, reachable by id only.
      */
-    ActivationRecord recoveryActivation(ActivationRecord lost) {
+    ServerActivationRecord recoveryActivation(ServerActivationRecord lost) {
         PowerAuthServerActivation serverActivation = new PowerAuthServerActivation();
-        ActivationRecord activation = new ActivationRecord(serverActivation.generateActivationId(),
+        ServerActivationRecord activation = new ServerActivationRecord(serverActivation.generateActivationId(),
                 lost.application(), null, WultraCrypto.internal(serverActivation::generateServerKeyPair));
         EmulatorActivationOptions before = lost.options();
         activation.options(new EmulatorActivationOptions(before.userId(), null, before.recoveryCode()));
@@ -113,7 +113,7 @@ final class EmulatorState {
      * @param confirmed false for a postcard code, which the activation confirms before it counts
      * @return a new recovery code and 10-digit PUK for the activation, remembered
      */
-    RecoveryRecord issueRecoveryCode(ActivationRecord activation, boolean confirmed) {
+    RecoveryRecord issueRecoveryCode(ServerActivationRecord activation, boolean confirmed) {
         PowerAuthServerActivation serverActivation = new PowerAuthServerActivation();
         RecoveryRecord record;
         do {
@@ -131,11 +131,11 @@ final class EmulatorState {
         return code == null ? Optional.empty() : Optional.ofNullable(recoveryCodes.get(code));
     }
 
-    Optional<ActivationRecord> findActivation(String activationId) {
+    Optional<ServerActivationRecord> findActivation(String activationId) {
         return activationId == null ? Optional.empty() : Optional.ofNullable(activations.get(activationId));
     }
 
-    ActivationRecord activation(String activationId) {
+    ServerActivationRecord activation(String activationId) {
         return findActivation(activationId)
                 .orElseThrow(() -> new IllegalArgumentException("Unknown activation: " + activationId));
     }
@@ -145,7 +145,7 @@ final class EmulatorState {
      * failed attempts (commit and unblock).
      */
     void transition(String activationId, EmulatorActivationState target, EmulatorActivationState... from) {
-        ActivationRecord activation = activation(activationId);
+        ServerActivationRecord activation = activation(activationId);
         synchronized (activation) {
             EmulatorActivationState current = activation.state();
             if (!List.of(from).contains(current)) {
@@ -159,28 +159,28 @@ final class EmulatorState {
         }
     }
 
-    Optional<ActivationRecord> activationByCode(String code) {
+    Optional<ServerActivationRecord> activationByCode(String code) {
         return code == null ? Optional.empty() : Optional.ofNullable(activationsByCode.get(code));
     }
 
-    TokenRecord addToken(TokenRecord token) {
+    ServerTokenRecord addToken(ServerTokenRecord token) {
         tokens.put(token.tokenId(), token);
         return token;
     }
 
-    Optional<TokenRecord> token(String tokenId) {
+    Optional<ServerTokenRecord> token(String tokenId) {
         return tokenId == null ? Optional.empty() : Optional.ofNullable(tokens.get(tokenId));
     }
 
     boolean removeToken(String tokenId, String activationId) {
-        TokenRecord token = tokens.get(tokenId);
+        ServerTokenRecord token = tokens.get(tokenId);
         return token != null && token.activationId().equals(activationId) && tokens.remove(tokenId, token);
     }
 
     List<EmulatorToken> tokensOf(String activationId) {
         activation(activationId);
         return tokens.values().stream().filter(t -> t.activationId().equals(activationId))
-                .map(TokenRecord::toApi).sorted(Comparator.comparing(EmulatorToken::tokenId)).toList();
+                .map(ServerTokenRecord::toApi).sorted(Comparator.comparing(EmulatorToken::tokenId)).toList();
     }
 
     TemporaryKeyRecord addTemporaryKey(String appKey, String activationId) {

@@ -40,7 +40,7 @@ final class EncryptedEchoEndpoint {
                 .orElseThrow(EmulatorRejection::encryption);
         EncryptedRequest envelope = ecies.readRequest(Json.parseObject(request.body()), version);
         boolean activationScope = scope == EncryptorScope.ACTIVATION_SCOPE;
-        ActivationRecord activation = null;
+        ServerActivationRecord activation = null;
         if (activationScope) {
             activation = state.findActivation(header.getActivationId())
                     .filter(a -> a.application() == app && a.state() == EmulatorActivationState.ACTIVE)

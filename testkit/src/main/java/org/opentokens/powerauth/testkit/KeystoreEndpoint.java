@@ -36,7 +36,7 @@ final class KeystoreEndpoint {
             hmacKey = appSecretRaw;
             signingKey = app.masterKeyPair().getPrivate();
         } else {
-            ActivationRecord activation = state.findActivation(activationId)
+            ServerActivationRecord activation = state.findActivation(activationId)
                     .filter(a -> a.application() == app).orElseThrow(EmulatorRejection::temporaryKey);
             SecretKey transportKey = activation.transportKey();
             EmulatorActivationState current = activation.state();

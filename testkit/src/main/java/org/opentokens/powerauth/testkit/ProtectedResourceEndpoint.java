@@ -59,7 +59,7 @@ final class ProtectedResourceEndpoint {
         byte[] nonce = WultraCrypto.unb64(header.getNonce(), () -> fail(EmulatorAuthFailure.HEADER_MALFORMED));
         byte[] digest = WultraCrypto.unb64(header.getTokenDigest(),
                 () -> fail(EmulatorAuthFailure.HEADER_MALFORMED));
-        TokenRecord token = state.token(header.getTokenId()).filter(t -> !t.isV4())
+        ServerTokenRecord token = state.token(header.getTokenId()).filter(t -> !t.isV4())
                 .orElseThrow(() -> fail(EmulatorAuthFailure.TOKEN_UNKNOWN));
         long now = state.serverTimeMs();
         if (timestamp < now - state.config().tokenPastValidity().toMillis()) {
@@ -78,7 +78,7 @@ final class ProtectedResourceEndpoint {
         if (!state.registerTokenNonce(token.tokenId(), header.getNonce(), version)) {
             throw fail(EmulatorAuthFailure.TOKEN_REPLAYED);
         }
-        ActivationRecord activation = state.findActivation(token.activationId())
+        ServerActivationRecord activation = state.findActivation(token.activationId())
                 .orElseThrow(() -> fail(EmulatorAuthFailure.ACTIVATION_UNKNOWN));
         if (activation.state() != EmulatorActivationState.ACTIVE) {
             throw fail(EmulatorAuthFailure.ACTIVATION_NOT_ACTIVE);
@@ -89,7 +89,7 @@ final class ProtectedResourceEndpoint {
         return answer(token);
     }
 
-    private static EmulatorResponse answer(TokenRecord token) {
+    private static EmulatorResponse answer(ServerTokenRecord token) {
         ObjectNode responseObject = Json.object();
         responseObject.put("tokenId", token.tokenId());
         responseObject.put("activationId", token.activationId());

@@ -27,7 +27,7 @@ final class RecoveryConfirmEndpoint {
     EmulatorResponse handle(EmulatorRequest request) {
         SignatureVerifier.Verified verified = verifier.verify(request, "/pa/recovery/confirm",
                 SignatureVerifier.TWO_FACTOR);
-        ActivationRecord activation = verified.activation();
+        ServerActivationRecord activation = verified.activation();
         Ecies.Opened opened = ecies.openActivationScope(EncryptorId.CONFIRM_RECOVERY_CODE, request, verified);
         String code;
         try {

@@ -7,11 +7,11 @@ package org.opentokens.powerauth.testkit;
 final class RecoveryRecord {
     private final String recoveryCode;
     private final String puk;
-    private final ActivationRecord activation;
+    private final ServerActivationRecord activation;
     private boolean confirmed;
     private boolean used;
 
-    RecoveryRecord(String recoveryCode, String puk, ActivationRecord activation, boolean confirmed) {
+    RecoveryRecord(String recoveryCode, String puk, ServerActivationRecord activation, boolean confirmed) {
         this.confirmed = confirmed;
         this.recoveryCode = recoveryCode;
         this.puk = puk;
@@ -26,7 +26,7 @@ final class RecoveryRecord {
         return puk;
     }
 
-    ActivationRecord activation() {
+    ServerActivationRecord activation() {
         return activation;
     }
 

@@ -45,7 +45,7 @@ final class SignatureVerifier {
     }
 
     /** A request whose signature verified. */
-    record Verified(ActivationRecord activation, String version, String signatureType) {
+    record Verified(ServerActivationRecord activation, String version, String signatureType) {
     }
 
     Verified verify(EmulatorRequest request, String uriId, Set<PowerAuthSignatureTypes> allowed) {
@@ -65,7 +65,7 @@ final class SignatureVerifier {
         if (!allowed.contains(type)) {
             throw fail(EmulatorAuthFailure.SIGNATURE_TYPE_NOT_ALLOWED);
         }
-        ActivationRecord activation = state.findActivation(header.getActivationId())
+        ServerActivationRecord activation = state.findActivation(header.getActivationId())
                 .orElseThrow(() -> fail(EmulatorAuthFailure.ACTIVATION_UNKNOWN));
         ApplicationRecord app = activation.application();
         if (!app.appKey().equals(header.getApplicationKey()) || activation.isV4()) {
@@ -89,7 +89,7 @@ final class SignatureVerifier {
      */
     boolean verifyOffline(String activationId, PowerAuthSignatureTypes type, String uriId, byte[] body,
             byte[] nonce, String signature) {
-        ActivationRecord activation = state.activation(activationId);
+        ServerActivationRecord activation = state.activation(activationId);
         String data = PowerAuthHttpBody.getSignatureBaseString("POST", uriId, nonce, body) + "&offline";
         try {
             check(activation, type, EmulatorState.utf8(data), signature, SignatureConfiguration.decimal());
@@ -100,7 +100,7 @@ final class SignatureVerifier {
     }
 
     /** The server's check: an ACTIVE activation, and a signature matching the counter or a successor. */
-    private void check(ActivationRecord activation, PowerAuthSignatureTypes type, byte[] signedData,
+    private void check(ServerActivationRecord activation, PowerAuthSignatureTypes type, byte[] signedData,
             String signature, SignatureConfiguration configuration) {
         String typeName = type.toString().toLowerCase(Locale.ROOT);
         synchronized (activation) {

@@ -30,7 +30,7 @@ final class SignedEndpoints {
     EmulatorResponse createToken(EmulatorRequest request) {
         SignatureVerifier.Verified verified = verifier.verify(request, "/pa/token/create",
                 SignatureVerifier.POSSESSION_BASED);
-        ActivationRecord activation = verified.activation();
+        ServerActivationRecord activation = verified.activation();
         Ecies.Opened opened = ecies.openActivationScope(EncryptorId.CREATE_TOKEN, request, verified);
 
         ServerTokenGenerator generator = new ServerTokenGenerator();
@@ -38,7 +38,8 @@ final class SignedEndpoints {
         byte[] tokenSecret = WultraCrypto.internal(generator::generateTokenSecret);
         ObjectNode payload = Json.object().put("tokenId", tokenId).put("tokenSecret", WultraCrypto.b64(tokenSecret));
         ObjectNode body = ecies.seal(opened, Json.bytes(payload));
-        state.addToken(new TokenRecord(tokenId, tokenSecret, activation.activationId(), verified.signatureType()));
+        state.addToken(new ServerTokenRecord(tokenId, tokenSecret, activation.activationId(),
+                verified.signatureType()));
         return Json.response(200, body);
     }
 
@@ -53,7 +54,7 @@ final class SignedEndpoints {
     EmulatorResponse removeActivation(EmulatorRequest request) {
         SignatureVerifier.Verified verified = verifier.verify(request, "/pa/activation/remove",
                 SignatureVerifier.TWO_FACTOR);
-        ActivationRecord activation = verified.activation();
+        ServerActivationRecord activation = verified.activation();
         activation.state(EmulatorActivationState.REMOVED);
         return Json.ok(Json.object().put("activationId", activation.activationId()));
     }

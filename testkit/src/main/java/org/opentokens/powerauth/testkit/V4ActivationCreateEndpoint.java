@@ -59,7 +59,7 @@ final class V4ActivationCreateEndpoint {
         if (!"CODE".equals(Json.optionalText(payload1, "type")) || code == null) {
             throw EmulatorRejection.activation();
         }
-        ActivationRecord activation = state.activationByCode(code).filter(a -> a.application() == app)
+        ServerActivationRecord activation = state.activationByCode(code).filter(a -> a.application() == app)
                 .orElseThrow(EmulatorRejection::activation);
 
         AeadEncryptedRequest layer2 = V4Aead.readRequest(payload1.get("activationData"));

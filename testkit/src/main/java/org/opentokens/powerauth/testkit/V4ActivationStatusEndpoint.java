@@ -37,7 +37,7 @@ final class V4ActivationStatusEndpoint {
                 EncryptorScope.ACTIVATION_SCOPE);
         ApplicationRecord app = state.applicationByKey(header.getApplicationKey())
                 .orElseThrow(EmulatorRejection::encryption);
-        ActivationRecord activation = state.findActivation(header.getActivationId())
+        ServerActivationRecord activation = state.findActivation(header.getActivationId())
                 .filter(a -> a.application() == app).orElseThrow(EmulatorRejection::activation);
         V4ActivationKeys keys = activation.v4();
         if (keys == null) {

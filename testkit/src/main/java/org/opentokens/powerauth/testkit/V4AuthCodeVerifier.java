@@ -40,7 +40,7 @@ final class V4AuthCodeVerifier {
     }
 
     /** A request whose authentication code verified. */
-    record Verified(ActivationRecord activation, String codeType) {
+    record Verified(ServerActivationRecord activation, String codeType) {
     }
 
     /** @return whether the request carries a 4.0 authorization header (any other header is left to 3.x) */
@@ -70,7 +70,7 @@ final class V4AuthCodeVerifier {
         if (!allowed.contains(type)) {
             throw fail(EmulatorAuthFailure.SIGNATURE_TYPE_NOT_ALLOWED);
         }
-        ActivationRecord activation = state.findActivation(header.getActivationId())
+        ServerActivationRecord activation = state.findActivation(header.getActivationId())
                 .orElseThrow(() -> fail(EmulatorAuthFailure.ACTIVATION_UNKNOWN));
         ApplicationRecord app = activation.application();
         V4ActivationKeys keys = activation.v4();

@@ -62,7 +62,7 @@ final class V4KeystoreEndpoint {
             ecSigner = app.masterEcP384();
             mlSigner = V4Crypto.hybrid(algorithm) ? app.masterMlDsa(algorithm) : null;
         } else {
-            ActivationRecord activation = state.findActivation(activationId)
+            ServerActivationRecord activation = state.findActivation(activationId)
                     .filter(a -> a.application() == app).orElseThrow(EmulatorRejection::temporaryKey);
             V4ActivationKeys keys = activation.v4();
             if (keys == null || keys.algorithm() != algorithm) {

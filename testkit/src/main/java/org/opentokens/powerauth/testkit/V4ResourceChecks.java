@@ -36,7 +36,7 @@ final class V4ResourceChecks {
         return V4Crypto.VERSION.equals(new PowerAuthTokenHttpHeader().fromValue(headerValue).getVersion());
     }
 
-    TokenRecord checkToken(String headerValue) {
+    ServerTokenRecord checkToken(String headerValue) {
         PowerAuthTokenHttpHeader header = new PowerAuthTokenHttpHeader().fromValue(headerValue);
         WultraCrypto.client(() -> {
             PowerAuthTokenHttpHeaderValidator.validate(header);
@@ -51,7 +51,7 @@ final class V4ResourceChecks {
         byte[] nonce = WultraCrypto.unb64(header.getNonce(), () -> fail(EmulatorAuthFailure.HEADER_MALFORMED));
         byte[] digest = WultraCrypto.unb64(header.getTokenDigest(),
                 () -> fail(EmulatorAuthFailure.HEADER_MALFORMED));
-        TokenRecord token = state.token(header.getTokenId()).filter(TokenRecord::isV4)
+        ServerTokenRecord token = state.token(header.getTokenId()).filter(ServerTokenRecord::isV4)
                 .orElseThrow(() -> fail(EmulatorAuthFailure.TOKEN_UNKNOWN));
         long now = state.serverTimeMs();
         long window = state.config().v4RequestExpiration().toMillis();
@@ -71,7 +71,7 @@ final class V4ResourceChecks {
         if (!state.registerV4TokenNonce(token.tokenId(), header.getNonce())) {
             throw fail(EmulatorAuthFailure.TOKEN_REPLAYED);
         }
-        ActivationRecord activation = state.findActivation(token.activationId())
+        ServerActivationRecord activation = state.findActivation(token.activationId())
                 .orElseThrow(() -> fail(EmulatorAuthFailure.ACTIVATION_UNKNOWN));
         if (activation.state() != EmulatorActivationState.ACTIVE) {
             throw fail(EmulatorAuthFailure.ACTIVATION_NOT_ACTIVE);

@@ -43,7 +43,7 @@ final class V4SignedEndpoints {
     EmulatorResponse removeActivation(EmulatorRequest request) {
         V4AuthCodeVerifier.Verified verified = verifier.verify(request, "/pa/activation/remove",
                 V4AuthCodeVerifier.TWO_FACTOR);
-        ActivationRecord activation = verified.activation();
+        ServerActivationRecord activation = verified.activation();
         activation.state(EmulatorActivationState.REMOVED);
         return Json.ok(Json.object().put("activationId", activation.activationId()));
     }
@@ -51,7 +51,7 @@ final class V4SignedEndpoints {
     EmulatorResponse createToken(EmulatorRequest request) {
         V4AuthCodeVerifier.Verified verified = verifier.verify(request, "/pa/token/create",
                 V4AuthCodeVerifier.POSSESSION_BASED);
-        ActivationRecord activation = verified.activation();
+        ServerActivationRecord activation = verified.activation();
         ApplicationRecord app = activation.application();
         AeadEncryptedRequest envelope = V4Aead.readRequest(Json.parseObject(request.body()));
         V4TemporaryKeyRecord key = state.v4TemporaryKey(envelope.getTemporaryKeyId(), app.appKey(),
@@ -68,7 +68,7 @@ final class V4SignedEndpoints {
         byte[] tokenSecret = WultraCrypto.internal(() -> generator.generateTokenSecret(V4Crypto.VERSION));
         ObjectNode payload = Json.object().put("tokenId", tokenId).put("tokenSecret", WultraCrypto.b64(tokenSecret));
         ObjectNode body = aead.seal(opened, Json.bytes(payload));
-        state.addToken(new TokenRecord(tokenId, tokenSecret, activation.activationId(), verified.codeType(),
+        state.addToken(new ServerTokenRecord(tokenId, tokenSecret, activation.activationId(), verified.codeType(),
                 V4Crypto.VERSION));
         return Json.response(200, body);
     }

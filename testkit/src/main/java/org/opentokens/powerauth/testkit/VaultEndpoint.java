@@ -25,7 +25,7 @@ final class VaultEndpoint {
     EmulatorResponse unlock(EmulatorRequest request) {
         SignatureVerifier.Verified verified = verifier.verify(request, "/pa/vault/unlock",
                 SignatureVerifier.TWO_FACTOR);
-        ActivationRecord activation = verified.activation();
+        ServerActivationRecord activation = verified.activation();
         Ecies.Opened opened = ecies.openActivationScope(EncryptorId.VAULT_UNLOCK, request, verified);
         Json.requiredText(Json.parseObject(opened.plaintext()), "reason");
         byte[] encryptedVaultKey = WultraCrypto.internal(() -> new PowerAuthServerVault().encryptVaultEncryptionKey(

@@ -9,10 +9,12 @@ import java.util.UUID;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
 import org.opentokens.powerauth.token.domain.crypto.B64;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
+import org.opentokens.powerauth.token.domain.server.AuthorizationHeaderParser;
+import org.opentokens.powerauth.token.domain.server.TokenHeaderParser;
+import org.opentokens.powerauth.token.domain.server.TokenHeaderVerifier;
 import org.opentokens.powerauth.token.domain.signature.AuthorizationHeader;
 import org.opentokens.powerauth.token.domain.signature.PowerAuthSignatureType;
 import org.opentokens.powerauth.token.domain.token.TokenHeader;
-import org.opentokens.powerauth.token.domain.token.TokenHeaderVerifier;
 import org.opentokens.powerauth.token.domain.token.TokenId;
 import org.opentokens.powerauth.token.domain.token.TokenSecret;
 import org.opentokens.powerauth.token.testing.Fuzz;
@@ -48,8 +50,8 @@ class HeaderFuzzTest {
         FuzzReport report = Fuzz.target("fuzz: X-PowerAuth-Token header parser",
                         Mutations.strings(seeds, 300), MalformedDataException.class)
                 .run(Reliability.pick(20_000, 1_000_000), input -> {
-                    TokenHeader parsed = TokenHeader.parse(input);
-                    TokenHeader again = TokenHeader.parse(parsed.value());
+                    TokenHeader parsed = TokenHeaderParser.parse(input);
+                    TokenHeader again = TokenHeaderParser.parse(parsed.value());
                     if (!again.value().equals(parsed.value())) {
                         throw new AssertionError("a parsed header does not survive rendering and parsing again");
                     }
@@ -77,8 +79,8 @@ class HeaderFuzzTest {
         FuzzReport report = Fuzz.target("fuzz: X-PowerAuth-Authorization header parser",
                         Mutations.strings(seeds, 300), MalformedDataException.class)
                 .run(Reliability.pick(20_000, 1_000_000), input -> {
-                    AuthorizationHeader parsed = AuthorizationHeader.parse(input);
-                    AuthorizationHeader again = AuthorizationHeader.parse(parsed.value());
+                    AuthorizationHeader parsed = AuthorizationHeaderParser.parse(input);
+                    AuthorizationHeader again = AuthorizationHeaderParser.parse(parsed.value());
                     if (!again.value().equals(parsed.value())) {
                         throw new AssertionError("a parsed header does not survive rendering and parsing again");
                     }

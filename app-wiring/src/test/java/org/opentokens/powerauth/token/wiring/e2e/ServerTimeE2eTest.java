@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
+import org.opentokens.powerauth.token.domain.server.TokenHeaderParser;
 import org.opentokens.powerauth.token.domain.token.TokenHeader;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
 import org.opentokens.powerauth.token.testing.MutableClock;
@@ -41,7 +42,7 @@ class ServerTimeE2eTest {
         String header = client.tokenStore().generateHeaderForToken("t").value();
 
         assertThat(client.timeSynchronization().isSynchronized()).isTrue();
-        assertThat(TokenHeader.parse(header).timestampMs()).isCloseTo(bed.emulator.serverTimeMs(), within(60_000L))
+        assertThat(TokenHeaderParser.parse(header).timestampMs()).isCloseTo(bed.emulator.serverTimeMs(), within(60_000L))
                 .isNotCloseTo(clientClock.millis(), within(Duration.ofDays(30).toMillis()));
         assertThat(bed.useHeader(client.tokenStore().generateHeaderForToken("t"))).isEqualTo(200);
     }

@@ -13,6 +13,7 @@ import org.opentokens.powerauth.testkit.EmulatorActivationCode;
 import org.opentokens.powerauth.testkit.EmulatorActivationState;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
 import org.opentokens.powerauth.token.domain.activation.ActivationState;
+import org.opentokens.powerauth.token.domain.server.TokenHeaderParser;
 import org.opentokens.powerauth.token.domain.signature.PowerAuthSignatureType;
 import org.opentokens.powerauth.token.domain.token.TokenHeader;
 import org.opentokens.powerauth.token.port.in.LocalActivationState;
@@ -62,7 +63,7 @@ class TokenLifecycleE2eTest {
         for (int i = 0; i < 20; i++) {
             String name = i % 2 == 0 ? "possession" : "two-factor";
             PowerAuthAuthorizationHttpHeader header = tokens.generateHeaderForToken(name);
-            assertThat(TokenHeader.parse(header.value()).version()).isEqualTo(ProtocolVersion.V3_3);
+            assertThat(TokenHeaderParser.parse(header.value()).version()).isEqualTo(ProtocolVersion.V3_3);
             assertThat(bed.useHeader(header)).as("header %d", i).isEqualTo(200);
             headerValues.add(header.value());
         }
@@ -98,7 +99,7 @@ class TokenLifecycleE2eTest {
 
         for (int i = 0; i < 3; i++) {
             PowerAuthAuthorizationHttpHeader header = client.tokenStore().generateHeaderForToken("t");
-            assertThat(TokenHeader.parse(header.value()).version()).isEqualTo(version);
+            assertThat(TokenHeaderParser.parse(header.value()).version()).isEqualTo(version);
             assertThat(bed.useHeader(header)).isEqualTo(200);
         }
         assertThat(bed.emulator.activation(activationId).protocolVersion()).isEqualTo(version.wireValue());

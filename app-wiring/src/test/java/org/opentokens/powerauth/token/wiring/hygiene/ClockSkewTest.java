@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
+import org.opentokens.powerauth.token.domain.server.TokenHeaderParser;
 import org.opentokens.powerauth.token.domain.token.TokenHeader;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
 import org.opentokens.powerauth.token.testing.Reliability;
@@ -45,7 +46,7 @@ class ClockSkewTest {
         long worstDeltaMs = 0;
         for (int i = 0; i < headers; i++) {
             String value = client.tokenStore().generateHeaderForToken("t").value();
-            long delta = TokenHeader.parse(value).timestampMs() - bed.emulator.serverTimeMs();
+            long delta = TokenHeaderParser.parse(value).timestampMs() - bed.emulator.serverTimeMs();
             worstDeltaMs = Math.max(worstDeltaMs, Math.abs(delta));
             SecretRegistry.header(value);
             accepted += bed.send(value) == 200 ? 1 : 0;

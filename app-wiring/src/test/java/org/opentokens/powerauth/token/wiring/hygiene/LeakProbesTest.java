@@ -19,6 +19,8 @@ import org.opentokens.powerauth.token.domain.error.PowerAuthClientException;
 import org.opentokens.powerauth.token.domain.keys.ActivationKeys;
 import org.opentokens.powerauth.token.domain.record.TokenRecord;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
+import org.opentokens.powerauth.token.domain.server.AuthorizationHeaderParser;
+import org.opentokens.powerauth.token.domain.server.TokenHeaderParser;
 import org.opentokens.powerauth.token.domain.signature.AuthorizationHeader;
 import org.opentokens.powerauth.token.domain.signature.PowerAuthSignatureType;
 import org.opentokens.powerauth.token.domain.signature.SignatureKeys;
@@ -96,16 +98,16 @@ class LeakProbesTest {
         SecretRegistry.text("probe secret", longer);
 
         List<ThrowingCallable> probes = List.of(
-                () -> TokenHeader.parse(value.replace("version=\"3.3\"", "version=\"9.9\"")),
-                () -> TokenHeader.parse(value.replace("token_digest=\"", "token_digest=\"!")),
-                () -> TokenHeader.parse(value.replace("nonce=\"", "nonce=\"" + tokenB64)),
-                () -> TokenHeader.parse(value.substring(0, value.length() - 3)),
+                () -> TokenHeaderParser.parse(value.replace("version=\"3.3\"", "version=\"9.9\"")),
+                () -> TokenHeaderParser.parse(value.replace("token_digest=\"", "token_digest=\"!")),
+                () -> TokenHeaderParser.parse(value.replace("nonce=\"", "nonce=\"" + tokenB64)),
+                () -> TokenHeaderParser.parse(value.substring(0, value.length() - 3)),
                 () -> TokenSecret.fromBase64(longer),
                 () -> TokenSecret.fromBase64(tokenB64 + "*"),
                 () -> SymmetricKey.fromBase64(longer),
                 () -> SymmetricKey.fromBase64("*" + tokenB64),
                 () -> HashCounter.fromBase64(longer),
-                () -> AuthorizationHeader.parse("PowerAuth pa_signature=\"" + tokenB64 + "\", garbage"),
+                () -> AuthorizationHeaderParser.parse("PowerAuth pa_signature=\"" + tokenB64 + "\", garbage"),
                 () -> bed.config("probe", ProtocolVersion.V3_3).toString().concat(PowerAuthClientConfig.builder(
                         bed.baseUri, bed.application.appKey(), longer, bed.application.masterServerPublicKey())
                         .build().toString()),

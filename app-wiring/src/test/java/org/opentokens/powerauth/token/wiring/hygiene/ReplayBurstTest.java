@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
+import org.opentokens.powerauth.token.domain.server.TokenHeaderParser;
 import org.opentokens.powerauth.token.domain.token.TokenHeader;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
 import org.opentokens.powerauth.token.testing.Reliability;
@@ -64,7 +65,7 @@ class ReplayBurstTest {
         Set<String> nonces = new HashSet<>();
         Set<String> digests = new HashSet<>();
         for (String value : values) {
-            TokenHeader header = TokenHeader.parse(value);
+            TokenHeader header = TokenHeaderParser.parse(value);
             nonces.add(Base64.getEncoder().encodeToString(header.nonce()));
             digests.add(Base64.getEncoder().encodeToString(header.digest()));
         }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.opentokens.powerauth.token.domain.server.TokenHeaderParser;
 import org.opentokens.powerauth.token.domain.token.TokenHeader;
 import org.opentokens.powerauth.token.port.out.SecureStorage;
 
@@ -66,7 +67,7 @@ public final class SecretRegistry {
         text("header value", value);
         bytes("token digest", value.contains("version=\"4.0\"")
                 ? org.opentokens.powerauth.token.domain.v4.token.V4TokenHeader.parse(value).digest()
-                : TokenHeader.parse(value).digest());
+                : TokenHeaderParser.parse(value).digest());
     }
 
     /** Records an exception the tests saw: its stack trace with every message, cause and suppressed one. */

@@ -72,27 +72,9 @@ public record EncryptionHeader(ProtocolVersion version, String applicationKey, S
     }
 
     /**
-     * Parses a header value whose fields may come in any order, separated by commas and/or spaces.
-     *
-     * @param value the header value
-     * @param expectedScope the scope the endpoint uses
-     * @return the header
-     * @throws MalformedDataException if the value is not a well-formed PowerAuth encryption header, a field is
-     *     missing, repeated or invalid, or the activation ID is missing (activation scope) or present (application)
-     */
-    public static EncryptionHeader parse(String value, EciesScope expectedScope) {
-        Objects.requireNonNull(expectedScope, "expectedScope");
-        EncryptionHeader header = parse(value);
-        if (header.scope() != expectedScope) {
-            throw new MalformedDataException(expectedScope == EciesScope.ACTIVATION
-                    ? "activation_id is required for activation scope"
-                    : "activation_id is not allowed for application scope");
-        }
-        return header;
-    }
-
-    /**
-     * Parses a header value; the scope follows from the presence of {@code activation_id}.
+     * Parses a header value; the scope follows from the presence of {@code activation_id}. The client reads its
+     * own header back when it resumes an encryptor; checking the scope an endpoint expects is the server's job
+     * (the tests' {@code EncryptionHeaderParser} in the domain's test-jar).
      *
      * @param value the header value
      * @return the header

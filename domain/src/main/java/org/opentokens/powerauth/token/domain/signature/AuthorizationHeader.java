@@ -1,8 +1,6 @@
 package org.opentokens.powerauth.token.domain.signature;
 
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
@@ -17,7 +15,8 @@ import org.opentokens.powerauth.token.domain.error.MalformedDataException;
  * <p>Values are checked as the server's header validator checks them: a UUID activation ID (version nibble
  * 1-5, variant 8/9/a/b, any case), application key and nonce that decode to 16 bytes, a known signature type,
  * a signature of 8, 17 or 26 characters in {@code dddddddd(-dddddddd)*} form or of 24, 44 or 64 Base64
- * characters, and a version from 3.0 to 3.3. {@code toString} does not print the signature.
+ * characters, and a version from 3.0 to 3.3. The client only builds this header; parsing it is the server's job
+ * (the tests' parser lives in the domain's test-jar). {@code toString} does not print the signature.
  */
 public final class AuthorizationHeader {
     /** The HTTP header name. */
@@ -73,33 +72,27 @@ public final class AuthorizationHeader {
     }
 
     /**
-     * Parses and validates a header value. Pairs may come in any order, separated by commas and/or spaces;
-     * unknown keys are ignored.
+     * Wraps fields already read from a header value, such as a server-side parser's output, checking them in the
+     * server's order: activation ID, application key, nonce, signature.
      *
-     * @param headerValue the header value, starting with {@code PowerAuth}
+     * @param version the protocol version
+     * @param activationId the activation ID (UUID)
+     * @param applicationKey the application key, Base64 of 16 bytes
+     * @param nonceBase64 the nonce as sent, Base64 of 16 bytes
+     * @param signatureType the signature type
+     * @param signature the signature text
      * @return the header
-     * @throws MalformedDataException if the value is not a well-formed, valid signature header; the message never
-     *     contains the value
+     * @throws MalformedDataException if a value would not pass the server's header validation
      */
-    public static AuthorizationHeader parse(String headerValue) {
-        Objects.requireNonNull(headerValue, "headerValue");
-        String text = headerValue.trim();
-        if (!text.startsWith(PREFIX) || text.length() == PREFIX.length()
-                || !Character.isWhitespace(text.charAt(PREFIX.length()))) {
-            throw new MalformedDataException(HEADER_NAME + " must start with \"PowerAuth \"");
-        }
-        Map<String, String> fields = parsePairs(text.substring(PREFIX.length()));
-        ProtocolVersion version = ProtocolVersion.fromWireValue(require(fields, "pa_version"));
-        String activationId = require(fields, "pa_activation_id");
-        String applicationKey = require(fields, "pa_application_key");
-        String nonce = require(fields, "pa_nonce");
-        PowerAuthSignatureType type = PowerAuthSignatureType.fromWireValue(require(fields, "pa_signature_type"));
-        String signature = require(fields, "pa_signature");
+    public static AuthorizationHeader fromFields(ProtocolVersion version, String activationId, String applicationKey,
+            String nonceBase64, PowerAuthSignatureType signatureType, String signature) {
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(signatureType, "signatureType");
         checkActivationId(activationId);
         checkBase64Of16(applicationKey, "pa_application_key");
-        checkBase64Of16(nonce, "pa_nonce");
+        checkBase64Of16(nonceBase64, "pa_nonce");
         checkSignature(signature);
-        return new AuthorizationHeader(version, activationId, applicationKey, nonce, type, signature);
+        return new AuthorizationHeader(version, activationId, applicationKey, nonceBase64, signatureType, signature);
     }
 
     /** @return the full header value, fields in the mobile SDK's order with {@code pa_version} first */
@@ -151,63 +144,6 @@ public final class AuthorizationHeader {
     public String toString() {
         return "AuthorizationHeader[version=" + version + ", activationId=" + activationId
                 + ", signatureType=" + signatureType + ", signature=redacted]";
-    }
-
-    /**
-     * Reads {@code key="value"} pairs separated by any run of commas and whitespace, in one pass: linear in the
-     * length of the text whatever it holds (a regex search here took quadratic time on long runs of word
-     * characters).
-     */
-    private static Map<String, String> parsePairs(String text) {
-        Map<String, String> fields = new HashMap<>();
-        int n = text.length();
-        int i = 0;
-        while (true) {
-            while (i < n && isSeparator(text.charAt(i))) {
-                i++;
-            }
-            if (i == n) {
-                return fields;
-            }
-            int keyStart = i;
-            while (i < n && isWordChar(text.charAt(i))) {
-                i++;
-            }
-            if (i == keyStart || i + 1 >= n || text.charAt(i) != '=' || text.charAt(i + 1) != '"') {
-                throw notPairs();
-            }
-            String key = text.substring(keyStart, i);
-            int close = text.indexOf('"', i + 2);
-            if (close < 0) {
-                throw notPairs();
-            }
-            if (fields.put(key, text.substring(i + 2, close)) != null) {
-                throw new MalformedDataException(HEADER_NAME + " repeats a field");
-            }
-            i = close + 1;
-        }
-    }
-
-    private static MalformedDataException notPairs() {
-        return new MalformedDataException(HEADER_NAME + " is not a list of key=\"value\" pairs");
-    }
-
-    /** The characters of the regex classes {@code [\s,]}. */
-    private static boolean isSeparator(char c) {
-        return c == ',' || c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
-    }
-
-    /** The characters of the regex class {@code \w}. */
-    private static boolean isWordChar(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-    }
-
-    private static String require(Map<String, String> fields, String name) {
-        String value = fields.get(name);
-        if (value == null || value.isEmpty()) {
-            throw new MalformedDataException(HEADER_NAME + " lacks " + name);
-        }
-        return value;
     }
 
     private static void checkActivationId(String activationId) {

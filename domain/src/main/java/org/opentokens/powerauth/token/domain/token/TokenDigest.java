@@ -60,21 +60,6 @@ public final class TokenDigest {
         return secret.macKey().mac(message, length);
     }
 
-    /**
-     * Recomputes the digest and compares it with {@code candidate} in constant time.
-     *
-     * @return true when {@code candidate} is the digest of these inputs
-     */
-    static boolean matches(TokenSecret secret, byte[] nonce16, long timestampMs, ProtocolVersion version,
-            byte[] candidate) {
-        byte[] expected = compute(secret, nonce16, timestampMs, version);
-        try {
-            return Bytes.constantTimeEquals(expected, candidate);
-        } finally {
-            Bytes.wipe(expected);
-        }
-    }
-
     /** Writes the ASCII decimal digits of a non-negative long, as {@code Long.toString} prints them. */
     private static int putDecimal(byte[] buffer, int offset, long value) {
         int digits = 1;

@@ -1,21 +1,19 @@
 package org.opentokens.powerauth.token.domain.token;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.Objects;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
 import org.opentokens.powerauth.token.domain.crypto.B64;
-import org.opentokens.powerauth.token.domain.error.InvalidTokenHeaderException;
-import org.opentokens.powerauth.token.domain.error.InvalidTokenHeaderException.Reason;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
 
 /**
  * An {@code X-PowerAuth-Token} header: protocol version, token ID, 32-byte digest, 16-byte nonce and
  * millisecond timestamp.
  *
- * <p>{@link #value()} renders the fields in the mobile SDK's order, version first. {@link #parse} accepts any
- * field order and validates like the PowerAuth server. {@code toString} shows only the version, token ID and
- * timestamp, never the digest, the nonce or the whole value. Instances are immutable.
+ * <p>{@link #value()} renders the fields in the mobile SDK's order, version first. The client never reads these
+ * headers back; parsing and verifying them is the server's job (the tests' copies live in the domain's test-jar).
+ * {@code toString} shows only the version, token ID and timestamp, never the digest, the nonce or the whole
+ * value. Instances are immutable.
  */
 public final class TokenHeader {
     /** The HTTP header name. */
@@ -24,7 +22,6 @@ public final class TokenHeader {
     public static final long MAX_TIMESTAMP_MS = 999_999_999_999_999L;
 
     private static final int MIN_TIMESTAMP_DIGITS = 9;
-    private static final int MAX_TIMESTAMP_DIGITS = 15;
     private static final byte[] VERSION_PREFIX = ascii("PowerAuth version=\"");
     private static final byte[] TOKEN_ID_PREFIX = ascii("\", token_id=\"");
     private static final byte[] DIGEST_PREFIX = ascii("\", token_digest=\"");
@@ -68,23 +65,27 @@ public final class TokenHeader {
     }
 
     /**
-     * Parses and validates a header value as the PowerAuth server does: token ID a UUID, digest Base64 of 32
-     * bytes, nonce Base64 of 16 bytes, timestamp 9 to 15 decimal digits, version 3.0 to 3.3. Fields may come in
-     * any order, separated by commas and/or spaces. The digest is not checked here; see
-     * {@link TokenHeaderVerifier}.
+     * Wraps fields already read from a header, such as a server-side parser's output; the digest is not checked.
      *
-     * @param value the header value, starting with {@code "PowerAuth "}
+     * @param version the protocol version
+     * @param tokenId the token ID
+     * @param digest32 the 32-byte digest; copied
+     * @param nonce16 the 16-byte nonce; copied
+     * @param timestampMs Unix time in milliseconds, 0 to {@link #MAX_TIMESTAMP_MS}
      * @return the header
-     * @throws InvalidTokenHeaderException with reason MALFORMED or UNSUPPORTED_VERSION
+     * @throws MalformedDataException if the digest or the nonce has the wrong length or the timestamp is out of range
      */
-    public static TokenHeader parse(String value) {
-        Map<String, String> fields = TokenHeaderParser.parse(value);
-        TokenId tokenId = parseTokenId(fields.get("token_id"));
-        byte[] digest = decode(fields.get("token_digest"), "token_digest", TokenDigest.LENGTH);
-        byte[] nonce = decode(fields.get("nonce"), "nonce", TokenDigest.NONCE_LENGTH);
-        long timestamp = parseTimestamp(fields.get("timestamp"));
-        ProtocolVersion version = parseVersion(fields.get("version"));
-        return new TokenHeader(version, tokenId, digest, nonce, timestamp);
+    public static TokenHeader of(ProtocolVersion version, TokenId tokenId, byte[] digest32, byte[] nonce16,
+            long timestampMs) {
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(tokenId, "tokenId");
+        if (digest32.length != TokenDigest.LENGTH || nonce16.length != TokenDigest.NONCE_LENGTH) {
+            throw new MalformedDataException("token digest must be 32 bytes and nonce 16 bytes");
+        }
+        if (timestampMs < 0 || timestampMs > MAX_TIMESTAMP_MS) {
+            throw new MalformedDataException("token timestamp must be 0 to 15 decimal digits of milliseconds");
+        }
+        return new TokenHeader(version, tokenId, digest32.clone(), nonce16.clone(), timestampMs);
     }
 
     /**
@@ -138,71 +139,10 @@ public final class TokenHeader {
         return timestampMs;
     }
 
-    /** The raw digest, not copied; for verification inside this package. */
-    byte[] digestNoCopy() {
-        return digest;
-    }
-
-    /** The raw nonce, not copied; for verification inside this package. */
-    byte[] nonceNoCopy() {
-        return nonce;
-    }
-
     @Override
     public String toString() {
         return "TokenHeader[version=" + version.wireValue() + ", tokenId=" + tokenId.value()
                 + ", timestampMs=" + timestampMs + "]";
-    }
-
-    private static TokenId parseTokenId(String text) {
-        if (text == null) {
-            throw new InvalidTokenHeaderException(Reason.MALFORMED, "token_id is missing");
-        }
-        if (!TokenId.isValid(text)) {
-            throw new InvalidTokenHeaderException(Reason.MALFORMED,
-                    "token_id must be a UUID with version 1-5 and variant 8, 9, a or b");
-        }
-        return new TokenId(text);
-    }
-
-    private static byte[] decode(String text, String field, int length) {
-        try {
-            return B64.decode(text, field, length);
-        } catch (MalformedDataException e) {
-            throw new InvalidTokenHeaderException(Reason.MALFORMED, e.getMessage(), e);
-        }
-    }
-
-    private static long parseTimestamp(String text) {
-        if (text == null) {
-            throw new InvalidTokenHeaderException(Reason.MALFORMED, "timestamp is missing");
-        }
-        int len = text.length();
-        if (len < MIN_TIMESTAMP_DIGITS || len > MAX_TIMESTAMP_DIGITS) {
-            throw new InvalidTokenHeaderException(Reason.MALFORMED, "timestamp must have 9 to 15 decimal digits");
-        }
-        long v = 0;
-        for (int i = 0; i < len; i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                throw new InvalidTokenHeaderException(Reason.MALFORMED, "timestamp must be decimal digits only");
-            }
-            v = v * 10 + (c - '0');
-        }
-        return v;
-    }
-
-    private static ProtocolVersion parseVersion(String text) {
-        if (text == null) {
-            throw new InvalidTokenHeaderException(Reason.MALFORMED, "version is missing");
-        }
-        for (ProtocolVersion v : ProtocolVersion.values()) {
-            if (v.wireValue().equals(text)) {
-                return v;
-            }
-        }
-        throw new InvalidTokenHeaderException(Reason.UNSUPPORTED_VERSION,
-                "version must be one of 3.0, 3.1, 3.2, 3.3");
     }
 
     private static int decimalDigits(long value) {

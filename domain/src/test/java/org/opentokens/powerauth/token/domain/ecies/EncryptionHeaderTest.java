@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
 import org.opentokens.powerauth.token.domain.crypto.B64;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
+import org.opentokens.powerauth.token.domain.server.EncryptionHeaderParser;
 
 /** {@code X-PowerAuth-Encryption}: Wultra parses and validates ours, we parse Wultra's, bad headers are typed errors. */
 class EncryptionHeaderTest {
@@ -44,8 +45,8 @@ class EncryptionHeaderTest {
         String theirs = activationId == null
                 ? new PowerAuthEncryptionHttpHeader(appKey, v.wireValue()).buildHttpHeader()
                 : new PowerAuthEncryptionHttpHeader(appKey, activationId, v.wireValue()).buildHttpHeader();
-        assertThat(EncryptionHeader.parse(theirs, scope)).isEqualTo(ours);
-        assertThat(EncryptionHeader.parse(ours.value(), scope)).isEqualTo(ours);
+        assertThat(EncryptionHeaderParser.parse(theirs, scope)).isEqualTo(ours);
+        assertThat(EncryptionHeaderParser.parse(ours.value(), scope)).isEqualTo(ours);
     }
 
     @RepeatedTest(20)
@@ -88,18 +89,18 @@ class EncryptionHeaderTest {
     void requiresActivationIdExactlyForActivationScope() {
         String app = new EncryptionHeader(ProtocolVersion.V3_3, APP_KEY, null).value();
         String act = new EncryptionHeader(ProtocolVersion.V3_3, APP_KEY, randomUuid()).value();
-        assertThatThrownBy(() -> EncryptionHeader.parse(app, EciesScope.ACTIVATION))
+        assertThatThrownBy(() -> EncryptionHeaderParser.parse(app, EciesScope.ACTIVATION))
                 .isInstanceOf(MalformedDataException.class).hasMessageContaining("required");
-        assertThatThrownBy(() -> EncryptionHeader.parse(act, EciesScope.APPLICATION))
+        assertThatThrownBy(() -> EncryptionHeaderParser.parse(act, EciesScope.APPLICATION))
                 .isInstanceOf(MalformedDataException.class).hasMessageContaining("not allowed");
-        assertThat(EncryptionHeader.parse(act, EciesScope.ACTIVATION).scope()).isEqualTo(EciesScope.ACTIVATION);
+        assertThat(EncryptionHeaderParser.parse(act, EciesScope.ACTIVATION).scope()).isEqualTo(EciesScope.ACTIVATION);
     }
 
     @RepeatedTest(10)
     void acceptsFieldsInAnyOrderSeparatedBySpaces() {
         String value = "PowerAuth activation_id=\"" + ACTIVATION_ID + "\" application_key=\"" + APP_KEY
                 + "\" version=\"3.2\"";
-        assertThat(EncryptionHeader.parse(value, EciesScope.ACTIVATION))
+        assertThat(EncryptionHeaderParser.parse(value, EciesScope.ACTIVATION))
                 .isEqualTo(new EncryptionHeader(ProtocolVersion.V3_2, APP_KEY, ACTIVATION_ID));
     }
 }

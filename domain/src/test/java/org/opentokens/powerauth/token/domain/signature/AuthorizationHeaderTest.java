@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
 import org.opentokens.powerauth.token.domain.error.PowerAuthClientException;
+import org.opentokens.powerauth.token.domain.server.AuthorizationHeaderParser;
 
 /** Oracle: PowerAuthSignatureHttpHeader (build and fromValue) and PowerAuthSignatureHttpHeaderValidator. */
 class AuthorizationHeaderTest {
@@ -54,7 +55,7 @@ class AuthorizationHeaderTest {
                     source.signature(), source.signatureType().wireValue(), source.nonceBase64(),
                     source.version().wireValue()).buildHttpHeader();
 
-            AuthorizationHeader parsed = AuthorizationHeader.parse(value);
+            AuthorizationHeader parsed = AuthorizationHeaderParser.parse(value);
 
             assertThat(parsed.value()).isEqualTo(source.value());
         }
@@ -78,7 +79,7 @@ class AuthorizationHeaderTest {
             String value = sb.toString();
             AuthorizationHeader ours;
             try {
-                ours = AuthorizationHeader.parse(value);
+                ours = AuthorizationHeaderParser.parse(value);
             } catch (MalformedDataException e) {
                 rejected++;
                 assertThat(e.getMessage()).doesNotContain(value);
@@ -100,7 +101,7 @@ class AuthorizationHeaderTest {
         String value = "PowerAuth pa_signature=\"" + SIGNATURE + "\" pa_nonce=\"" + NONCE + "\",pa_extra=\"x\", "
                 + "pa_signature_type=\"possession\" , pa_application_key=\"" + APP_KEY + "\" pa_activation_id=\""
                 + ACTIVATION_ID + "\" pa_version=\"3.1\"";
-        AuthorizationHeader parsed = AuthorizationHeader.parse("  " + value + " ");
+        AuthorizationHeader parsed = AuthorizationHeaderParser.parse("  " + value + " ");
         assertThat(parsed.version()).isEqualTo(ProtocolVersion.V3_1);
         assertThat(parsed.signature()).isEqualTo(SIGNATURE);
         assertThat(parsed.signatureType()).isEqualTo(PowerAuthSignatureType.POSSESSION);
@@ -132,7 +133,7 @@ class AuthorizationHeaderTest {
         PowerAuthSignatureHttpHeader theirs = new PowerAuthSignatureHttpHeader().fromValue(value);
         assertThatThrownBy(() -> PowerAuthSignatureHttpHeaderValidator.validate(theirs))
                 .isInstanceOf(InvalidPowerAuthHttpHeaderException.class);
-        assertThatThrownBy(() -> AuthorizationHeader.parse(value))
+        assertThatThrownBy(() -> AuthorizationHeaderParser.parse(value))
                 .isInstanceOf(MalformedDataException.class)
                 .hasMessageNotContaining(value)
                 .hasMessageNotContaining(SIGNATURE);
@@ -144,14 +145,14 @@ class AuthorizationHeaderTest {
     void rejectsHeaderMissingAField(String field) {
         String value = validHeader().replaceFirst(",? ?" + field + "=\"[^\"]*\"", "");
         assertThat(value).doesNotContain(field + "=");
-        assertThatThrownBy(() -> AuthorizationHeader.parse(value)).isInstanceOf(MalformedDataException.class);
+        assertThatThrownBy(() -> AuthorizationHeaderParser.parse(value)).isInstanceOf(MalformedDataException.class);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "PowerAuth", "Bearer abc", "PowerAuthpa_version=\"3.3\"",
         "PowerAuth pa_version=\"3.3\" garbage", "PowerAuth pa_version=3.3", "PowerAuth pa_version=\"3.3"})
     void rejectsStructurallyMalformedHeaders(String value) {
-        assertThatThrownBy(() -> AuthorizationHeader.parse(value)).isInstanceOf(MalformedDataException.class);
+        assertThatThrownBy(() -> AuthorizationHeaderParser.parse(value)).isInstanceOf(MalformedDataException.class);
     }
 
     /**
@@ -163,13 +164,13 @@ class AuthorizationHeaderTest {
     void rejectsAMegabyteOfWordCharactersInOnePassInsteadOfBacktracking() {
         String hostile = "PowerAuth " + "a".repeat(1_000_000);
         assertTimeoutPreemptively(java.time.Duration.ofSeconds(30), () ->
-                assertThatThrownBy(() -> AuthorizationHeader.parse(hostile)).isInstanceOf(MalformedDataException.class));
+                assertThatThrownBy(() -> AuthorizationHeaderParser.parse(hostile)).isInstanceOf(MalformedDataException.class));
     }
 
     @Test
     void rejectsRepeatedField() {
         String value = validHeader() + ", pa_signature=\"" + SIGNATURE + "\"";
-        assertThatThrownBy(() -> AuthorizationHeader.parse(value)).isInstanceOf(MalformedDataException.class);
+        assertThatThrownBy(() -> AuthorizationHeaderParser.parse(value)).isInstanceOf(MalformedDataException.class);
     }
 
     @Test
@@ -189,14 +190,14 @@ class AuthorizationHeaderTest {
 
     @Test
     void toStringDoesNotPrintTheSignatureOrTheWholeHeader() {
-        AuthorizationHeader header = AuthorizationHeader.parse(validHeader());
+        AuthorizationHeader header = AuthorizationHeaderParser.parse(validHeader());
         assertThat(header.toString()).doesNotContain(SIGNATURE).doesNotContain(header.value()).contains("redacted");
         assertThat(AuthorizationHeader.HEADER_NAME).isEqualTo(PowerAuthSignatureHttpHeader.HEADER_NAME);
     }
 
     @Test
     void exceptionsAreInTheLibraryHierarchy() {
-        assertThatThrownBy(() -> AuthorizationHeader.parse("PowerAuth x=\"y\""))
+        assertThatThrownBy(() -> AuthorizationHeaderParser.parse("PowerAuth x=\"y\""))
                 .isInstanceOf(PowerAuthClientException.class);
     }
 

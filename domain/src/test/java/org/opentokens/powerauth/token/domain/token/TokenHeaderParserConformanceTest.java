@@ -13,9 +13,10 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
 import org.opentokens.powerauth.token.domain.error.InvalidTokenHeaderException;
+import org.opentokens.powerauth.token.domain.server.TokenHeaderParser;
 
 /**
- * Differential tests of {@link TokenHeader#parse} against the server's {@code PowerAuthTokenHttpHeader.fromValue}
+ * Differential tests of {@link TokenHeaderParser#parse} against the server's {@code PowerAuthTokenHttpHeader.fromValue}
  * plus {@code PowerAuthTokenHttpHeaderValidator.validate}.
  */
 class TokenHeaderParserConformanceTest {
@@ -62,7 +63,7 @@ class TokenHeaderParserConformanceTest {
 
     private static Optional<TokenHeader> tryParse(String value) {
         try {
-            return Optional.of(TokenHeader.parse(value));
+            return Optional.of(TokenHeaderParser.parse(value));
         } catch (InvalidTokenHeaderException e) {
             return Optional.empty();
         }

@@ -19,6 +19,7 @@ import org.opentokens.powerauth.token.domain.ProtocolVersion;
 import org.opentokens.powerauth.token.domain.error.InvalidTokenHeaderException;
 import org.opentokens.powerauth.token.domain.error.InvalidTokenHeaderException.Reason;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
+import org.opentokens.powerauth.token.domain.server.TokenHeaderParser;
 
 /** Typed errors and redaction of {@link TokenHeader}; each malformed case is also checked against the server. */
 class TokenHeaderTest {
@@ -60,7 +61,7 @@ class TokenHeaderTest {
     void rejectsMalformedHeaderWithTypedReasonLikeTheServer(String name, String value, Reason reason) {
         assertThat(WultraTokens.parseAndValidate(value)).as("server also rejects").isEmpty();
         InvalidTokenHeaderException e = catchThrowableOfType(InvalidTokenHeaderException.class,
-                () -> TokenHeader.parse(value));
+                () -> TokenHeaderParser.parse(value));
         assertThat(e).isNotNull();
         assertThat(e.reason()).isEqualTo(reason);
         assertThat(e).isInstanceOf(MalformedDataException.class);
@@ -72,14 +73,14 @@ class TokenHeaderTest {
         "PowerAuthversion=\"3.3\"", "PowerAuth version=\"3.3\", token_id"})
     void rejectsValuesWithoutPowerAuthFields(String value) {
         assertThat(WultraTokens.parseAndValidate(value)).isEmpty();
-        assertThatThrownBy(() -> TokenHeader.parse(value))
+        assertThatThrownBy(() -> TokenHeaderParser.parse(value))
                 .isInstanceOfSatisfying(InvalidTokenHeaderException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED));
     }
 
     @Test
     void rejectsMissingHeader() {
-        assertThatThrownBy(() -> TokenHeader.parse(null))
+        assertThatThrownBy(() -> TokenHeaderParser.parse(null))
                 .isInstanceOfSatisfying(InvalidTokenHeaderException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED));
     }
@@ -91,7 +92,7 @@ class TokenHeaderTest {
             good.replace("PowerAuth ", "PowerAuth garbage "),
             good.substring(0, good.length() - 1),
             good + ", x"}) {
-            assertThatThrownBy(() -> TokenHeader.parse(value))
+            assertThatThrownBy(() -> TokenHeaderParser.parse(value))
                     .isInstanceOfSatisfying(InvalidTokenHeaderException.class,
                             e -> assertNoLeak(e.getMessage(), value));
         }
@@ -130,7 +131,7 @@ class TokenHeaderTest {
 
     @Test
     void accessorsReturnCopies() {
-        TokenHeader h = TokenHeader.parse(header(fields()));
+        TokenHeader h = TokenHeaderParser.parse(header(fields()));
         h.digest()[0] ^= 1;
         h.nonce()[0] ^= 1;
         assertThat(h.digest()).isEqualTo(DIGEST);

@@ -14,6 +14,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
 import org.opentokens.powerauth.token.domain.error.InvalidTokenHeaderException;
 import org.opentokens.powerauth.token.domain.error.InvalidTokenHeaderException.Reason;
+import org.opentokens.powerauth.token.domain.server.TokenHeaderParser;
+import org.opentokens.powerauth.token.domain.server.TokenHeaderVerifier;
 
 /** Server-side verification: id, version, window {@code [now - 7200000, now + 1800000]} and digest. */
 class TokenHeaderVerifierTest {
@@ -85,7 +87,7 @@ class TokenHeaderVerifierTest {
             String value = header(id, secret, ProtocolVersion.fromWireValue(signed), f, NOW).value()
                     .replace("version=\"" + signed + "\"", "version=\"" + claimed + "\"");
             assertThat(WultraTokens.serverAcceptsHeader(value, raw)).isFalse();
-            TokenHeader tampered = TokenHeader.parse(value);
+            TokenHeader tampered = TokenHeaderParser.parse(value);
             assertThat(tampered.version().wireValue()).isEqualTo(claimed);
             assertReason(() -> DEFAULTS.verify(tampered, id, secret, NOW), Reason.DIGEST_MISMATCH);
         }
@@ -101,7 +103,7 @@ class TokenHeaderVerifierTest {
             String value = header(id, secret, ProtocolVersion.V3_0, f, NOW).value()
                     .replace("version=\"3.0\"", "version=\"3.1\"");
             assertThat(WultraTokens.serverAcceptsHeader(value, raw)).isTrue();
-            assertThatCode(() -> DEFAULTS.verify(TokenHeader.parse(value), id, secret, NOW))
+            assertThatCode(() -> DEFAULTS.verify(TokenHeaderParser.parse(value), id, secret, NOW))
                     .doesNotThrowAnyException();
         }
     }
@@ -117,12 +119,12 @@ class TokenHeaderVerifierTest {
             TokenHeader h = TokenHeader.generate(id, secret, v, nonce, NOW);
             byte[] otherNonce = nonce.clone();
             otherNonce[f.nextInt(16)] ^= 1;
-            TokenHeader reNonced = TokenHeader.parse(h.value().replace(WultraTokens.b64(nonce),
+            TokenHeader reNonced = TokenHeaderParser.parse(h.value().replace(WultraTokens.b64(nonce),
                     WultraTokens.b64(otherNonce)));
-            TokenHeader reTimed = TokenHeader.parse(h.value().replace(Long.toString(NOW), Long.toString(NOW + 1)));
+            TokenHeader reTimed = TokenHeaderParser.parse(h.value().replace(Long.toString(NOW), Long.toString(NOW + 1)));
             byte[] otherDigest = h.digest();
             otherDigest[f.nextInt(32)] ^= 1;
-            TokenHeader reDigested = TokenHeader.parse(h.value().replace(WultraTokens.b64(h.digest()),
+            TokenHeader reDigested = TokenHeaderParser.parse(h.value().replace(WultraTokens.b64(h.digest()),
                     WultraTokens.b64(otherDigest)));
             for (TokenHeader t : new TokenHeader[] {reNonced, reTimed, reDigested}) {
                 assertReason(() -> DEFAULTS.verify(t, id, secret, NOW), Reason.DIGEST_MISMATCH);

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opentokens.powerauth.token.application.time.TimeNotSynchronizedException;
 import org.opentokens.powerauth.token.domain.counter.HashCounter;
+import org.opentokens.powerauth.token.domain.server.TokenHeaderParser;
 import org.opentokens.powerauth.token.domain.token.TokenHeader;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
 import org.opentokens.powerauth.token.port.in.PowerAuthToken;
@@ -78,7 +79,7 @@ class CounterAndTimeTest {
         String header = client.tokens.generateHeaderForToken("t").value();
 
         assertThat(bed.emulator.count("/pa/v3/status")).as("unsynced time syncs first").isEqualTo(statusCalls + 1);
-        assertThat(TokenHeader.parse(header).timestampMs()).isCloseTo(bed.emulator.serverTimeMs(), within(5_000L));
+        assertThat(TokenHeaderParser.parse(header).timestampMs()).isCloseTo(bed.emulator.serverTimeMs(), within(5_000L));
         assertThat(bed.useHeader(client.tokens.generateHeaderForToken("t"))).isEqualTo(200);
         assertThat(bed.emulator.count("/pa/v3/status")).as("synced time is reused").isEqualTo(statusCalls + 1);
     }

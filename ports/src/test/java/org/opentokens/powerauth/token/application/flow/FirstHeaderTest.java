@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opentokens.powerauth.token.application.time.TimeNotSynchronizedException;
+import org.opentokens.powerauth.token.domain.server.TokenHeaderParser;
 import org.opentokens.powerauth.token.domain.token.TokenHeader;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
 import org.opentokens.powerauth.token.port.in.TokenNotFoundException;
@@ -36,7 +37,7 @@ class FirstHeaderTest {
 
         assertThat(bed.emulator.count("/pa/v3/status")).isEqualTo(statusCalls + 1);
         assertThat(fresh.time.isSynchronized()).isTrue();
-        assertThat(TokenHeader.parse(header).timestampMs()).isCloseTo(bed.emulator.serverTimeMs(), within(5_000L));
+        assertThat(TokenHeaderParser.parse(header).timestampMs()).isCloseTo(bed.emulator.serverTimeMs(), within(5_000L));
         assertThat(bed.useHeader(fresh.tokens.generateHeaderForToken("t"))).isEqualTo(200);
         assertThat(bed.emulator.count("/pa/v3/status")).isEqualTo(statusCalls + 1);
     }

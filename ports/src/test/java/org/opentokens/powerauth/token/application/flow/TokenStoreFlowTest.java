@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
+import org.opentokens.powerauth.token.domain.server.TokenHeaderParser;
 import org.opentokens.powerauth.token.domain.signature.PowerAuthSignatureType;
 import org.opentokens.powerauth.token.domain.token.TokenHeader;
 import org.opentokens.powerauth.token.port.in.MissingActivationException;
@@ -42,7 +43,7 @@ class TokenStoreFlowTest {
         for (int i = 0; i < 20; i++) {
             PowerAuthAuthorizationHttpHeader header = client.tokens.generateHeaderForToken("balance");
             assertThat(header.key()).isEqualTo("X-PowerAuth-Token");
-            assertThat(TokenHeader.parse(header.value()).version()).isEqualTo(version);
+            assertThat(TokenHeaderParser.parse(header.value()).version()).isEqualTo(version);
             assertThat(bed.useHeader(header)).isEqualTo(200);
             assertThat(bed.useHeader(header)).as("a replayed header").isEqualTo(401);
             values.add(header.value());

@@ -5,10 +5,11 @@ import java.security.PublicKey;
 import javax.crypto.SecretKey;
 
 /**
- * One activation's server-side state. Every read and write goes through {@code synchronized (this)}: callers
- * that need several steps to be atomic (verify a signature, then advance the counter) hold the monitor.
+ * One activation's server-side state, which the emulator mutates; {@link EmulatorActivation} is the snapshot tests
+ * read. Every read and write goes through {@code synchronized (this)}: callers that need several steps to be atomic
+ * (verify a signature, then advance the counter) hold the monitor.
  */
-final class ActivationRecord {
+final class ServerActivationRecord {
 
     private final String activationId;
     private final ApplicationRecord application;
@@ -30,7 +31,7 @@ final class ActivationRecord {
     private boolean biometryEnabled;
     private EmulatorActivationOptions options = EmulatorActivationOptions.defaults();
 
-    ActivationRecord(String activationId, ApplicationRecord application, String activationCode,
+    ServerActivationRecord(String activationId, ApplicationRecord application, String activationCode,
             KeyPair serverKeyPair) {
         this.activationId = activationId;
         this.application = application;
@@ -174,6 +175,6 @@ final class ActivationRecord {
 
     @Override
     public String toString() {
-        return "ActivationRecord[" + activationId + "]";
+        return "ServerActivationRecord[" + activationId + "]";
     }
 }

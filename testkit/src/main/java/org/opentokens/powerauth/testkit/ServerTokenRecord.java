@@ -1,7 +1,7 @@
 package org.opentokens.powerauth.testkit;
 
-/** A token and its secret. */
-final class TokenRecord {
+/** A token the emulator issued, with its secret; {@link EmulatorToken} is the snapshot tests read. */
+final class ServerTokenRecord {
 
     private final String tokenId;
     private final byte[] secret;
@@ -10,12 +10,13 @@ final class TokenRecord {
     private final boolean v4;
 
     /** A 3.x token. */
-    TokenRecord(String tokenId, byte[] secret, String activationId, String signatureType) {
+    ServerTokenRecord(String tokenId, byte[] secret, String activationId, String signatureType) {
         this(tokenId, secret, activationId, signatureType, null);
     }
 
     /** A token created over {@code protocolVersion} ("4.0" for a 4.0 token, anything else for 3.x). */
-    TokenRecord(String tokenId, byte[] secret, String activationId, String signatureType, String protocolVersion) {
+    ServerTokenRecord(String tokenId, byte[] secret, String activationId, String signatureType,
+            String protocolVersion) {
         this.tokenId = tokenId;
         this.secret = secret.clone();
         this.activationId = activationId;
@@ -50,6 +51,6 @@ final class TokenRecord {
 
     @Override
     public String toString() {
-        return "TokenRecord[" + tokenId + "]";
+        return "ServerTokenRecord[" + tokenId + "]";
     }
 }
