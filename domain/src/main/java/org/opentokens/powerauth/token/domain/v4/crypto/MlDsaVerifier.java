@@ -129,11 +129,11 @@ final class MlDsaVerifier {
         int[] w = new int[N];
         for (int i = 0; i < k; i++) {
             for (int n = 0; n < N; n++) {
-                long sum = 0;
+                // at most 7 products below 2^46 each, and one subtracted: no overflow before the one reduction
+                long sum = -(long) c[n] * t1Hat[i][n];
                 for (int j = 0; j < l; j++) {
-                    sum += (long) aHat[i][j][n] * z[j][n] % Q;
+                    sum += (long) aHat[i][j][n] * z[j][n];
                 }
-                sum -= (long) c[n] * t1Hat[i][n] % Q;
                 w[n] = (int) Math.floorMod(sum, (long) Q);
             }
             inverseNtt(w);
