@@ -16,6 +16,8 @@ import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.signers.ECDSASigner;
+import org.bouncycastle.math.ec.ECCurve;
+import org.bouncycastle.math.ec.ECFieldElement;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.util.BigIntegers;
 import org.opentokens.powerauth.token.domain.crypto.B64;
@@ -181,7 +183,27 @@ public final class P384PublicKey {
         BigInteger u1 = new BigInteger(1, hash).multiply(w).mod(n);
         BigInteger u2 = r.multiply(w).mod(n);
         ECPoint sum = P384Comb.sumOfTwo(u1, P384Comb.generator(), u2, table);
-        return !sum.isInfinity() && sum.normalize().getAffineXCoord().toBigInteger().mod(n).equals(r);
+        return !sum.isInfinity() && xModNEquals(sum, r);
+    }
+
+    /**
+     * Whether {@code x(R) mod n == r} for a Jacobian point R = (X, Y, Z), without inverting Z: the affine x is
+     * {@code X / Z^2} and lies below p, so it is r or r + n (when that is below p): compare {@code c * Z^2} with X.
+     */
+    private static boolean xModNEquals(ECPoint point, BigInteger r) {
+        ECCurve curve = DOMAIN.getCurve();
+        if (curve.getCoordinateSystem() != ECCurve.COORD_JACOBIAN) {
+            return point.normalize().getAffineXCoord().toBigInteger().mod(DOMAIN.getN()).equals(r);
+        }
+        ECFieldElement x = point.getXCoord();
+        ECFieldElement zSquared = point.getZCoord(0).square();
+        BigInteger p = curve.getField().getCharacteristic();
+        for (BigInteger c = r; c.compareTo(p) < 0; c = c.add(DOMAIN.getN())) {
+            if (curve.fromBigInteger(c).multiply(zSquared).equals(x)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
