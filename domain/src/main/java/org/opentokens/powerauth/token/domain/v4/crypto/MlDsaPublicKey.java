@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.pqc.crypto.mldsa.MLDSAParameters;
 import org.bouncycastle.pqc.crypto.mldsa.MLDSAPublicKeyParameters;
+import org.bouncycastle.pqc.crypto.mldsa.MLDSASigner;
 import org.bouncycastle.pqc.crypto.util.PublicKeyFactory;
 import org.bouncycastle.pqc.crypto.util.SubjectPublicKeyInfoFactory;
 import org.opentokens.powerauth.token.domain.crypto.B64;
@@ -43,8 +44,6 @@ public final class MlDsaPublicKey {
     private final MLDSAPublicKeyParameters key;
     private final Level level;
     private final byte[] encoded;
-    /** Built on the first verification: the key's expanded matrix, NTT(t1) and hash, reused afterwards. */
-    private volatile MlDsaVerifier verifier;
 
     MlDsaPublicKey(MLDSAPublicKeyParameters key) {
         this.key = key;
@@ -109,12 +108,15 @@ public final class MlDsaPublicKey {
     public void verify(byte[] data, byte[] signature) {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(signature, "signature");
-        MlDsaVerifier v = verifier;
-        if (v == null) {
-            v = new MlDsaVerifier(level, key.getEncoded());
-            verifier = v;
+        MLDSASigner signer = new MLDSASigner();
+        signer.init(false, key);
+        signer.update(data, 0, data.length);
+        boolean ok;
+        try {
+            ok = signer.verifySignature(signature);
+        } catch (RuntimeException e) {
+            ok = false;
         }
-        boolean ok = v.verify(data, signature);
         if (!ok) {
             throw new CryptoFailureException(CryptoFailureException.Reason.SIGNATURE_INVALID, "ML-DSA signature is invalid");
         }
