@@ -16,6 +16,8 @@ import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.signers.ECDSASigner;
+import org.bouncycastle.math.ec.ECCurve;
+import org.bouncycastle.math.ec.ECFieldElement;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.util.BigIntegers;
 import org.opentokens.powerauth.token.domain.crypto.B64;
@@ -35,6 +37,9 @@ public final class P384PublicKey {
     }
 
     private final ECPoint point;
+    /** Built when the key checks its second signature: a key used once does not pay for the table. */
+    private volatile P384Comb comb;
+    private volatile boolean verifiedBefore;
 
     P384PublicKey(ECPoint point) {
         this.point = point.normalize();
@@ -155,11 +160,50 @@ public final class P384PublicKey {
         SHA384Digest digest = new SHA384Digest();
         digest.update(data, 0, data.length);
         digest.doFinal(hash, 0);
-        ECDSASigner signer = new ECDSASigner();
-        signer.init(false, new ECPublicKeyParameters(point, DOMAIN));
-        if (!inRange || !signer.verifySignature(hash, r, s)) {
+        if (!inRange || !verifies(hash, r, s)) {
             throw new CryptoFailureException(CryptoFailureException.Reason.SIGNATURE_INVALID, "ECDSA signature is invalid");
         }
+    }
+
+    /** ECDSA verification of a SHA-384 hash (384 bits, as long as n: no truncation) with r and s in [1, n). */
+    private boolean verifies(byte[] hash, BigInteger r, BigInteger s) {
+        P384Comb table = comb;
+        if (table == null && verifiedBefore) {
+            table = P384Comb.of(point);
+            comb = table;
+        }
+        verifiedBefore = true;
+        if (table == null) {
+            ECDSASigner signer = new ECDSASigner();
+            signer.init(false, new ECPublicKeyParameters(point, DOMAIN));
+            return signer.verifySignature(hash, r, s);
+        }
+        BigInteger n = DOMAIN.getN();
+        BigInteger w = BigIntegers.modOddInverseVar(n, s);
+        BigInteger u1 = new BigInteger(1, hash).multiply(w).mod(n);
+        BigInteger u2 = r.multiply(w).mod(n);
+        ECPoint sum = P384Comb.sumOfTwo(u1, P384Comb.generator(), u2, table);
+        return !sum.isInfinity() && xModNEquals(sum, r);
+    }
+
+    /**
+     * Whether {@code x(R) mod n == r} for a Jacobian point R = (X, Y, Z), without inverting Z: the affine x is
+     * {@code X / Z^2} and lies below p, so it is r or r + n (when that is below p): compare {@code c * Z^2} with X.
+     */
+    private static boolean xModNEquals(ECPoint point, BigInteger r) {
+        ECCurve curve = DOMAIN.getCurve();
+        if (curve.getCoordinateSystem() != ECCurve.COORD_JACOBIAN) {
+            return point.normalize().getAffineXCoord().toBigInteger().mod(DOMAIN.getN()).equals(r);
+        }
+        ECFieldElement x = point.getXCoord();
+        ECFieldElement zSquared = point.getZCoord(0).square();
+        BigInteger p = curve.getField().getCharacteristic();
+        for (BigInteger c = r; c.compareTo(p) < 0; c = c.add(DOMAIN.getN())) {
+            if (curve.fromBigInteger(c).multiply(zSquared).equals(x)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

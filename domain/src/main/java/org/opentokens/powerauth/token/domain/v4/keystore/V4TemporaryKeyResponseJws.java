@@ -74,17 +74,27 @@ public final class V4TemporaryKeyResponseJws {
     }
 
     private static byte[] decode(String text, String part) {
+        // The JDK's decoder rejects every character outside the base64url alphabet but '=', so a text without '='
+        // that decodes is unpadded base64url; anything else is scanned to name the fault as before.
+        if (text.indexOf('=') < 0) {
+            try {
+                return URL.decode(text);
+            } catch (IllegalArgumentException e) {
+                checkAlphabet(text, part);
+                throw new TemporaryKeyException(Reason.MALFORMED, "JWS " + part + " is not valid base64url", e);
+            }
+        }
+        checkAlphabet(text, part);
+        throw new IllegalStateException("unreachable: '=' is outside the alphabet");
+    }
+
+    private static void checkAlphabet(String text, String part) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
             if (!ok) {
                 throw new TemporaryKeyException(Reason.MALFORMED, "JWS " + part + " is not unpadded base64url");
             }
-        }
-        try {
-            return URL.decode(text);
-        } catch (IllegalArgumentException e) {
-            throw new TemporaryKeyException(Reason.MALFORMED, "JWS " + part + " is not valid base64url", e);
         }
     }
 
