@@ -15,6 +15,10 @@ import org.opentokens.powerauth.token.domain.error.CryptoFailureException;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
 import org.opentokens.powerauth.token.domain.error.StatusBlobException;
 import org.opentokens.powerauth.token.domain.error.TemporaryKeyException;
+import org.opentokens.powerauth.token.domain.server.V4AuthorizationHeaderParser;
+import org.opentokens.powerauth.token.domain.server.V4EncryptionHeaderParser;
+import org.opentokens.powerauth.token.domain.server.V4TokenHeaderParser;
+import org.opentokens.powerauth.token.domain.server.V4TokenHeaderVerifier;
 import org.opentokens.powerauth.token.domain.token.TokenId;
 import org.opentokens.powerauth.token.domain.v4.aead.AeadEncryptedResponse;
 import org.opentokens.powerauth.token.domain.v4.aead.AeadEncryptor;
@@ -32,7 +36,6 @@ import org.opentokens.powerauth.token.domain.v4.crypto.V4SymmetricKey;
 import org.opentokens.powerauth.token.domain.v4.keystore.JwsSignature;
 import org.opentokens.powerauth.token.domain.v4.keystore.V4TemporaryKeyResponseJws;
 import org.opentokens.powerauth.token.domain.v4.token.V4TokenHeader;
-import org.opentokens.powerauth.token.domain.v4.token.V4TokenHeaderVerifier;
 import org.opentokens.powerauth.token.domain.v4.token.V4TokenSecret;
 import org.opentokens.powerauth.token.testing.Fuzz;
 import org.opentokens.powerauth.token.testing.FuzzInputs;
@@ -69,19 +72,19 @@ class V4ParserFuzzTest {
                 .run(Reliability.pick(20_000, 1_000_000), input -> {
                     int kind = Math.floorMod(input.hashCode(), 3);
                     if (kind == 0 || input.contains("token_id")) {
-                        V4TokenHeader parsed = V4TokenHeader.parse(input);
-                        if (!V4TokenHeader.parse(parsed.value()).value().equals(parsed.value())) {
+                        V4TokenHeader parsed = V4TokenHeaderParser.parse(input);
+                        if (!V4TokenHeaderParser.parse(parsed.value()).value().equals(parsed.value())) {
                             throw new AssertionError("a parsed V4 token header does not survive rendering");
                         }
                         verifier.verify(parsed, parsed.tokenId(), secret, parsed.timestampMs());
                     } else if (kind == 1 || input.contains("pa_auth_code")) {
-                        V4AuthorizationHeader parsed = V4AuthorizationHeader.parse(input);
-                        if (!V4AuthorizationHeader.parse(parsed.value()).value().equals(parsed.value())) {
+                        V4AuthorizationHeader parsed = V4AuthorizationHeaderParser.parse(input);
+                        if (!V4AuthorizationHeaderParser.parse(parsed.value()).value().equals(parsed.value())) {
                             throw new AssertionError("a parsed V4 authorization header does not survive rendering");
                         }
                     } else {
-                        V4EncryptionHeader parsed = V4EncryptionHeader.parse(input);
-                        if (!V4EncryptionHeader.parse(parsed.value()).equals(parsed)) {
+                        V4EncryptionHeader parsed = V4EncryptionHeaderParser.parse(input);
+                        if (!V4EncryptionHeaderParser.parse(parsed.value()).equals(parsed)) {
                             throw new AssertionError("a parsed V4 encryption header does not survive rendering");
                         }
                     }

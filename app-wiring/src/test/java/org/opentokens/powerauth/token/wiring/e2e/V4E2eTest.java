@@ -30,6 +30,7 @@ import org.opentokens.powerauth.token.application.instance.InstanceStore;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
 import org.opentokens.powerauth.token.domain.activation.ActivationState;
 import org.opentokens.powerauth.token.domain.record.ActivationRecord;
+import org.opentokens.powerauth.token.domain.server.V4TokenHeaderParser;
 import org.opentokens.powerauth.token.domain.v4.counter.V4HashCounter;
 import org.opentokens.powerauth.token.domain.v4.kem.SharedSecretAlgorithm;
 import org.opentokens.powerauth.token.domain.v4.token.V4TokenHeader;
@@ -93,7 +94,7 @@ class V4E2eTest {
         client.tokenStore().requestAccessToken("two-factor", EmulatorBed.password()).join();
         PowerAuthAuthorizationHttpHeader header = client.tokenStore().generateHeaderForToken("possession");
         assertThat(header.key()).isEqualTo("X-PowerAuth-Token");
-        assertThat(V4TokenHeader.parse(header.value()).timestampMs()).isCloseTo(bed.emulator.serverTimeMs(),
+        assertThat(V4TokenHeaderParser.parse(header.value()).timestampMs()).isCloseTo(bed.emulator.serverTimeMs(),
                 within(60_000L));
         assertThat(bed.useHeader(header)).isEqualTo(200);
         assertThat(bed.useHeader(client.tokenStore().generateHeaderForToken("two-factor"))).isEqualTo(200);

@@ -66,7 +66,7 @@ public final class SecretRegistry {
     public static void header(String value) {
         text("header value", value);
         bytes("token digest", value.contains("version=\"4.0\"")
-                ? org.opentokens.powerauth.token.domain.v4.token.V4TokenHeader.parse(value).digest()
+                ? org.opentokens.powerauth.token.domain.server.V4TokenHeaderParser.parse(value).digest()
                 : TokenHeaderParser.parse(value).digest());
     }
 

@@ -14,6 +14,8 @@ import org.opentokens.powerauth.token.domain.error.MalformedDataException;
 import org.opentokens.powerauth.token.domain.keys.V4FactorKeyProtection;
 import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
+import org.opentokens.powerauth.token.domain.server.V4TokenHeaderParser;
+import org.opentokens.powerauth.token.domain.server.V4TokenHeaderVerifier;
 import org.opentokens.powerauth.token.domain.signature.PowerAuthSignatureType;
 import org.opentokens.powerauth.token.domain.token.TokenId;
 import org.opentokens.powerauth.token.domain.token.TokenSecret;
@@ -25,7 +27,6 @@ import org.opentokens.powerauth.token.domain.v4.crypto.P384PrivateKey;
 import org.opentokens.powerauth.token.domain.v4.crypto.V4SymmetricKey;
 import org.opentokens.powerauth.token.domain.v4.kem.SharedSecretAlgorithm;
 import org.opentokens.powerauth.token.domain.v4.token.V4TokenHeader;
-import org.opentokens.powerauth.token.domain.v4.token.V4TokenHeaderVerifier;
 import org.opentokens.powerauth.token.domain.v4.token.V4TokenSecret;
 
 /** 4.0 records: they say their protocol, survive the storage encoding, and keep 3.x getters out of reach. */
@@ -108,7 +109,7 @@ class V4RecordTest {
         assertThat(decoded.isV4()).isTrue();
         assertThat(decoded.sameTokenAs(record)).isTrue();
         assertThat(header).contains("version=\"4.0\"");
-        new V4TokenHeaderVerifier().verify(V4TokenHeader.parse(header), id, V4TokenSecret.of(raw), now);
+        new V4TokenHeaderVerifier().verify(V4TokenHeaderParser.parse(header), id, V4TokenSecret.of(raw), now);
         assertThatThrownBy(decoded::secret).isInstanceOf(IllegalStateException.class);
     }
 

@@ -1,17 +1,15 @@
 package org.opentokens.powerauth.token.domain.v4.aead;
 
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.opentokens.powerauth.token.domain.crypto.B64;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
-import org.opentokens.powerauth.token.domain.v4.PowerAuthHeaderFields;
 import org.opentokens.powerauth.token.domain.v4.V4Protocol;
 
 /**
  * The 4.0 {@value #HEADER_NAME} header, sent on encrypted requests that are not signed:
- * {@code PowerAuth version="4.0", application_key="…"} plus {@code , activation_id="…"} for activation scope.
+ * {@code PowerAuth version="4.0", application_key="…"} plus {@code , activation_id="…"} for activation scope. The
+ * client never reads it back; the server-side parser lives in the domain's test-jar.
  *
  * @param applicationKey the application key
  * @param activationId the activation ID, or null for application scope
@@ -19,7 +17,6 @@ import org.opentokens.powerauth.token.domain.v4.V4Protocol;
 public record V4EncryptionHeader(String applicationKey, String activationId) {
     /** The HTTP header name. */
     public static final String HEADER_NAME = "X-PowerAuth-Encryption";
-    private static final Set<String> KEYS = Set.of("version", "application_key", "activation_id");
 
     private static final Pattern UUID = Pattern.compile(
             "^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$");
@@ -55,19 +52,5 @@ public record V4EncryptionHeader(String applicationKey, String activationId) {
     /** @return the scope the header announces */
     public AeadScope scope() {
         return activationId == null ? AeadScope.APPLICATION : AeadScope.ACTIVATION;
-    }
-
-    /**
-     * @param value the header value
-     * @return the header
-     * @throws MalformedDataException if the value is malformed or its version is not 4.0
-     */
-    public static V4EncryptionHeader parse(String value) {
-        Map<String, String> fields = PowerAuthHeaderFields.parse(value, KEYS,
-                message -> new MalformedDataException(HEADER_NAME + ": " + message));
-        if (!V4Protocol.VERSION.equals(fields.get("version"))) {
-            throw new MalformedDataException(HEADER_NAME + ": version must be 4.0");
-        }
-        return new V4EncryptionHeader(fields.get("application_key"), fields.get("activation_id"));
     }
 }

@@ -1,14 +1,11 @@
 package org.opentokens.powerauth.token.domain.v4.auth;
 
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.opentokens.powerauth.token.domain.crypto.B64;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
 import org.opentokens.powerauth.token.domain.signature.SignatureBaseString;
-import org.opentokens.powerauth.token.domain.v4.PowerAuthHeaderFields;
 import org.opentokens.powerauth.token.domain.v4.V4Protocol;
 
 /**
@@ -17,7 +14,8 @@ import org.opentokens.powerauth.token.domain.v4.V4Protocol;
  *
  * <p>Values are checked as Wultra's 2.0.1 header validator checks them: a UUID activation ID, application key and
  * nonce that are Base64 of 16 bytes, a known code type, and a code of 44, 88 or 128 Base64 characters (32 to 96
- * bytes). {@code toString} does not print the code.
+ * bytes). The client never reads this header back; the server-side parser lives in the domain's test-jar.
+ * {@code toString} does not print the code.
  */
 public final class V4AuthorizationHeader {
     /** The HTTP header name. */
@@ -25,8 +23,6 @@ public final class V4AuthorizationHeader {
 
     private static final Pattern UUID = Pattern.compile(
             "^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$");
-    private static final Set<String> KEYS = Set.of("pa_version", "pa_activation_id", "pa_application_key", "pa_nonce",
-            "pa_auth_code_type", "pa_auth_code");
 
     private final String activationId;
     private final String applicationKey;
@@ -66,26 +62,26 @@ public final class V4AuthorizationHeader {
     }
 
     /**
-     * @param headerValue the header value
+     * Checks fields already read from a header, such as a server-side parser's output, in the server's order
+     * (activation ID, application key, nonce, code).
+     *
+     * @param activationId {@code pa_activation_id}
+     * @param applicationKey {@code pa_application_key}
+     * @param nonceBase64 {@code pa_nonce} as sent, Base64 of 16 bytes
+     * @param type {@code pa_auth_code_type}
+     * @param authCode {@code pa_auth_code}
      * @return the header
-     * @throws MalformedDataException if the value is not a well-formed 4.0 header; the message never contains values
+     * @throws MalformedDataException if a value would not pass the server's header validation; the message never
+     *     contains values
      */
-    public static V4AuthorizationHeader parse(String headerValue) {
-        Map<String, String> fields = PowerAuthHeaderFields.parse(headerValue, KEYS,
-                message -> new MalformedDataException(HEADER_NAME + ": " + message));
-        if (!V4Protocol.VERSION.equals(require(fields, "pa_version"))) {
-            throw new MalformedDataException(HEADER_NAME + ": pa_version must be 4.0");
-        }
-        String activationId = require(fields, "pa_activation_id");
-        String applicationKey = require(fields, "pa_application_key");
-        String nonce = require(fields, "pa_nonce");
-        AuthenticationCodeType type = AuthenticationCodeType.fromWireValue(require(fields, "pa_auth_code_type"));
-        String authCode = require(fields, "pa_auth_code");
+    public static V4AuthorizationHeader fromFields(String activationId, String applicationKey, String nonceBase64,
+            AuthenticationCodeType type, String authCode) {
+        Objects.requireNonNull(type, "type");
         checkActivationId(activationId);
         B64.decode(applicationKey, "pa_application_key", 16);
-        B64.decode(nonce, "pa_nonce", 16);
+        B64.decode(nonceBase64, "pa_nonce", 16);
         checkAuthCode(authCode);
-        return new V4AuthorizationHeader(activationId, applicationKey, nonce, type, authCode);
+        return new V4AuthorizationHeader(activationId, applicationKey, nonceBase64, type, authCode);
     }
 
     /** @return the header value, {@code pa_version} first */
@@ -126,14 +122,6 @@ public final class V4AuthorizationHeader {
     @Override
     public String toString() {
         return "V4AuthorizationHeader[activationId=" + activationId + ", type=" + type + ", authCode=redacted]";
-    }
-
-    private static String require(Map<String, String> fields, String name) {
-        String value = fields.get(name);
-        if (value == null || value.isEmpty()) {
-            throw new MalformedDataException(HEADER_NAME + " lacks " + name);
-        }
-        return value;
     }
 
     private static void checkActivationId(String activationId) {

@@ -1,7 +1,6 @@
 package org.opentokens.powerauth.token.domain.v4.token;
 
 import java.util.Objects;
-import org.opentokens.powerauth.token.domain.crypto.Bytes;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
 
 /**
@@ -51,16 +50,6 @@ public final class V4TokenDigest {
         System.arraycopy(VERSION_SUFFIX, 0, message, length, VERSION_SUFFIX.length);
         length += VERSION_SUFFIX.length;
         secret.digestKey().macInto(message, 0, length, out, 0, LENGTH);
-    }
-
-    /** @return true when {@code candidate} is the digest of these inputs (constant-time comparison) */
-    static boolean matches(V4TokenSecret secret, byte[] nonce16, long timestampMs, byte[] candidate) {
-        byte[] expected = compute(secret, nonce16, timestampMs);
-        try {
-            return Bytes.constantTimeEquals(expected, candidate);
-        } finally {
-            Bytes.wipe(expected);
-        }
     }
 
     /** @return the number of decimal digits of a non-negative long */

@@ -1,15 +1,10 @@
 package org.opentokens.powerauth.token.domain.v4.token;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.opentokens.powerauth.token.domain.crypto.B64;
-import org.opentokens.powerauth.token.domain.error.InvalidTokenHeaderException;
-import org.opentokens.powerauth.token.domain.error.InvalidTokenHeaderException.Reason;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
 import org.opentokens.powerauth.token.domain.token.TokenId;
-import org.opentokens.powerauth.token.domain.v4.PowerAuthHeaderFields;
 import org.opentokens.powerauth.token.domain.v4.V4Protocol;
 
 /**
@@ -17,9 +12,8 @@ import org.opentokens.powerauth.token.domain.v4.V4Protocol;
  * {@code PowerAuth version="4.0", token_id="…", token_digest="…", nonce="…", timestamp="…"}.
  *
  * <p>{@link #value()} renders the fields in that order (the SDKs' order, version first; the server does not care).
- * {@link #parse} accepts any order and validates like Wultra's 2.0.1 header validator: a UUID token ID, a digest that
- * is Base64 of 32 bytes, a nonce that is Base64 of 16 bytes, a timestamp of 9 to 15 decimal digits and version
- * {@code 4.0}. {@code toString} shows the token ID and timestamp only. Immutable.
+ * The client never reads these headers back; parsing and verifying them is the server's job (the tests' copies live
+ * in the domain's test-jar). {@code toString} shows the token ID and timestamp only. Immutable.
  */
 public final class V4TokenHeader {
     /** The HTTP header name. */
@@ -28,8 +22,6 @@ public final class V4TokenHeader {
     public static final long MAX_TIMESTAMP_MS = 999_999_999_999_999L;
 
     static final int MIN_TIMESTAMP_DIGITS = 9;
-    private static final int MAX_TIMESTAMP_DIGITS = 15;
-    private static final Set<String> KEYS = Set.of("version", "token_id", "token_digest", "nonce", "timestamp");
     private static final byte[] NONCE_PREFIX = ascii("\", nonce=\"");
     private static final byte[] TIMESTAMP_PREFIX = ascii("\", timestamp=\"");
     /** Length of everything after the per-token prefix except the timestamp digits. */
@@ -68,28 +60,22 @@ public final class V4TokenHeader {
     }
 
     /**
-     * Parses and validates a header value; the digest is checked by {@link V4TokenHeaderVerifier}.
+     * Wraps fields already read from a header, such as a server-side parser's output; the digest is not checked.
      *
-     * @param value the header value
+     * @param tokenId the token ID
+     * @param digest32 the 32-byte digest; copied
+     * @param nonce16 the 16-byte nonce; copied
+     * @param timestampMs Unix time in milliseconds, 0 to {@link #MAX_TIMESTAMP_MS}
      * @return the header
-     * @throws InvalidTokenHeaderException with reason MALFORMED, or UNSUPPORTED_VERSION when the version is not 4.0
+     * @throws MalformedDataException if the digest or the nonce has the wrong length or the timestamp is out of range
      */
-    public static V4TokenHeader parse(String value) {
-        Map<String, String> fields = PowerAuthHeaderFields.parse(value, KEYS,
-                message -> new InvalidTokenHeaderException(Reason.MALFORMED, "token " + message));
-        String version = require(fields, "version");
-        if (!V4Protocol.VERSION.equals(version)) {
-            throw new InvalidTokenHeaderException(Reason.UNSUPPORTED_VERSION, "token header version must be 4.0");
+    public static V4TokenHeader of(TokenId tokenId, byte[] digest32, byte[] nonce16, long timestampMs) {
+        Objects.requireNonNull(tokenId, "tokenId");
+        if (digest32.length != V4TokenDigest.LENGTH || nonce16.length != V4TokenDigest.NONCE_LENGTH) {
+            throw new MalformedDataException("token digest must be 32 bytes and nonce 16 bytes");
         }
-        String id = require(fields, "token_id");
-        if (!TokenId.isValid(id)) {
-            throw new InvalidTokenHeaderException(Reason.MALFORMED,
-                    "token_id must be a UUID with version 1-5 and variant 8, 9, a or b");
-        }
-        byte[] digest = decode(require(fields, "token_digest"), "token_digest", V4TokenDigest.LENGTH);
-        byte[] nonce = decode(require(fields, "nonce"), "nonce", V4TokenDigest.NONCE_LENGTH);
-        long timestamp = parseTimestamp(require(fields, "timestamp"));
-        return new V4TokenHeader(new TokenId(id), digest, nonce, timestamp);
+        checkTimestamp(timestampMs);
+        return new V4TokenHeader(tokenId, digest32.clone(), nonce16.clone(), timestampMs);
     }
 
     /** @return the header value, rendered into one exactly sized buffer */
@@ -122,14 +108,6 @@ public final class V4TokenHeader {
         return timestampMs;
     }
 
-    byte[] digestNoCopy() {
-        return digest;
-    }
-
-    byte[] nonceNoCopy() {
-        return nonce;
-    }
-
     @Override
     public String toString() {
         return "V4TokenHeader[tokenId=" + tokenId.value() + ", timestampMs=" + timestampMs + "]";
@@ -153,38 +131,6 @@ public final class V4TokenHeader {
         if (timestampMs < 0 || timestampMs > MAX_TIMESTAMP_MS) {
             throw new MalformedDataException("token timestamp must be 0 to 15 decimal digits of milliseconds");
         }
-    }
-
-    private static String require(Map<String, String> fields, String key) {
-        String value = fields.get(key);
-        if (value == null || value.isEmpty()) {
-            throw new InvalidTokenHeaderException(Reason.MALFORMED, key + " is missing");
-        }
-        return value;
-    }
-
-    private static byte[] decode(String text, String field, int length) {
-        try {
-            return B64.decode(text, field, length);
-        } catch (MalformedDataException e) {
-            throw new InvalidTokenHeaderException(Reason.MALFORMED, e.getMessage(), e);
-        }
-    }
-
-    private static long parseTimestamp(String text) {
-        int len = text.length();
-        if (len < MIN_TIMESTAMP_DIGITS || len > MAX_TIMESTAMP_DIGITS) {
-            throw new InvalidTokenHeaderException(Reason.MALFORMED, "timestamp must have 9 to 15 decimal digits");
-        }
-        long v = 0;
-        for (int i = 0; i < len; i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                throw new InvalidTokenHeaderException(Reason.MALFORMED, "timestamp must be decimal digits only");
-            }
-            v = v * 10 + (c - '0');
-        }
-        return v;
     }
 
     private static byte[] ascii(String text) {

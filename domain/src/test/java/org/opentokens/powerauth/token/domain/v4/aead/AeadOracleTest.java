@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.opentokens.powerauth.token.domain.error.CryptoFailureException;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
+import org.opentokens.powerauth.token.domain.server.V4EncryptionHeaderParser;
 import org.opentokens.powerauth.token.domain.v4.V4Oracle;
 import org.opentokens.powerauth.token.domain.v4.crypto.V4SymmetricKey;
 
@@ -114,11 +115,11 @@ class AeadOracleTest {
             assertThat(parsed.getActivationId()).isEqualTo(activationId);
             String theirs = (activationId == null ? new PowerAuthEncryptionHttpHeader(appKey, "4.0")
                     : new PowerAuthEncryptionHttpHeader(appKey, activationId, "4.0")).buildHttpHeader();
-            assertThat(V4EncryptionHeader.parse(theirs)).isEqualTo(ours);
+            assertThat(V4EncryptionHeaderParser.parse(theirs)).isEqualTo(ours);
         }
-        assertThatThrownBy(() -> V4EncryptionHeader.parse("PowerAuth version=\"3.3\", application_key=\"x\""))
+        assertThatThrownBy(() -> V4EncryptionHeaderParser.parse("PowerAuth version=\"3.3\", application_key=\"x\""))
                 .isInstanceOf(MalformedDataException.class);
-        assertThatThrownBy(() -> V4EncryptionHeader.parse("PowerAuth version=\"4.0\", application_key=a\"b"))
+        assertThatThrownBy(() -> V4EncryptionHeaderParser.parse("PowerAuth version=\"4.0\", application_key=a\"b"))
                 .isInstanceOf(MalformedDataException.class);
         assertThatThrownBy(() -> new V4EncryptionHeader(Base64.getEncoder().encodeToString(new byte[16]), "x"))
                 .isInstanceOf(MalformedDataException.class);

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
 import org.opentokens.powerauth.token.domain.error.SignatureFactorMissingException;
+import org.opentokens.powerauth.token.domain.server.V4AuthorizationHeaderParser;
 import org.opentokens.powerauth.token.domain.signature.SignatureBaseString;
 import org.opentokens.powerauth.token.domain.v4.V4Oracle;
 import org.opentokens.powerauth.token.domain.v4.counter.V4HashCounter;
@@ -120,7 +121,7 @@ class AuthenticationCodeOracleTest {
 
             String built = new PowerAuthAuthorizationHttpHeader(activationId, appKey, code, type.wireValue(),
                     Base64.getEncoder().encodeToString(nonce), "4.0").buildHttpHeader();
-            V4AuthorizationHeader back = V4AuthorizationHeader.parse(built);
+            V4AuthorizationHeader back = V4AuthorizationHeaderParser.parse(built);
             assertThat(back.value()).as("case %d", i).isEqualTo(value);
         }
     }
@@ -138,10 +139,34 @@ class AuthenticationCodeOracleTest {
         for (String bad : new String[] {good.replace("4.0", "3.3"), good.replace(code, code.substring(4)),
             good.replace(id, "x"), good.replace("possession", "telepathy"), good + " pa_nonce=\"AAAA\"",
             good.replace("pa_application_key=\"" + appKey, "pa_application_key=\"AAAA"), "PowerAuth", ""}) {
-            assertThatThrownBy(() -> V4AuthorizationHeader.parse(bad)).isInstanceOf(MalformedDataException.class)
+            assertThatThrownBy(() -> V4AuthorizationHeaderParser.parse(bad)).isInstanceOf(MalformedDataException.class)
                     .hasMessageNotContaining(code);
         }
-        assertThat(V4AuthorizationHeader.parse(good).toString()).doesNotContain(code);
+        assertThat(V4AuthorizationHeaderParser.parse(good).toString()).doesNotContain(code);
+    }
+
+    @Test
+    void fromFieldsKeepsTheSentNonceAndChecksEachValue() {
+        String id = UUID.randomUUID().toString();
+        String appKey = Base64.getEncoder().encodeToString(new byte[16]);
+        String nonce = Base64.getEncoder().encodeToString(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14,
+            15, 16});
+        String code = Base64.getEncoder().encodeToString(new byte[32]);
+        AuthenticationCodeType type = AuthenticationCodeType.POSSESSION;
+        V4AuthorizationHeader header = V4AuthorizationHeader.fromFields(id, appKey, nonce, type, code);
+        assertThat(header.value()).isEqualTo(
+                V4AuthorizationHeader.of(id, appKey, Base64.getDecoder().decode(nonce), type, code).value());
+        assertThatThrownBy(() -> V4AuthorizationHeader.fromFields("x", appKey, nonce, type, code))
+                .isInstanceOf(MalformedDataException.class).hasMessageContaining("pa_activation_id");
+        assertThatThrownBy(() -> V4AuthorizationHeader.fromFields(id, "AAAA", nonce, type, code))
+                .isInstanceOf(MalformedDataException.class).hasMessageContaining("pa_application_key");
+        assertThatThrownBy(() -> V4AuthorizationHeader.fromFields(id, appKey, "AAAA", type, code))
+                .isInstanceOf(MalformedDataException.class).hasMessageContaining("pa_nonce");
+        assertThatThrownBy(() -> V4AuthorizationHeader.fromFields(id, appKey, nonce, type, code.substring(4)))
+                .isInstanceOf(MalformedDataException.class).hasMessageContaining("pa_auth_code")
+                .hasMessageNotContaining(code.substring(4));
+        assertThatThrownBy(() -> V4AuthorizationHeader.fromFields(id, appKey, nonce, null, code))
+                .isInstanceOf(NullPointerException.class);
     }
 
     /** Random factor keys derived from a random activation secret, in both our and Wultra's form. */

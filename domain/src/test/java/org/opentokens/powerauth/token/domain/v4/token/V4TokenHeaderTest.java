@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.opentokens.powerauth.token.domain.error.InvalidTokenHeaderException;
 import org.opentokens.powerauth.token.domain.error.InvalidTokenHeaderException.Reason;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
+import org.opentokens.powerauth.token.domain.server.V4TokenHeaderParser;
+import org.opentokens.powerauth.token.domain.server.V4TokenHeaderVerifier;
 import org.opentokens.powerauth.token.domain.token.TokenId;
 import org.opentokens.powerauth.token.domain.v4.V4Oracle;
 
@@ -31,7 +33,7 @@ class V4TokenHeaderTest {
                 .isEqualTo(h.value());
         V4TokenHeader early = V4TokenHeader.generate(TokenId.of(ID), secret, nonce, 42L);
         assertThat(early.value()).endsWith("timestamp=\"000000042\"");
-        assertThat(V4TokenHeader.parse(early.value()).timestampMs()).isEqualTo(42L);
+        assertThat(V4TokenHeaderParser.parse(early.value()).timestampMs()).isEqualTo(42L);
     }
 
     @Test
@@ -40,7 +42,7 @@ class V4TokenHeaderTest {
         String shuffled = "  PowerAuth timestamp=\"1700000000000\",nonce=\"" + Base64.getEncoder().encodeToString(h.nonce())
                 + "\"\ttoken_digest=\"" + Base64.getEncoder().encodeToString(h.digest()) + "\", other=\"x\", token_id="
                 + ID + " version=\"4.0\" ";
-        V4TokenHeader back = V4TokenHeader.parse(shuffled);
+        V4TokenHeader back = V4TokenHeaderParser.parse(shuffled);
         assertThat(back.value()).isEqualTo(h.value());
     }
 
@@ -58,15 +60,36 @@ class V4TokenHeaderTest {
         expect(good.replace("nonce=\"", "nonce=\"A"), Reason.MALFORMED);
         expect(good.substring(0, good.length() - 1), Reason.MALFORMED);
         expect(good.replace("token_digest=", "token_digest"), Reason.MALFORMED);
-        assertThatThrownBy(() -> V4TokenHeader.parse(good.replace(ID, "secret-looking-value")))
+        assertThatThrownBy(() -> V4TokenHeaderParser.parse(good.replace(ID, "secret-looking-value")))
                 .hasMessageNotContaining("secret-looking-value");
+    }
+
+    @Test
+    void ofWrapsReadFieldsByCopyAndRejectsWrongLengthsAndTimestamps() {
+        byte[] nonce = V4Oracle.bytes(r, 16);
+        V4TokenHeader generated = V4TokenHeader.generate(TokenId.of(ID), secret, nonce, 1_700_000_000_000L);
+        byte[] digest = generated.digest();
+        V4TokenHeader wrapped = V4TokenHeader.of(TokenId.of(ID), digest, nonce, 1_700_000_000_000L);
+        digest[0] ^= 1;
+        nonce[0] ^= 1;
+        assertThat(wrapped.value()).isEqualTo(generated.value());
+        assertThatThrownBy(() -> V4TokenHeader.of(TokenId.of(ID), new byte[31], new byte[16], 0))
+                .isInstanceOf(MalformedDataException.class);
+        assertThatThrownBy(() -> V4TokenHeader.of(TokenId.of(ID), new byte[32], new byte[15], 0))
+                .isInstanceOf(MalformedDataException.class);
+        assertThatThrownBy(() -> V4TokenHeader.of(TokenId.of(ID), new byte[32], new byte[16], -1))
+                .isInstanceOf(MalformedDataException.class);
+        assertThatThrownBy(() -> V4TokenHeader.of(TokenId.of(ID), new byte[32], new byte[16],
+                V4TokenHeader.MAX_TIMESTAMP_MS + 1)).isInstanceOf(MalformedDataException.class);
+        assertThatThrownBy(() -> V4TokenHeader.of(null, new byte[32], new byte[16], 0))
+                .isInstanceOf(NullPointerException.class);
     }
 
     @Test
     void verifierChecksTokenWindowAndDigest() {
         V4TokenHeaderVerifier verifier = new V4TokenHeaderVerifier();
         long ts = 1_700_000_000_000L;
-        V4TokenHeader h = V4TokenHeader.parse(
+        V4TokenHeader h = V4TokenHeaderParser.parse(
                 V4TokenHeader.generate(TokenId.of(ID), secret, V4Oracle.bytes(r, 16), ts).value());
         verifier.verify(h, TokenId.of(ID), secret, ts + 60_000);
         verifier.verify(h, TokenId.of(ID), secret, ts - 60_000);
@@ -100,8 +123,8 @@ class V4TokenHeaderTest {
     }
 
     private static void expect(String value, Reason reason) {
-        assertThatThrownBy(() -> V4TokenHeader.parse(value)).isInstanceOfSatisfying(InvalidTokenHeaderException.class,
-                e -> assertThat(e.reason()).isEqualTo(reason));
+        assertThatThrownBy(() -> V4TokenHeaderParser.parse(value))
+                .isInstanceOfSatisfying(InvalidTokenHeaderException.class, e -> assertThat(e.reason()).isEqualTo(reason));
     }
 
     private static void expectVerify(Runnable check, Reason reason) {

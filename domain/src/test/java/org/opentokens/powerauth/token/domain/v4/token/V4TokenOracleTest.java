@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.opentokens.powerauth.token.domain.server.V4TokenHeaderParser;
+import org.opentokens.powerauth.token.domain.server.V4TokenHeaderVerifier;
 import org.opentokens.powerauth.token.domain.token.TokenId;
 import org.opentokens.powerauth.token.domain.v4.V4Oracle;
 import org.opentokens.powerauth.token.domain.v4.V4Vectors;
@@ -86,7 +88,7 @@ class V4TokenOracleTest {
             byte[] digest = CLIENT.computeTokenDigest(nonce, Long.toString(ts).getBytes(StandardCharsets.UTF_8), "4.0", secret);
             String value = new PowerAuthTokenHttpHeader(id, b64(digest), b64(nonce), Long.toString(ts), "4.0").buildHttpHeader();
 
-            V4TokenHeader header = V4TokenHeader.parse(value);
+            V4TokenHeader header = V4TokenHeaderParser.parse(value);
             assertThat(header.tokenId()).isEqualTo(TokenId.of(id));
             assertThat(header.digest()).isEqualTo(digest);
             assertThat(header.nonce()).isEqualTo(nonce);

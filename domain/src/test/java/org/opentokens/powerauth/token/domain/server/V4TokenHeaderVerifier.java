@@ -1,15 +1,20 @@
-package org.opentokens.powerauth.token.domain.v4.token;
+package org.opentokens.powerauth.token.domain.server;
 
 import java.util.Objects;
+import org.opentokens.powerauth.token.domain.crypto.Bytes;
 import org.opentokens.powerauth.token.domain.error.InvalidTokenHeaderException;
 import org.opentokens.powerauth.token.domain.error.InvalidTokenHeaderException.Reason;
 import org.opentokens.powerauth.token.domain.token.TokenId;
+import org.opentokens.powerauth.token.domain.v4.token.V4TokenDigest;
+import org.opentokens.powerauth.token.domain.v4.token.V4TokenHeader;
+import org.opentokens.powerauth.token.domain.v4.token.V4TokenSecret;
 
 /**
  * Checks a parsed 4.0 token header as PowerAuth Server 2.0 does: the expected token, a timestamp within
  * {@code ±window} of server time (default 60 s, {@code powerauth.service.crypto.requestExpirationInMilliseconds}), and
  * the digest (constant-time). Replay protection (remembering {@code nonce || tokenId}) is stateful and lives with the
- * caller. Immutable and thread-safe.
+ * caller. It lives in the domain's test-jar: the client never verifies its own headers, the tests do. Immutable and
+ * thread-safe.
  */
 public final class V4TokenHeaderVerifier {
     /** Server 2.0's default request expiration, in both directions. */
@@ -58,8 +63,20 @@ public final class V4TokenHeaderVerifier {
             throw new InvalidTokenHeaderException(Reason.TIMESTAMP_IN_FUTURE,
                     "token header timestamp is more than " + windowMs + " ms ahead");
         }
-        if (!V4TokenDigest.matches(secret, header.nonceNoCopy(), header.timestampMs(), header.digestNoCopy())) {
+        if (!digestMatches(header, secret)) {
             throw new InvalidTokenHeaderException(Reason.DIGEST_MISMATCH, "token digest does not match");
+        }
+    }
+
+    /** Recomputes the digest and compares it with the header's in constant time. */
+    private static boolean digestMatches(V4TokenHeader header, V4TokenSecret secret) {
+        byte[] expected = V4TokenDigest.compute(secret, header.nonce(), header.timestampMs());
+        byte[] candidate = header.digest();
+        try {
+            return Bytes.constantTimeEquals(expected, candidate);
+        } finally {
+            Bytes.wipe(expected);
+            Bytes.wipe(candidate);
         }
     }
 

@@ -1,4 +1,4 @@
-package org.opentokens.powerauth.token.domain.v4;
+package org.opentokens.powerauth.token.domain.server;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -15,8 +15,9 @@ import org.opentokens.powerauth.token.domain.error.MalformedDataException;
  * digits and underscores; a quoted value runs to the next double quote, an unquoted one to the next whitespace or
  * comma. A repeated key, a key without {@code =} or an unclosed quote is rejected; unknown keys are kept (callers
  * ignore them). One pass, linear in the length of the value. Error messages name only known keys, never values.
+ * Used by the 4.0 header parsers of this package, which read headers as the server does.
  */
-public final class PowerAuthHeaderFields {
+final class PowerAuthHeaderFields {
     private static final String PREFIX = "PowerAuth";
 
     private PowerAuthHeaderFields() {
@@ -29,7 +30,7 @@ public final class PowerAuthHeaderFields {
      * @return the fields by key
      * @throws MalformedDataException (as built by {@code error}) if the value does not follow the grammar
      */
-    public static Map<String, String> parse(String headerValue, Set<String> knownKeys,
+    static Map<String, String> parse(String headerValue, Set<String> knownKeys,
             Function<String, ? extends MalformedDataException> error) {
         if (headerValue == null) {
             throw error.apply("header is missing");
