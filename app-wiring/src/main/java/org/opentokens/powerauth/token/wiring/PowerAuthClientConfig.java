@@ -88,12 +88,12 @@ public final class PowerAuthClientConfig {
     }
 
     /** @return the protocol settings the services take */
-    public PowerAuthConfiguration powerAuthConfiguration() {
+    PowerAuthConfiguration powerAuthConfiguration() {
         return powerAuth;
     }
 
     /** @return the settings of the HTTP adapter */
-    public HttpServerConfig httpServerConfig() {
+    HttpServerConfig httpServerConfig() {
         return http;
     }
 

@@ -110,8 +110,7 @@ class LeakProbesTest {
                 () -> AuthorizationHeaderParser.parse("PowerAuth pa_signature=\"" + tokenB64 + "\", garbage"),
                 () -> bed.config("probe", ProtocolVersion.V3_3).toString().concat(PowerAuthClientConfig.builder(
                         bed.baseUri, bed.application.appKey(), longer, bed.application.masterServerPublicKey())
-                        .build().toString()),
-                () -> PowerAuthAuthentication.possessionWithBiometry(secret(17)));
+                        .build().toString()));
         int typed = 0;
         for (ThrowingCallable probe : probes) {
             Throwable failure = catchThrowable(probe);
@@ -121,7 +120,11 @@ class LeakProbesTest {
             texts.add(trace(failure));
             typed++;
         }
-        assertNoSecretIn(typed + " parser rejections");
+        Throwable misuse = catchThrowable(() -> PowerAuthAuthentication.possessionWithBiometry(secret(17)));
+        assertThat(misuse).as("a host programming error").isInstanceOf(IllegalArgumentException.class);
+        SecretRegistry.exception(misuse);
+        texts.add(trace(misuse));
+        assertNoSecretIn(typed + " parser rejections and a misuse");
     }
 
     @Test

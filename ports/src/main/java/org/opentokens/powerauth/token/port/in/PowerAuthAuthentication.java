@@ -5,7 +5,6 @@ import java.util.Objects;
 import java.util.Optional;
 import javax.security.auth.Destroyable;
 import org.opentokens.powerauth.token.domain.crypto.SymmetricKey;
-import org.opentokens.powerauth.token.domain.error.MalformedDataException;
 import org.opentokens.powerauth.token.domain.signature.PowerAuthSignatureType;
 
 /**
@@ -17,6 +16,9 @@ import org.opentokens.powerauth.token.domain.signature.PowerAuthSignatureType;
  * library destroys the authentication when the operation it was passed to finishes, wiping its copies (best
  * effort: a JVM may have copied them). Passing a destroyed authentication fails with
  * {@link IllegalStateException}. {@code toString} shows only the factors.
+ *
+ * <p>An empty password or a biometry key that is not 16 bytes is a programming error of the host: the factories
+ * throw {@link IllegalArgumentException} (house-style §2.4), as they throw {@link NullPointerException} for null.
  */
 public final class PowerAuthAuthentication implements Destroyable {
     private final PowerAuthSignatureType signatureType;
@@ -27,7 +29,11 @@ public final class PowerAuthAuthentication implements Destroyable {
     private PowerAuthAuthentication(PowerAuthSignatureType type, char[] password, byte[] biometryKey) {
         this.signatureType = type;
         if (password != null && password.length == 0) {
-            throw new MalformedDataException("password must not be empty");
+            throw new IllegalArgumentException("password must not be empty");
+        }
+        if (biometryKey != null && biometryKey.length != SymmetricKey.LENGTH) {
+            throw new IllegalArgumentException("biometry key must be " + SymmetricKey.LENGTH + " bytes, not "
+                    + biometryKey.length);
         }
         this.password = password == null ? null : password.clone();
         this.biometryKey = biometryKey == null ? null : SymmetricKey.of(biometryKey);

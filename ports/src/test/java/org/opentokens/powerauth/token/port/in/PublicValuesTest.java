@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
-import org.opentokens.powerauth.token.domain.error.MalformedDataException;
 import org.opentokens.powerauth.token.domain.signature.PowerAuthSignatureType;
 import org.opentokens.powerauth.token.port.out.ServerRejectedException;
 
@@ -40,9 +39,9 @@ class PublicValuesTest {
     @Test
     void badFactorsAreRejectedUpFront() {
         assertThatThrownBy(() -> PowerAuthAuthentication.possessionWithPassword(new char[0]))
-                .isInstanceOf(MalformedDataException.class);
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("password must not be empty");
         assertThatThrownBy(() -> PowerAuthAuthentication.possessionWithBiometry(new byte[5]))
-                .isInstanceOf(MalformedDataException.class);
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("16 bytes, not 5");
     }
 
     @Test
