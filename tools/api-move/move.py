@@ -6,6 +6,9 @@ Run from the repository root: ``python3 tools/api-move/move.py [--dry-run] [--ma
 Each line of the mapping is one of
     package OLD.PKG -> NEW.PKG     every file of OLD.PKG and of its sub-packages, in every module
     class OLD.PKG.Name -> NEW.PKG  one top-level type (and its test class NameTest, if one exists)
+    class OLD.PKG.Name -> NEW.PKG keep-test   the type only; its test stays (it uses the old package's helpers)
+    class OLD.PKG.Name -> NEW.PKG in MODULE   also into another Maven module (directory name), e.g. "in domain"
+(keep-test and "in MODULE" combine, in that order).
 Blank lines and lines starting with '#' are ignored. All class lines run first (in file order), then all
 package lines (in file order), so a class can be pulled out of a package that then moves as a whole.
 
@@ -170,9 +173,11 @@ def package_files(pkg: str) -> list[Path]:
     return sorted(f for root in source_roots() for f in (root / rel).glob("*.java") if f.is_file())
 
 
-def move_class(fqn: str, new_pkg: str, dry: bool, report: list[str]) -> list[tuple[str, str]]:
+def move_class(fqn: str, new_pkg: str, keep_test: bool, module: str | None, dry: bool,
+               report: list[str]) -> list[tuple[str, str]]:
     old_pkg, name = fqn.rsplit(".", 1)
-    sources = [f for f in package_files(old_pkg) if f.stem in (name, name + "Test", name + "Tests")]
+    stems = (name,) if keep_test else (name, name + "Test", name + "Tests")
+    sources = [f for f in package_files(old_pkg) if f.stem in stems]
     if not sources:
         report.append(f"SKIP class {fqn}: no source in {old_pkg} (already moved?)")
         return []
@@ -181,6 +186,8 @@ def move_class(fqn: str, new_pkg: str, dry: bool, report: list[str]) -> list[tup
     for src in sources:
         root = next(r for r in source_roots() if r in src.parents)
         old_names_by_root[src] = {f.stem for f in package_files(old_pkg) if f.stem not in (name, src.stem)}
+        if module:
+            root = ROOT / module / root.relative_to(root.parents[2])
         dst = root / new_pkg.replace(".", "/") / src.name
         report.append(f"  git mv {src.relative_to(ROOT)} -> {dst.relative_to(ROOT)}")
         git_mv(src, dst, dry)
@@ -232,16 +239,21 @@ def move_package(old: str, new: str, dry: bool, report: list[str]) -> bool:
     return found
 
 
-def parse_mapping(path: Path) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+def parse_mapping(path: Path) -> tuple[list[tuple[str, str, bool, str | None]], list[tuple[str, str]]]:
     classes, packages = [], []
     for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         line = raw.split("#", 1)[0].strip()
         if not line:
             continue
-        m = re.fullmatch(r"(package|class)\s+([\w.$]+)\s*->\s*([\w.]+)", line)
-        if not m:
+        m = re.fullmatch(r"(package|class)\s+([\w.$]+)\s*->\s*([\w.]+)(\s+keep-test)?(?:\s+in\s+([\w-]+))?", line)
+        if not m or ((m.group(4) or m.group(5)) and m.group(1) != "class"):
             sys.exit(f"{path}:{number}: cannot read '{raw}'")
-        (classes if m.group(1) == "class" else packages).append((m.group(2), m.group(3)))
+        if m.group(5) and not (ROOT / m.group(5) / "pom.xml").is_file():
+            sys.exit(f"{path}:{number}: no module {m.group(5)}")
+        if m.group(1) == "class":
+            classes.append((m.group(2), m.group(3), bool(m.group(4)), m.group(5)))
+        else:
+            packages.append((m.group(2), m.group(3)))
     return classes, packages
 
 
@@ -253,9 +265,10 @@ def main() -> int:
     classes, packages = parse_mapping(Path(args.mapping))
     report: list[str] = []
 
-    for fqn, new_pkg in classes:
-        report.append(f"class {fqn} -> {new_pkg}")
-        pairs = move_class(fqn, new_pkg, args.dry_run, report)
+    for fqn, new_pkg, keep_test, module in classes:
+        report.append(f"class {fqn} -> {new_pkg}" + (" (test stays)" if keep_test else "")
+                      + (f" in module {module}" if module else ""))
+        pairs = move_class(fqn, new_pkg, keep_test, module, args.dry_run, report)
         if pairs and not args.dry_run:
             rename_service_files(pairs, args.dry_run, report)
             n = rewrite_references(pairs, tracked_text_files(), report)
