@@ -124,7 +124,8 @@ public final class PasswordService implements PowerAuthPasswords {
                 return true;
             });
             if (!changed) {
-                throw new WrongPasswordException(new PasswordValidation(false, statusOrNull(activation)));
+                PasswordValidation refused = new PasswordValidation(false, statusOrNull(activation));
+                throw new WrongPasswordException(refused.remainingAttempts(), refused.blocked());
             }
             return null;
         }).whenComplete((done, failure) -> {

@@ -102,7 +102,8 @@ class PasswordFlowTest {
         Throwable failure = Testbed.failure(client.passwords.changePassword("0000".toCharArray(), NEW_PASSWORD));
 
         assertThat(failure).isInstanceOf(WrongPasswordException.class).hasMessageContaining("4 attempt(s) left");
-        assertThat(((WrongPasswordException) failure).validation().remainingAttempts()).hasValue(4);
+        assertThat(((WrongPasswordException) failure).remainingAttempts()).hasValue(4);
+        assertThat(((WrongPasswordException) failure).blocked()).isFalse();
         assertThat(client.storedRecord().protectedKnowledgeKey()).isEqualTo(protectedBefore);
         assertThat(bed.emulator.activation(id).failedAttempts()).isEqualTo(1);
         assertThat(client.passwords.validatePassword(Testbed.PASSWORD).join().valid()).isTrue();
