@@ -123,7 +123,22 @@ PACKAGE_RE = re.compile(r"^package\s+([\w.]+)\s*;", re.M)
 
 def strip_comments_and_strings(text: str) -> str:
     text = re.sub(r'"(?:\\.|[^"\\])*"', '""', text)
+    text = re.sub(r"/\*.*?\*/", "", text, flags=re.S)
     return re.sub(r"//[^\n]*", "", text)
+
+
+def drop_same_package_imports(path: Path) -> bool:
+    """A class moved into a package its users already import from leaves a redundant self-import."""
+    text = path.read_text(encoding="utf-8")
+    m = PACKAGE_RE.search(text)
+    if not m:
+        return False
+    own = re.escape(m.group(1))
+    updated = re.sub(rf"^import\s+{own}\.[A-Z]\w*\s*;\n", "", text, flags=re.M)
+    if updated != text:
+        path.write_text(updated, encoding="utf-8")
+        return True
+    return False
 
 
 def names_used(text: str) -> set[str]:
@@ -281,8 +296,10 @@ def main() -> int:
             n = rewrite_references([(old, new)], tracked_text_files(), report)
             report.append(f"    references rewritten in {n} files")
 
-    # Empty directories left behind by git mv.
+    # Redundant imports of a file's own package, and empty directories left behind by git mv.
     if not args.dry_run:
+        cleaned = [f for root in source_roots() for f in root.rglob("*.java") if drop_same_package_imports(f)]
+        report.append(f"same-package imports dropped in {len(cleaned)} files")
         for root in source_roots():
             for d in sorted((p for p in root.rglob("*") if p.is_dir()), key=lambda p: -len(p.parts)):
                 if not any(d.iterdir()):
