@@ -16,7 +16,8 @@ What a move does:
 - ``git mv`` the files under ``<module>/src/*/java`` and ``<module>/src/*/resources`` of every module;
 - rewrites every textual reference in tracked text files (Java, poms, Markdown, resources, scripts under bin/
   and .ci/): dotted names (``old.pkg.X``, ``old.pkg;``) and slashed paths (``old/pkg/X``), matching whole
-  name segments only (``token.domain.token`` never hits ``token.domain.tokenx``);
+  name segments only (``token.domain.token`` never hits ``token.domain.tokenx``), and never on a line that
+  names a module (``<moduleName>``, ``Automatic-Module-Name``);
 - for a class move: rewrites the moved file's package line, adds imports to the moved file for the
   old package's types it names, and adds an import of the moved type to every file of the old package
   that names it.
@@ -38,6 +39,7 @@ TOOL_DIR = Path(__file__).resolve().parent
 TEXT_SUFFIXES = {".java", ".xml", ".md", ".txt", ".properties", ".json", ".sh", ".yml", ".yaml", ".cfg",
                  ".conf", ".jfc", ".mf", ".MF", ".policy", ".html", ".csv", ""}
 IDENT = r"[A-Za-z0-9_$]"
+PROTECTED = re.compile(r"<moduleName>|Automatic-Module-Name")
 
 
 def git(*args: str) -> str:
@@ -87,9 +89,14 @@ def rewrite_references(pairs: list[tuple[str, str]], files: list[Path], report: 
             text = path.read_text(encoding="utf-8")
         except (UnicodeDecodeError, FileNotFoundError):
             continue
-        updated = text
-        for pattern, replacement in compiled:
-            updated = pattern.sub(replacement, updated)
+        lines = text.split("\n")
+        for i, line in enumerate(lines):
+            if PROTECTED.search(line):
+                continue  # a module's name is not a package name, even where it reads like one
+            for pattern, replacement in compiled:
+                line = pattern.sub(replacement, line)
+            lines[i] = line
+        updated = "\n".join(lines)
         if updated != text:
             path.write_text(updated, encoding="utf-8")
             changed += 1
