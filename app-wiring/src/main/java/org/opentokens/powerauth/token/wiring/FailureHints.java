@@ -4,10 +4,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
-import org.opentokens.powerauth.token.domain.signature.PowerAuthSignatureType;
+import org.opentokens.powerauth.token.domain.PowerAuthSignatureType;
 import org.opentokens.powerauth.token.port.in.PowerAuthActivationStatus;
-import org.opentokens.powerauth.token.port.out.RejectionHints;
-import org.opentokens.powerauth.token.port.out.ServerRejectedException;
+import org.opentokens.powerauth.token.domain.error.RejectionHints;
+import org.opentokens.powerauth.token.domain.error.ServerRejectedException;
 
 /**
  * Adds a {@link RejectionHints hint} to a failed signed call, where a real deployment's uniform answer leaves the

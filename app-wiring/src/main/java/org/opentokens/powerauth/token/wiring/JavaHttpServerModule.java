@@ -5,12 +5,12 @@ import com.google.inject.PrivateModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import java.util.Objects;
-import org.opentokens.powerauth.token.adapter.http.HttpServerConfig;
-import org.opentokens.powerauth.token.adapter.http.JacksonJsonCodec;
-import org.opentokens.powerauth.token.adapter.http.JavaHttpPowerAuthServer;
-import org.opentokens.powerauth.token.port.out.JsonCodec;
-import org.opentokens.powerauth.token.port.out.PowerAuthServer;
-import org.opentokens.powerauth.token.port.out.PowerAuthServerV4;
+import org.opentokens.powerauth.token.adapter.http.internal.HttpServerConfig;
+import org.opentokens.powerauth.token.adapter.http.internal.JacksonJsonCodec;
+import org.opentokens.powerauth.token.adapter.http.internal.JavaHttpPowerAuthServer;
+import org.opentokens.powerauth.token.port.internal.out.JsonCodec;
+import org.opentokens.powerauth.token.port.internal.out.PowerAuthServer;
+import org.opentokens.powerauth.token.port.internal.out.PowerAuthServerV4;
 
 /**
  * The HTTP adapter ({@code java.net.http} and Jackson) as a private module.

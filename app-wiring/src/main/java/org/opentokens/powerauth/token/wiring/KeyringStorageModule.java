@@ -15,7 +15,7 @@ import org.opentokens.powerauth.token.port.out.SecureStorage;
  *
  * <p><b>Exposes</b> {@link SecureStorage} (a singleton opened on first use, so building the injector never talks
  * to the keychain; a missing or locked keychain surfaces as a
- * {@link org.opentokens.powerauth.token.port.out.StorageException} from the first storage call). <b>Requires</b>
+ * {@link org.opentokens.powerauth.token.domain.error.StorageException} from the first storage call). <b>Requires</b>
  * nothing. Install exactly one storage module per injector, next to {@link PowerAuthTokenModule}. Use one process
  * per service name; for several processes, use {@link SqliteStorageModule} with the keychain as key source.
  */

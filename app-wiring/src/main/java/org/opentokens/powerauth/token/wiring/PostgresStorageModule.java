@@ -14,7 +14,7 @@ import org.opentokens.powerauth.token.port.out.SecureStorage;
  *
  * <p><b>Exposes</b> {@link SecureStorage} (a singleton over a {@link PostgresSecureStorage} that is opened on first
  * use: the tables are created or migrated and the store unlocked then, not while the injector is built, so an
- * unreachable database or a wrong key surfaces as a {@link org.opentokens.powerauth.token.port.out.StorageException}
+ * unreachable database or a wrong key surfaces as a {@link org.opentokens.powerauth.token.domain.error.StorageException}
  * from the first storage call). <b>Requires</b> nothing: the host hands in its {@link DataSource} (its pool) or a
  * configured {@link PostgresSecureStorageBuilder}; the module supplies the randomness. Install exactly one storage
  * module per injector, next to {@link PowerAuthTokenModule}.

@@ -1,10 +1,10 @@
 package org.opentokens.powerauth.token.wiring;
 
 import java.util.Objects;
-import org.opentokens.powerauth.token.application.time.HostTimeSynchronizationService;
-import org.opentokens.powerauth.token.application.time.SampleOutcome;
-import org.opentokens.powerauth.token.application.time.ServerTimeFetch;
-import org.opentokens.powerauth.token.application.time.TimeSynchronizationService;
+import org.opentokens.powerauth.token.application.internal.time.HostTimeSynchronizationService;
+import org.opentokens.powerauth.token.application.internal.time.SampleOutcome;
+import org.opentokens.powerauth.token.application.internal.time.ServerTimeFetch;
+import org.opentokens.powerauth.token.application.internal.time.TimeSynchronizationService;
 import org.opentokens.powerauth.token.port.in.ActivationUseCase;
 import org.opentokens.powerauth.token.port.in.PowerAuthPasswords;
 import org.opentokens.powerauth.token.port.in.PowerAuthSignatures;
@@ -21,7 +21,7 @@ import org.opentokens.powerauth.token.port.in.TimeSynchronization;
  * <p>Get it (or the parts) from an injector built with {@link PowerAuthTokenModule}. The client owns the daemon
  * threads its server calls run on; {@link #close()} shuts them down. Local operations (stored tokens, headers
  * once time is synchronized) keep working after close; every asynchronous server call started after close fails
- * through its future with {@link org.opentokens.powerauth.token.port.in.ClientClosedException}. Thread-safe.
+ * through its future with {@link org.opentokens.powerauth.token.domain.error.ClientClosedException}. Thread-safe.
  */
 public final class PowerAuthClient implements AutoCloseable {
     private final String instanceId;
@@ -113,7 +113,7 @@ public final class PowerAuthClient implements AutoCloseable {
      *
      * @return what was done with the sample
      * @throws org.opentokens.powerauth.token.domain.error.PowerAuthClientException the server call's typed
-     *     failure, such as {@link org.opentokens.powerauth.token.port.out.ServerUnreachableException}
+     *     failure, such as {@link org.opentokens.powerauth.token.domain.error.ServerUnreachableException}
      */
     public SampleOutcome resynchronizeTime() {
         return timeSynchronization.synchronize(serverTime);
@@ -126,8 +126,8 @@ public final class PowerAuthClient implements AutoCloseable {
 
     /**
      * Shuts the client's worker threads down: server calls in flight are interrupted and fail as unreachable
-     * ({@link org.opentokens.powerauth.token.port.out.ServerUnreachableException}), new ones fail with
-     * {@link org.opentokens.powerauth.token.port.in.ClientClosedException}. The HTTP client is let go of, so a
+     * ({@link org.opentokens.powerauth.token.domain.error.ServerUnreachableException}), new ones fail with
+     * {@link org.opentokens.powerauth.token.domain.error.ClientClosedException}. The HTTP client is let go of, so a
      * closed client kept by the host pins no thread (on Java 17 the HTTP client's selector thread ends once it is
      * garbage collected). Stored data is untouched. Idempotent.
      */

@@ -5,12 +5,12 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import javax.net.ssl.SSLContext;
-import org.opentokens.powerauth.token.adapter.http.HttpServerConfig;
-import org.opentokens.powerauth.token.application.PowerAuthConfiguration;
-import org.opentokens.powerauth.token.application.ClientProtocolVersion;
-import org.opentokens.powerauth.token.application.V4Settings;
+import org.opentokens.powerauth.token.adapter.http.internal.HttpServerConfig;
+import org.opentokens.powerauth.token.application.internal.PowerAuthConfiguration;
+import org.opentokens.powerauth.token.port.in.ClientProtocolVersion;
+import org.opentokens.powerauth.token.application.internal.V4Settings;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
-import org.opentokens.powerauth.token.domain.v4.kem.SharedSecretAlgorithm;
+import org.opentokens.powerauth.token.domain.SharedSecretAlgorithm;
 
 /**
  * Everything one PowerAuth client instance needs, for {@link PowerAuthTokenModule}: where the server is, the
@@ -125,7 +125,7 @@ public final class PowerAuthClientConfig {
          * @param value the instance id (storage namespace), {@code "default"} unless set
          * @return this
          * @throws IllegalArgumentException if it is not plain text, see
-         *     {@link org.opentokens.powerauth.token.port.in.NameRules#instanceId}
+         *     {@link org.opentokens.powerauth.token.port.internal.in.NameRules#instanceId}
          */
         public Builder instanceId(String value) {
             powerAuth.instanceId(value);
@@ -233,7 +233,7 @@ public final class PowerAuthClientConfig {
         /**
          * @param value how long a signed call or another change of this instance waits at most while another
          *     thread or process holds the instance's exclusive section, 60 s unless set; past it the call fails
-         *     with {@link org.opentokens.powerauth.token.port.out.StorageBusyException}
+         *     with {@link org.opentokens.powerauth.token.domain.error.StorageBusyException}
          * @return this
          */
         public Builder instanceLockTimeout(Duration value) {

@@ -16,7 +16,7 @@ import org.opentokens.powerauth.token.port.out.SecureStorage;
  *
  * <p><b>Exposes</b> {@link SecureStorage} (a singleton over a {@link SqliteSecureStorage} that is opened on first
  * use: the file is created, checked and unlocked then, not while the injector is built, so a wrong key surfaces as
- * a {@link org.opentokens.powerauth.token.port.out.StorageException} from the first storage call). <b>Requires</b> nothing.
+ * a {@link org.opentokens.powerauth.token.domain.error.StorageException} from the first storage call). <b>Requires</b> nothing.
  * Install exactly one storage module per injector, next to {@link PowerAuthTokenModule}. The store keeps one
  * pooled connection until the JVM exits; a host that must close it earlier opens
  * {@code SqliteSecureStorage.builder(file)} itself and binds the instance.

@@ -18,7 +18,7 @@ import org.opentokens.powerauth.token.port.in.LocalActivationState;
 import org.opentokens.powerauth.token.port.out.PostgresTestCluster;
 import org.opentokens.powerauth.token.port.out.PostgresTestSchema;
 import org.opentokens.powerauth.token.port.out.SecureStorage;
-import org.opentokens.powerauth.token.port.out.StorageLockedException;
+import org.opentokens.powerauth.token.domain.error.StorageLockedException;
 import org.opentokens.powerauth.token.port.out.StorageNamespace;
 
 /** {@link PostgresStorageModule} in a {@code Stage.PRODUCTION} injector next to {@link PowerAuthTokenModule}. */

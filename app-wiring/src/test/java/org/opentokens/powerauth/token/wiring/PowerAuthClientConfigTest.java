@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.opentokens.powerauth.token.adapter.http.HttpServerConfig;
-import org.opentokens.powerauth.token.application.PowerAuthConfiguration;
+import org.opentokens.powerauth.token.adapter.http.internal.HttpServerConfig;
+import org.opentokens.powerauth.token.application.internal.PowerAuthConfiguration;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
 

@@ -16,7 +16,7 @@ import org.opentokens.powerauth.token.adapter.storage.StorageKeySources;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
 import org.opentokens.powerauth.token.port.in.LocalActivationState;
 import org.opentokens.powerauth.token.port.out.SecureStorage;
-import org.opentokens.powerauth.token.port.out.StorageLockedException;
+import org.opentokens.powerauth.token.domain.error.StorageLockedException;
 import org.opentokens.powerauth.token.port.out.StorageNamespace;
 
 /** {@link SqliteStorageModule} in a {@code Stage.PRODUCTION} injector next to {@link PowerAuthTokenModule}. */

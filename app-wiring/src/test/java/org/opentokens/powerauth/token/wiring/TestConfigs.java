@@ -1,8 +1,8 @@
 package org.opentokens.powerauth.token.wiring;
 
 import java.util.Base64;
-import org.opentokens.powerauth.token.domain.crypto.EcKeyPair;
-import org.opentokens.powerauth.token.domain.crypto.P256;
+import org.opentokens.powerauth.token.domain.internal.crypto.EcKeyPair;
+import org.opentokens.powerauth.token.domain.internal.crypto.P256;
 
 /** Well-formed client settings for tests that never reach a server. */
 final class TestConfigs {

@@ -27,7 +27,7 @@ public interface StorageKeySource {
      * Makes the key of a new store.
      *
      * @return the key and the parameters to keep with the store
-     * @throws org.opentokens.powerauth.token.port.out.StorageException if an external key holder fails
+     * @throws org.opentokens.powerauth.token.domain.error.StorageException if an external key holder fails
      */
     StorageKey createKey();
 
@@ -36,10 +36,10 @@ public interface StorageKeySource {
      *
      * @param parameters what {@link #createKey()} returned for this store
      * @return the key, owned by the caller
-     * @throws org.opentokens.powerauth.token.port.out.StorageLockedException if the key cannot be recovered
+     * @throws org.opentokens.powerauth.token.domain.error.StorageLockedException if the key cannot be recovered
      *     (for example the keychain no longer holds it)
-     * @throws org.opentokens.powerauth.token.port.out.StorageCorruptException if the parameters are damaged
-     * @throws org.opentokens.powerauth.token.port.out.StorageException if an external key holder fails
+     * @throws org.opentokens.powerauth.token.domain.error.StorageCorruptException if the parameters are damaged
+     * @throws org.opentokens.powerauth.token.domain.error.StorageException if an external key holder fails
      */
     SecretBytes recoverKey(byte[] parameters);
 

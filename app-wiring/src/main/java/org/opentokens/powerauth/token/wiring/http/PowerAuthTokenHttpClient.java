@@ -12,10 +12,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
-import org.opentokens.powerauth.token.application.time.HostTimeSynchronizationService;
-import org.opentokens.powerauth.token.application.time.ServerTimeFetch;
-import org.opentokens.powerauth.token.application.time.TimeSyncState;
-import org.opentokens.powerauth.token.application.time.TimeSynchronizationService;
+import org.opentokens.powerauth.token.application.internal.time.HostTimeSynchronizationService;
+import org.opentokens.powerauth.token.application.internal.time.ServerTimeFetch;
+import org.opentokens.powerauth.token.application.internal.time.TimeSyncState;
+import org.opentokens.powerauth.token.application.internal.time.TimeSynchronizationService;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthorizationHttpHeader;
 import org.opentokens.powerauth.token.port.in.PowerAuthTokenStore;
 import org.opentokens.powerauth.token.wiring.PowerAuthClient;
@@ -113,7 +113,7 @@ public final class PowerAuthTokenHttpClient extends DelegatingHttpClient {
      * Sends the request with a fresh header; on a 401 that clock skew could explain (see the class description),
      * resynchronizes time and sends it once more with another fresh header.
      *
-     * @throws org.opentokens.powerauth.token.port.in.TokenNotFoundException if the token is not held (no request
+     * @throws org.opentokens.powerauth.token.domain.error.TokenNotFoundException if the token is not held (no request
      *     is sent), and the other failures of {@link PowerAuthTokenStore#generateHeaderForToken}
      */
     @Override

@@ -1,8 +1,8 @@
 package org.opentokens.powerauth.token.wiring.http;
 
 import java.util.Set;
-import org.opentokens.powerauth.token.application.time.TimeSyncState;
-import org.opentokens.powerauth.token.application.time.TimeSynchronizationService;
+import org.opentokens.powerauth.token.application.internal.time.TimeSyncState;
+import org.opentokens.powerauth.token.application.internal.time.TimeSynchronizationService;
 import org.opentokens.powerauth.token.domain.error.PowerAuthClientException;
 
 /**

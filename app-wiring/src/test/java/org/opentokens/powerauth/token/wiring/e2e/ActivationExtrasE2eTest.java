@@ -14,7 +14,7 @@ import org.opentokens.powerauth.testkit.EmulatorActivationCode;
 import org.opentokens.powerauth.testkit.EmulatorActivationOptions;
 import org.opentokens.powerauth.testkit.EmulatorActivationState;
 import org.opentokens.powerauth.testkit.EmulatorRecoveryCode;
-import org.opentokens.powerauth.token.domain.activation.ActivationState;
+import org.opentokens.powerauth.token.domain.ActivationState;
 import org.opentokens.powerauth.token.domain.error.InvalidActivationCodeException;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
 import org.opentokens.powerauth.token.port.in.LocalActivationState;
@@ -22,7 +22,7 @@ import org.opentokens.powerauth.token.port.in.PowerAuthActivation;
 import org.opentokens.powerauth.token.port.in.PowerAuthActivationResult;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
 import org.opentokens.powerauth.token.port.in.PowerAuthRecoveryData;
-import org.opentokens.powerauth.token.port.out.ServerRejectedException;
+import org.opentokens.powerauth.token.domain.error.ServerRejectedException;
 import org.opentokens.powerauth.token.wiring.PowerAuthClient;
 import org.opentokens.powerauth.token.wiring.hygiene.SecretRegistry;
 

@@ -15,12 +15,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.opentokens.powerauth.testkit.PowerAuthEmulator;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
-import org.opentokens.powerauth.token.domain.ecies.EciesScope;
-import org.opentokens.powerauth.token.domain.ecies.EncryptionHeader;
-import org.opentokens.powerauth.token.port.in.MissingActivationException;
+import org.opentokens.powerauth.token.domain.EciesScope;
+import org.opentokens.powerauth.token.domain.internal.ecies.EncryptionHeader;
+import org.opentokens.powerauth.token.domain.error.MissingActivationException;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthorizationHttpHeader;
 import org.opentokens.powerauth.token.port.in.PowerAuthEciesEncryptor;
-import org.opentokens.powerauth.token.port.out.InvalidServerResponseException;
+import org.opentokens.powerauth.token.domain.error.InvalidServerResponseException;
 import org.opentokens.powerauth.token.wiring.PowerAuthClient;
 
 /**

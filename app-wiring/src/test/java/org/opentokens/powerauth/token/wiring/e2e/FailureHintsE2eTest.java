@@ -9,7 +9,7 @@ import org.opentokens.powerauth.testkit.EmulatorActivationCode;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
 import org.opentokens.powerauth.token.port.in.PowerAuthActivation;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
-import org.opentokens.powerauth.token.port.out.ServerRejectedException;
+import org.opentokens.powerauth.token.domain.error.ServerRejectedException;
 import org.opentokens.powerauth.token.wiring.PowerAuthClient;
 import org.opentokens.powerauth.token.wiring.PowerAuthClientConfig;
 import org.opentokens.powerauth.token.wiring.testing.BedSteps;

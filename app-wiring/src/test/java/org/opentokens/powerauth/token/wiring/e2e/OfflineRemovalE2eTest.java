@@ -6,15 +6,15 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.opentokens.powerauth.token.application.instance.InstanceStore;
-import org.opentokens.powerauth.token.domain.record.PendingRemovalRecord;
+import org.opentokens.powerauth.token.application.internal.instance.InstanceStore;
+import org.opentokens.powerauth.token.domain.internal.record.PendingRemovalRecord;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
 import org.opentokens.powerauth.token.port.in.PowerAuthActivationStatus;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthorizationHttpHeader;
 import org.opentokens.powerauth.token.port.in.PowerAuthToken;
 import org.opentokens.powerauth.token.port.in.PowerAuthTokenStore;
-import org.opentokens.powerauth.token.port.out.ServerUnreachableException;
+import org.opentokens.powerauth.token.domain.error.ServerUnreachableException;
 import org.opentokens.powerauth.token.wiring.PowerAuthClient;
 
 /**

@@ -28,7 +28,7 @@ import org.opentokens.powerauth.testkit.EmulatorExchange;
 import org.opentokens.powerauth.testkit.PowerAuthEmulator;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
-import org.opentokens.powerauth.token.port.in.TokenNotFoundException;
+import org.opentokens.powerauth.token.domain.error.TokenNotFoundException;
 import org.opentokens.powerauth.token.wiring.PowerAuthClient;
 import org.opentokens.powerauth.token.wiring.PowerAuthTokenModule;
 import org.opentokens.powerauth.token.wiring.http.PowerAuthTokenHttpClient;

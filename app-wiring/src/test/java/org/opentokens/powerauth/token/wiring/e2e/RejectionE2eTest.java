@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opentokens.powerauth.testkit.EmulatorActivationState;
-import org.opentokens.powerauth.token.domain.activation.ActivationState;
-import org.opentokens.powerauth.token.port.in.MissingActivationException;
+import org.opentokens.powerauth.token.domain.ActivationState;
+import org.opentokens.powerauth.token.domain.error.MissingActivationException;
 import org.opentokens.powerauth.token.port.in.PowerAuthActivationStatus;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthorizationHttpHeader;
-import org.opentokens.powerauth.token.port.out.ServerRejectedException;
+import org.opentokens.powerauth.token.domain.error.ServerRejectedException;
 import org.opentokens.powerauth.token.wiring.PowerAuthClient;
 
 /** What the server refuses, over real HTTP: replays, wrong passwords, a blocked and a removed activation. */

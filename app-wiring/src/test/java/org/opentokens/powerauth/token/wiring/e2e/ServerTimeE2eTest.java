@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
 import org.opentokens.powerauth.token.domain.server.TokenHeaderParser;
-import org.opentokens.powerauth.token.domain.token.TokenHeader;
+import org.opentokens.powerauth.token.domain.internal.token.TokenHeader;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
 import org.opentokens.powerauth.token.testing.MutableClock;
 import org.opentokens.powerauth.token.wiring.PowerAuthClient;

@@ -24,8 +24,8 @@ import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
 import org.opentokens.powerauth.token.port.in.PasswordValidation;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthorizationHttpHeader;
-import org.opentokens.powerauth.token.port.in.WrongPasswordException;
-import org.opentokens.powerauth.token.port.out.ServerRejectedException;
+import org.opentokens.powerauth.token.domain.error.WrongPasswordException;
+import org.opentokens.powerauth.token.domain.error.ServerRejectedException;
 import org.opentokens.powerauth.token.wiring.PowerAuthClient;
 import org.opentokens.powerauth.token.wiring.http.PowerAuthSignedHttpClient;
 

@@ -7,9 +7,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.opentokens.powerauth.token.application.time.TimeSyncState;
-import org.opentokens.powerauth.token.application.time.TimeSynchronizationService;
-import org.opentokens.powerauth.token.port.out.ServerUnreachableException;
+import org.opentokens.powerauth.token.application.internal.time.TimeSyncState;
+import org.opentokens.powerauth.token.application.internal.time.TimeSynchronizationService;
+import org.opentokens.powerauth.token.domain.error.ServerUnreachableException;
 
 /** The retry decision on a fixed clock, with resyncs that apply chosen samples. */
 class SkewCheckTest {

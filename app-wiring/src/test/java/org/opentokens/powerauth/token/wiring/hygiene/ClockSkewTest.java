@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
 import org.opentokens.powerauth.token.domain.server.TokenHeaderParser;
-import org.opentokens.powerauth.token.domain.token.TokenHeader;
+import org.opentokens.powerauth.token.domain.internal.token.TokenHeader;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
 import org.opentokens.powerauth.token.testing.Reliability;
 import org.opentokens.powerauth.token.wiring.InMemoryStorageModule;

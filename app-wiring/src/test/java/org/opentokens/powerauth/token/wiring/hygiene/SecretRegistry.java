@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.opentokens.powerauth.token.domain.server.TokenHeaderParser;
-import org.opentokens.powerauth.token.domain.token.TokenHeader;
+import org.opentokens.powerauth.token.domain.internal.token.TokenHeader;
 import org.opentokens.powerauth.token.port.out.SecureStorage;
 
 /**

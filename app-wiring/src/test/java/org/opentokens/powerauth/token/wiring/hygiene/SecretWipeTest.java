@@ -15,7 +15,7 @@ import org.opentokens.powerauth.token.adapter.storage.PassphraseKeySource;
 import org.opentokens.powerauth.token.adapter.storage.StorageKeySources;
 import org.opentokens.powerauth.token.adapter.storage.sqlite.SqliteSecureStorage;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
-import org.opentokens.powerauth.token.domain.record.TokenRecord;
+import org.opentokens.powerauth.token.domain.internal.record.TokenRecord;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
 import org.opentokens.powerauth.token.port.in.PowerAuthActivation;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;

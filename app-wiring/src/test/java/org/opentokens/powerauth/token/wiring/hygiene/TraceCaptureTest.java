@@ -22,7 +22,7 @@ class TraceCaptureTest {
         String viaSystemLogger = marker();
         String viaJul = marker();
         String viaSlf4j = marker();
-        System.getLogger("org.opentokens.powerauth.token.adapter.http.Probe").log(System.Logger.Level.TRACE,
+        System.getLogger("org.opentokens.powerauth.token.adapter.http.internal.Probe").log(System.Logger.Level.TRACE,
                 "system logger {0}", viaSystemLogger);
         java.util.logging.Logger.getLogger("com.google.inject.Probe").finest("jul " + viaJul);
         LoggerFactory.getLogger("org.jdbi.v3.Probe").trace("slf4j {}", viaSlf4j);

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.opentokens.powerauth.token.port.in.MissingActivationException;
+import org.opentokens.powerauth.token.domain.error.MissingActivationException;
 import org.opentokens.powerauth.token.port.out.PostgresTestCluster;
 import org.opentokens.powerauth.token.port.out.PostgresTestSchema;
 import org.opentokens.powerauth.token.wiring.PowerAuthClient;

@@ -24,9 +24,9 @@ import org.opentokens.powerauth.token.domain.secret.SecretBytes;
 import org.opentokens.powerauth.token.port.out.PostgresTestCluster;
 import org.opentokens.powerauth.token.port.out.PostgresTestSchema;
 import org.opentokens.powerauth.token.port.out.RandomSource;
-import org.opentokens.powerauth.token.port.out.StorageException;
+import org.opentokens.powerauth.token.domain.error.StorageException;
 import org.opentokens.powerauth.token.port.out.StorageNamespace;
-import org.opentokens.powerauth.token.port.out.StorageUnavailableException;
+import org.opentokens.powerauth.token.domain.error.StorageUnavailableException;
 
 /**
  * PostgreSQL stopped ({@code pg_ctl stop -m immediate}, as in a crash) and started again while writers put

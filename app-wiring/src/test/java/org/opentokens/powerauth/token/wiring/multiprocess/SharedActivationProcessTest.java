@@ -7,9 +7,9 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.opentokens.powerauth.token.port.in.MissingActivationException;
+import org.opentokens.powerauth.token.domain.error.MissingActivationException;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
-import org.opentokens.powerauth.token.port.in.TokenNotFoundException;
+import org.opentokens.powerauth.token.domain.error.TokenNotFoundException;
 import org.opentokens.powerauth.token.wiring.PowerAuthClient;
 import org.opentokens.powerauth.token.wiring.testing.BedSteps;
 

@@ -8,7 +8,7 @@ import java.util.concurrent.RejectedExecutionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
-import org.opentokens.powerauth.token.port.in.ClientClosedException;
+import org.opentokens.powerauth.token.domain.error.ClientClosedException;
 import org.opentokens.powerauth.token.port.in.PowerAuthActivation;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
 import org.opentokens.powerauth.token.wiring.PowerAuthClient;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import org.opentokens.powerauth.testkit.EmulatorActivationState;
-import org.opentokens.powerauth.token.application.instance.InstanceStore;
-import org.opentokens.powerauth.token.domain.activation.ActivationState;
+import org.opentokens.powerauth.token.application.internal.instance.InstanceStore;
+import org.opentokens.powerauth.token.domain.ActivationState;
 import org.opentokens.powerauth.token.port.in.PowerAuthActivationStatus;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
 import org.opentokens.powerauth.token.wiring.PowerAuthClient;

@@ -3,9 +3,9 @@ package org.opentokens.powerauth.token.wiring.reliability;
 import java.time.Duration;
 import org.opentokens.powerauth.testkit.EmulatorFaults;
 import org.opentokens.powerauth.testkit.EmulatorGate;
-import org.opentokens.powerauth.token.port.out.InvalidServerResponseException;
-import org.opentokens.powerauth.token.port.out.ServerRejectedException;
-import org.opentokens.powerauth.token.port.out.ServerUnreachableException;
+import org.opentokens.powerauth.token.domain.error.InvalidServerResponseException;
+import org.opentokens.powerauth.token.domain.error.ServerRejectedException;
+import org.opentokens.powerauth.token.domain.error.ServerUnreachableException;
 
 /** One kind of server misbehaviour, how to inject it and the typed error the client must give. */
 enum FaultKind {

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.opentokens.powerauth.token.application.instance.InstanceStore;
-import org.opentokens.powerauth.token.domain.record.ActivationRecord;
+import org.opentokens.powerauth.token.application.internal.instance.InstanceStore;
+import org.opentokens.powerauth.token.domain.internal.record.ActivationRecord;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
 
 /**

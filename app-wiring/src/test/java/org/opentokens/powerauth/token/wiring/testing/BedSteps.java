@@ -18,7 +18,7 @@ import org.opentokens.powerauth.testkit.EmulatorApplication;
 import org.opentokens.powerauth.testkit.PowerAuthEmulator;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
-import org.opentokens.powerauth.token.domain.token.TokenHeader;
+import org.opentokens.powerauth.token.domain.internal.token.TokenHeader;
 import org.opentokens.powerauth.token.port.in.PowerAuthActivation;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
 import org.opentokens.powerauth.token.port.out.SecureStorage;

@@ -13,13 +13,13 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.infra.Blackhole;
-import org.opentokens.powerauth.token.domain.activation.ActivationFingerprint;
-import org.opentokens.powerauth.token.domain.counter.HashCounter;
-import org.opentokens.powerauth.token.domain.crypto.EcPublicKey;
-import org.opentokens.powerauth.token.domain.crypto.SymmetricKey;
-import org.opentokens.powerauth.token.domain.keys.ActivationKeys;
-import org.opentokens.powerauth.token.domain.keys.DeviceKeyVault;
-import org.opentokens.powerauth.token.domain.keys.MasterSecret;
+import org.opentokens.powerauth.token.domain.internal.activation.ActivationFingerprint;
+import org.opentokens.powerauth.token.domain.internal.counter.HashCounter;
+import org.opentokens.powerauth.token.domain.internal.crypto.EcPublicKey;
+import org.opentokens.powerauth.token.domain.internal.crypto.SymmetricKey;
+import org.opentokens.powerauth.token.domain.internal.keys.ActivationKeys;
+import org.opentokens.powerauth.token.domain.internal.keys.DeviceKeyVault;
+import org.opentokens.powerauth.token.domain.internal.keys.MasterSecret;
 
 /**
  * The client crypto of {@code /pa/v3/activation/create} (3.3), in two measured halves per side. Request: parse

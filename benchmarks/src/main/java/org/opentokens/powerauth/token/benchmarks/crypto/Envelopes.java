@@ -3,8 +3,8 @@ package org.opentokens.powerauth.token.benchmarks.crypto;
 import io.getlime.security.powerauth.crypto.lib.encryptor.model.EncryptedRequest;
 import io.getlime.security.powerauth.crypto.lib.encryptor.model.EncryptedResponse;
 import java.nio.charset.StandardCharsets;
-import org.opentokens.powerauth.token.domain.ecies.EciesEncryptedRequest;
-import org.opentokens.powerauth.token.domain.ecies.EciesEncryptedResponse;
+import org.opentokens.powerauth.token.domain.EciesEncryptedRequest;
+import org.opentokens.powerauth.token.domain.EciesEncryptedResponse;
 
 /**
  * The JSON of an ECIES request envelope, written the same simple way for both sides (serialisation is not

@@ -8,7 +8,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.UUID;
 import org.opentokens.powerauth.token.benchmarks.fixture.WultraProvider;
-import org.opentokens.powerauth.token.domain.crypto.EcKeyPair;
+import org.opentokens.powerauth.token.domain.internal.crypto.EcKeyPair;
 import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
 import org.opentokens.powerauth.token.port.out.RandomSource;
 

@@ -1,13 +1,13 @@
 package org.opentokens.powerauth.token.benchmarks.crypto;
 
-import org.opentokens.powerauth.token.domain.crypto.B64;
-import org.opentokens.powerauth.token.domain.crypto.EcKeyPair;
-import org.opentokens.powerauth.token.domain.crypto.EcPublicKey;
-import org.opentokens.powerauth.token.domain.crypto.P256;
-import org.opentokens.powerauth.token.domain.ecies.EciesEncryptedRequest;
-import org.opentokens.powerauth.token.domain.ecies.EciesEncryptor;
-import org.opentokens.powerauth.token.domain.ecies.EciesEncryptorId;
-import org.opentokens.powerauth.token.domain.ecies.EciesSecrets;
+import org.opentokens.powerauth.token.domain.internal.crypto.B64;
+import org.opentokens.powerauth.token.domain.internal.crypto.EcKeyPair;
+import org.opentokens.powerauth.token.domain.internal.crypto.EcPublicKey;
+import org.opentokens.powerauth.token.domain.internal.crypto.P256;
+import org.opentokens.powerauth.token.domain.EciesEncryptedRequest;
+import org.opentokens.powerauth.token.domain.internal.ecies.EciesEncryptor;
+import org.opentokens.powerauth.token.domain.internal.ecies.EciesEncryptorId;
+import org.opentokens.powerauth.token.domain.internal.ecies.EciesSecrets;
 
 /** Our client's request half of one activation: device keys and the two encrypted layers. */
 final class OurActivation {

@@ -1,6 +1,6 @@
 package org.opentokens.powerauth.token.benchmarks.crypto;
 
-import org.opentokens.powerauth.token.domain.ecies.EciesEncryptedResponse;
+import org.opentokens.powerauth.token.domain.EciesEncryptedResponse;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;

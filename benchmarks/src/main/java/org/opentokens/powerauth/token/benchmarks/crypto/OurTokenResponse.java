@@ -1,11 +1,11 @@
 package org.opentokens.powerauth.token.benchmarks.crypto;
 
 import io.getlime.security.powerauth.crypto.lib.encryptor.ServerEncryptor;
-import org.opentokens.powerauth.token.domain.ecies.EciesEncryptedRequest;
-import org.opentokens.powerauth.token.domain.ecies.EciesEncryptedResponse;
-import org.opentokens.powerauth.token.domain.ecies.EciesEncryptor;
-import org.opentokens.powerauth.token.domain.ecies.EciesEncryptorId;
-import org.opentokens.powerauth.token.domain.ecies.EciesSecrets;
+import org.opentokens.powerauth.token.domain.EciesEncryptedRequest;
+import org.opentokens.powerauth.token.domain.EciesEncryptedResponse;
+import org.opentokens.powerauth.token.domain.internal.ecies.EciesEncryptor;
+import org.opentokens.powerauth.token.domain.internal.ecies.EciesEncryptorId;
+import org.opentokens.powerauth.token.domain.internal.ecies.EciesSecrets;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;

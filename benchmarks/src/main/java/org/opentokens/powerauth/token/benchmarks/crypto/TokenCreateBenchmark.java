@@ -21,14 +21,14 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
-import org.opentokens.powerauth.token.domain.ecies.EciesEncryptedRequest;
-import org.opentokens.powerauth.token.domain.ecies.EciesEncryptor;
-import org.opentokens.powerauth.token.domain.ecies.EciesEncryptorId;
-import org.opentokens.powerauth.token.domain.ecies.EciesSecrets;
-import org.opentokens.powerauth.token.domain.signature.AuthorizationHeader;
-import org.opentokens.powerauth.token.domain.signature.PowerAuthSignature;
-import org.opentokens.powerauth.token.domain.signature.PowerAuthSignatureType;
-import org.opentokens.powerauth.token.domain.signature.SignatureBaseString;
+import org.opentokens.powerauth.token.domain.EciesEncryptedRequest;
+import org.opentokens.powerauth.token.domain.internal.ecies.EciesEncryptor;
+import org.opentokens.powerauth.token.domain.internal.ecies.EciesEncryptorId;
+import org.opentokens.powerauth.token.domain.internal.ecies.EciesSecrets;
+import org.opentokens.powerauth.token.domain.internal.signature.AuthorizationHeader;
+import org.opentokens.powerauth.token.domain.internal.signature.PowerAuthSignature;
+import org.opentokens.powerauth.token.domain.PowerAuthSignatureType;
+import org.opentokens.powerauth.token.domain.internal.signature.SignatureBaseString;
 
 /**
  * The client crypto of {@code /pa/v3/token/create} (3.3, possession + knowledge), in two measured halves per

@@ -9,9 +9,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.opentokens.powerauth.token.benchmarks.fixture.WultraProvider;
-import org.opentokens.powerauth.token.domain.token.TokenId;
-import org.opentokens.powerauth.token.domain.v4.token.V4TokenHeaderGenerator;
-import org.opentokens.powerauth.token.domain.v4.token.V4TokenSecret;
+import org.opentokens.powerauth.token.domain.TokenId;
+import org.opentokens.powerauth.token.domain.internal.v4.token.V4TokenHeaderGenerator;
+import org.opentokens.powerauth.token.domain.internal.v4.token.V4TokenSecret;
 import org.opentokens.powerauth.token.port.out.RandomSource;
 
 /**

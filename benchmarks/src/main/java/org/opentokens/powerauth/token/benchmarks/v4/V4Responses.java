@@ -13,11 +13,11 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.opentokens.powerauth.token.domain.v4.aead.AeadEncryptor;
-import org.opentokens.powerauth.token.domain.v4.aead.AeadEncryptorId;
-import org.opentokens.powerauth.token.domain.v4.aead.AeadSecrets;
-import org.opentokens.powerauth.token.domain.v4.kem.SharedSecretContext;
-import org.opentokens.powerauth.token.domain.v4.keystore.V4TemporaryKeyRequestJwt;
+import org.opentokens.powerauth.token.domain.internal.v4.aead.AeadEncryptor;
+import org.opentokens.powerauth.token.domain.internal.v4.aead.AeadEncryptorId;
+import org.opentokens.powerauth.token.domain.internal.v4.aead.AeadSecrets;
+import org.opentokens.powerauth.token.domain.internal.v4.kem.SharedSecretContext;
+import org.opentokens.powerauth.token.domain.internal.v4.keystore.V4TemporaryKeyRequestJwt;
 
 /**
  * Server answers prepared before each measured response call (JMH {@code Level.Invocation} states). A measured
@@ -72,7 +72,7 @@ public final class V4Responses {
     @State(Scope.Thread)
     public static class OurToken {
         AeadEncryptor encryptor;
-        org.opentokens.powerauth.token.domain.v4.aead.AeadEncryptedResponse response;
+        org.opentokens.powerauth.token.domain.internal.v4.aead.AeadEncryptedResponse response;
 
         /**
          * @param s the inputs
@@ -91,7 +91,7 @@ public final class V4Responses {
             server.decryptRequest(new AeadEncryptedRequest(request.temporaryKeyId(), request.encryptedData(),
                     request.nonce(), request.timestamp()));
             AeadEncryptedResponse sealed = server.encryptResponse(s.tokenResponse());
-            response = new org.opentokens.powerauth.token.domain.v4.aead.AeadEncryptedResponse(
+            response = new org.opentokens.powerauth.token.domain.internal.v4.aead.AeadEncryptedResponse(
                     sealed.getEncryptedData(), sealed.getTimestamp());
         }
     }

@@ -29,20 +29,20 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.opentokens.powerauth.token.domain.signature.SignatureBaseString;
-import org.opentokens.powerauth.token.domain.v4.aead.AeadEncryptedRequest;
-import org.opentokens.powerauth.token.domain.v4.aead.AeadEncryptor;
-import org.opentokens.powerauth.token.domain.v4.aead.AeadEncryptorId;
-import org.opentokens.powerauth.token.domain.v4.aead.AeadSecrets;
-import org.opentokens.powerauth.token.domain.v4.auth.AuthenticationCode;
-import org.opentokens.powerauth.token.domain.v4.auth.AuthenticationCodeType;
-import org.opentokens.powerauth.token.domain.v4.auth.V4AuthorizationHeader;
-import org.opentokens.powerauth.token.domain.v4.kem.SharedSecretContext;
-import org.opentokens.powerauth.token.domain.v4.keystore.JwsSignature;
-import org.opentokens.powerauth.token.domain.v4.keystore.V4TemporaryKey;
-import org.opentokens.powerauth.token.domain.v4.keystore.V4TemporaryKeyClaims;
-import org.opentokens.powerauth.token.domain.v4.keystore.V4TemporaryKeyRequestJwt;
-import org.opentokens.powerauth.token.domain.v4.keystore.V4TemporaryKeyResponseJws;
+import org.opentokens.powerauth.token.domain.internal.signature.SignatureBaseString;
+import org.opentokens.powerauth.token.domain.internal.v4.aead.AeadEncryptedRequest;
+import org.opentokens.powerauth.token.domain.internal.v4.aead.AeadEncryptor;
+import org.opentokens.powerauth.token.domain.internal.v4.aead.AeadEncryptorId;
+import org.opentokens.powerauth.token.domain.internal.v4.aead.AeadSecrets;
+import org.opentokens.powerauth.token.domain.internal.v4.auth.AuthenticationCode;
+import org.opentokens.powerauth.token.domain.internal.v4.auth.AuthenticationCodeType;
+import org.opentokens.powerauth.token.domain.internal.v4.auth.V4AuthorizationHeader;
+import org.opentokens.powerauth.token.domain.internal.v4.kem.SharedSecretContext;
+import org.opentokens.powerauth.token.domain.internal.v4.keystore.JwsSignature;
+import org.opentokens.powerauth.token.domain.internal.v4.keystore.V4TemporaryKey;
+import org.opentokens.powerauth.token.domain.internal.v4.keystore.V4TemporaryKeyClaims;
+import org.opentokens.powerauth.token.domain.internal.v4.keystore.V4TemporaryKeyRequestJwt;
+import org.opentokens.powerauth.token.domain.internal.v4.keystore.V4TemporaryKeyResponseJws;
 
 /**
  * The client crypto of a 4.0 token create ({@code /pa/v4/token/create}, possession + knowledge), in four measured

@@ -32,13 +32,13 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.opentokens.powerauth.token.benchmarks.fixture.WultraProvider;
-import org.opentokens.powerauth.token.domain.v4.aead.AeadParameters;
-import org.opentokens.powerauth.token.domain.v4.auth.FactorKeys;
-import org.opentokens.powerauth.token.domain.v4.counter.V4HashCounter;
-import org.opentokens.powerauth.token.domain.v4.crypto.MlDsaPublicKey;
-import org.opentokens.powerauth.token.domain.v4.crypto.P384PublicKey;
-import org.opentokens.powerauth.token.domain.v4.crypto.V4SymmetricKey;
-import org.opentokens.powerauth.token.domain.v4.kdf.V4KeyFactory;
+import org.opentokens.powerauth.token.domain.internal.v4.aead.AeadParameters;
+import org.opentokens.powerauth.token.domain.internal.v4.auth.FactorKeys;
+import org.opentokens.powerauth.token.domain.internal.v4.counter.V4HashCounter;
+import org.opentokens.powerauth.token.domain.internal.v4.crypto.MlDsaPublicKey;
+import org.opentokens.powerauth.token.domain.internal.v4.crypto.P384PublicKey;
+import org.opentokens.powerauth.token.domain.internal.v4.crypto.V4SymmetricKey;
+import org.opentokens.powerauth.token.domain.internal.v4.kdf.V4KeyFactory;
 import org.opentokens.powerauth.token.port.out.RandomSource;
 
 /**
@@ -69,7 +69,7 @@ public class V4TokenCreateState {
     KeyPair serverEc;
     KeyPair serverMl;
 
-    org.opentokens.powerauth.token.domain.v4.kem.SharedSecretAlgorithm ourAlgorithm;
+    org.opentokens.powerauth.token.domain.SharedSecretAlgorithm ourAlgorithm;
     V4SymmetricKey ourEnvelopeKey;
     V4SymmetricKey ourSharedInfo2Key;
     V4SymmetricKey ourTempKeyMacKey;
@@ -104,7 +104,7 @@ public class V4TokenCreateState {
         activationSecretBytes = bytes(seedless, 32);
         envelopeKeyBytes = bytes(seedless, 32);
         byte[] ctrData = bytes(seedless, 32);
-        ourAlgorithm = org.opentokens.powerauth.token.domain.v4.kem.SharedSecretAlgorithm.valueOf(algorithm);
+        ourAlgorithm = org.opentokens.powerauth.token.domain.SharedSecretAlgorithm.valueOf(algorithm);
         wultraAlgorithm = com.wultra.security.powerauth.crypto.lib.v4.model.context.SharedSecretAlgorithm
                 .valueOf(algorithm);
         PowerAuthServerActivation server = new PowerAuthServerActivation();

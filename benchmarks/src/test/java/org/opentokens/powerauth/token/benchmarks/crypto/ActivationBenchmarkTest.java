@@ -11,8 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.infra.Blackhole;
-import org.opentokens.powerauth.token.domain.activation.ActivationFingerprint;
-import org.opentokens.powerauth.token.domain.crypto.EcPublicKey;
+import org.opentokens.powerauth.token.domain.internal.activation.ActivationFingerprint;
+import org.opentokens.powerauth.token.domain.internal.crypto.EcPublicKey;
 
 /** Both sides of the activation comparison produce requests the server decrypts and finish on its answer. */
 class ActivationBenchmarkTest {

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.opentokens.powerauth.token.domain.server.AuthorizationHeaderParser;
-import org.opentokens.powerauth.token.domain.signature.AuthorizationHeader;
+import org.opentokens.powerauth.token.domain.internal.signature.AuthorizationHeader;
 
 /** Both sides of the token-create comparison sign valid requests and decrypt the server's real answer. */
 class TokenCreateBenchmarkTest {

@@ -16,7 +16,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
-import org.opentokens.powerauth.token.domain.v4.keystore.V4TemporaryKey;
+import org.opentokens.powerauth.token.domain.internal.v4.keystore.V4TemporaryKey;
 
 /**
  * Both sides of the 4.0 token-create comparison do the same work: their keystore requests carry the algorithm's

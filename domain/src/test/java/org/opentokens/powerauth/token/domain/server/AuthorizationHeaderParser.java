@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Objects;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
-import org.opentokens.powerauth.token.domain.signature.AuthorizationHeader;
-import org.opentokens.powerauth.token.domain.signature.PowerAuthSignatureType;
+import org.opentokens.powerauth.token.domain.internal.signature.AuthorizationHeader;
+import org.opentokens.powerauth.token.domain.PowerAuthSignatureType;
 
 /**
  * Reads an {@code X-PowerAuth-Authorization} header value as the PowerAuth server does. Server-side work, so it

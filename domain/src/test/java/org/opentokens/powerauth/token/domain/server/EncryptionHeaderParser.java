@@ -1,8 +1,8 @@
 package org.opentokens.powerauth.token.domain.server;
 
 import java.util.Objects;
-import org.opentokens.powerauth.token.domain.ecies.EciesScope;
-import org.opentokens.powerauth.token.domain.ecies.EncryptionHeader;
+import org.opentokens.powerauth.token.domain.EciesScope;
+import org.opentokens.powerauth.token.domain.internal.ecies.EncryptionHeader;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
 
 /**

@@ -5,13 +5,13 @@ import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
-import org.opentokens.powerauth.token.domain.crypto.Bytes;
+import org.opentokens.powerauth.token.domain.internal.crypto.Bytes;
 import org.opentokens.powerauth.token.domain.error.InvalidTokenHeaderException;
 import org.opentokens.powerauth.token.domain.error.InvalidTokenHeaderException.Reason;
-import org.opentokens.powerauth.token.domain.token.TokenDigest;
-import org.opentokens.powerauth.token.domain.token.TokenHeader;
-import org.opentokens.powerauth.token.domain.token.TokenId;
-import org.opentokens.powerauth.token.domain.token.TokenSecret;
+import org.opentokens.powerauth.token.domain.internal.token.TokenDigest;
+import org.opentokens.powerauth.token.domain.internal.token.TokenHeader;
+import org.opentokens.powerauth.token.domain.TokenId;
+import org.opentokens.powerauth.token.domain.internal.token.TokenSecret;
 
 /**
  * The server-side check of an {@code X-PowerAuth-Token} header: accepted version, expected token ID,

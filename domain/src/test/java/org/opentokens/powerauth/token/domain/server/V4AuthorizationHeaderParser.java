@@ -3,9 +3,9 @@ package org.opentokens.powerauth.token.domain.server;
 import java.util.Map;
 import java.util.Set;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
-import org.opentokens.powerauth.token.domain.v4.V4Protocol;
-import org.opentokens.powerauth.token.domain.v4.auth.AuthenticationCodeType;
-import org.opentokens.powerauth.token.domain.v4.auth.V4AuthorizationHeader;
+import org.opentokens.powerauth.token.domain.internal.v4.V4Protocol;
+import org.opentokens.powerauth.token.domain.internal.v4.auth.AuthenticationCodeType;
+import org.opentokens.powerauth.token.domain.internal.v4.auth.V4AuthorizationHeader;
 
 /**
  * Reads a protocol 4.0 {@code X-PowerAuth-Authorization} header value as PowerAuth Server 2.0 does. Server-side work,

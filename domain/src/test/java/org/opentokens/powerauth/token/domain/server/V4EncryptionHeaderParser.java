@@ -3,8 +3,8 @@ package org.opentokens.powerauth.token.domain.server;
 import java.util.Map;
 import java.util.Set;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
-import org.opentokens.powerauth.token.domain.v4.V4Protocol;
-import org.opentokens.powerauth.token.domain.v4.aead.V4EncryptionHeader;
+import org.opentokens.powerauth.token.domain.internal.v4.V4Protocol;
+import org.opentokens.powerauth.token.domain.internal.v4.aead.V4EncryptionHeader;
 
 /**
  * Reads a protocol 4.0 {@code X-PowerAuth-Encryption} header value as a PowerAuth endpoint does. Server-side work, so

@@ -1,13 +1,13 @@
 package org.opentokens.powerauth.token.domain.server;
 
 import java.util.Objects;
-import org.opentokens.powerauth.token.domain.crypto.Bytes;
+import org.opentokens.powerauth.token.domain.internal.crypto.Bytes;
 import org.opentokens.powerauth.token.domain.error.InvalidTokenHeaderException;
 import org.opentokens.powerauth.token.domain.error.InvalidTokenHeaderException.Reason;
-import org.opentokens.powerauth.token.domain.token.TokenId;
-import org.opentokens.powerauth.token.domain.v4.token.V4TokenDigest;
-import org.opentokens.powerauth.token.domain.v4.token.V4TokenHeader;
-import org.opentokens.powerauth.token.domain.v4.token.V4TokenSecret;
+import org.opentokens.powerauth.token.domain.TokenId;
+import org.opentokens.powerauth.token.domain.internal.v4.token.V4TokenDigest;
+import org.opentokens.powerauth.token.domain.internal.v4.token.V4TokenHeader;
+import org.opentokens.powerauth.token.domain.internal.v4.token.V4TokenSecret;
 
 /**
  * Checks a parsed 4.0 token header as PowerAuth Server 2.0 does: the expected token, a timestamp within

@@ -2,6 +2,9 @@ package org.opentokens.powerauth.token.port.in;
 
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.opentokens.powerauth.token.domain.error.ActivationStateException;
+import org.opentokens.powerauth.token.domain.error.FeatureNotSupportedException;
+import org.opentokens.powerauth.token.domain.error.MissingActivationException;
 
 /**
  * The activation lifecycle the tokens depend on: create with an activation code, commit locally with a

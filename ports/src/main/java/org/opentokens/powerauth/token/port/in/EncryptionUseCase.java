@@ -1,6 +1,8 @@
 package org.opentokens.powerauth.token.port.in;
 
 import java.util.concurrent.CompletableFuture;
+import org.opentokens.powerauth.token.domain.error.FeatureNotSupportedException;
+import org.opentokens.powerauth.token.domain.error.MissingActivationException;
 
 /**
  * ECIES encryptors for the host's own payloads, as the SDKs' {@code getEciesEncryptorForApplicationScope} and

@@ -37,7 +37,7 @@ public final class PasswordValidation {
 
     /** @return true if the status shows the activation BLOCKED (for example by this very attempt) */
     public boolean blocked() {
-        return status != null && status.state() == org.opentokens.powerauth.token.domain.activation.ActivationState.BLOCKED;
+        return status != null && status.state() == org.opentokens.powerauth.token.domain.ActivationState.BLOCKED;
     }
 
     @Override

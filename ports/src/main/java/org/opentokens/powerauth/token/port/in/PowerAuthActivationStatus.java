@@ -1,7 +1,7 @@
 package org.opentokens.powerauth.token.port.in;
 
 import java.util.Objects;
-import org.opentokens.powerauth.token.domain.activation.ActivationState;
+import org.opentokens.powerauth.token.domain.ActivationState;
 
 /**
  * The activation status as the server reported it.

@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 import javax.security.auth.Destroyable;
-import org.opentokens.powerauth.token.domain.crypto.SymmetricKey;
-import org.opentokens.powerauth.token.domain.signature.PowerAuthSignatureType;
+import org.opentokens.powerauth.token.domain.internal.crypto.SymmetricKey;
+import org.opentokens.powerauth.token.domain.PowerAuthSignatureType;
 
 /**
  * The factors for one signed operation: possession always, plus the password (knowledge), a biometry key the

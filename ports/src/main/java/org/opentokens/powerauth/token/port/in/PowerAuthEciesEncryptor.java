@@ -4,16 +4,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.LongSupplier;
-import org.opentokens.powerauth.token.domain.ecies.EciesEncryptedRequest;
-import org.opentokens.powerauth.token.domain.ecies.EciesEncryptedResponse;
-import org.opentokens.powerauth.token.domain.ecies.EciesEncryptor;
-import org.opentokens.powerauth.token.domain.ecies.EciesScope;
-import org.opentokens.powerauth.token.domain.ecies.EciesSecrets;
-import org.opentokens.powerauth.token.domain.ecies.EncryptionHeader;
+import org.opentokens.powerauth.token.domain.EciesEncryptedRequest;
+import org.opentokens.powerauth.token.domain.EciesEncryptedResponse;
+import org.opentokens.powerauth.token.domain.internal.ecies.EciesEncryptor;
+import org.opentokens.powerauth.token.domain.EciesScope;
+import org.opentokens.powerauth.token.domain.internal.ecies.EciesSecrets;
+import org.opentokens.powerauth.token.domain.internal.ecies.EncryptionHeader;
 import org.opentokens.powerauth.token.domain.error.PowerAuthClientException;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
-import org.opentokens.powerauth.token.port.out.InvalidServerResponseException;
-import org.opentokens.powerauth.token.port.out.JsonCodec;
+import org.opentokens.powerauth.token.domain.error.InvalidServerResponseException;
+import org.opentokens.powerauth.token.port.internal.out.JsonCodec;
 import org.opentokens.powerauth.token.port.out.RandomSource;
 
 /**

@@ -1,6 +1,9 @@
 package org.opentokens.powerauth.token.port.in;
 
 import java.util.concurrent.CompletableFuture;
+import org.opentokens.powerauth.token.domain.error.FeatureNotSupportedException;
+import org.opentokens.powerauth.token.domain.error.MissingActivationException;
+import org.opentokens.powerauth.token.domain.error.WrongPasswordException;
 
 /**
  * The user's password, checked and changed with the server's help. A wrong password cannot be detected locally

@@ -1,6 +1,9 @@
 package org.opentokens.powerauth.token.port.in;
 
 import java.util.concurrent.CompletableFuture;
+import org.opentokens.powerauth.token.domain.error.ClientClosedException;
+import org.opentokens.powerauth.token.domain.error.FeatureNotSupportedException;
+import org.opentokens.powerauth.token.domain.error.MissingActivationException;
 
 /**
  * PowerAuth signatures for the host's own endpoints: a payment, a settings change, an approval. Each computed

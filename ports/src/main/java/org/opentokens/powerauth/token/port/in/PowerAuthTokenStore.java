@@ -3,6 +3,10 @@ package org.opentokens.powerauth.token.port.in;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import org.opentokens.powerauth.token.domain.error.MissingActivationException;
+import org.opentokens.powerauth.token.domain.error.TokenFactorMismatchException;
+import org.opentokens.powerauth.token.domain.error.TokenNotFoundException;
+import org.opentokens.powerauth.token.port.internal.in.NameRules;
 
 /**
  * The token store of the PowerAuth SDKs: named MAC tokens created on the server under the activation, kept in
@@ -71,7 +75,7 @@ public interface PowerAuthTokenStore {
      * @return the header
      * @throws TokenNotFoundException if there is no such token
      * @throws MissingActivationException if there is no committed activation
-     * @throws org.opentokens.powerauth.token.application.time.TimeNotSynchronizedException if time is not
+     * @throws org.opentokens.powerauth.token.domain.error.TimeNotSynchronizedException if time is not
      *     synchronized and synchronizing failed
      */
     PowerAuthAuthorizationHttpHeader generateHeaderForToken(String tokenName);
@@ -79,7 +83,7 @@ public interface PowerAuthTokenStore {
     /**
      * Removes the token on the server ({@code /pa/v3/token/remove}, signed with possession), then locally. The
      * local copy stays if the server rejects the call. If the server cannot be reached
-     * ({@link org.opentokens.powerauth.token.port.out.ServerUnreachableException}), the token is removed locally
+     * ({@link org.opentokens.powerauth.token.domain.error.ServerUnreachableException}), the token is removed locally
      * all the same and a pending removal (a tombstone, in storage) is kept: the removal on the server is retried
      * inside every later signed call of this activation, from any process sharing the storage, and by
      * {@link #flushPendingRemovals()}, so the server token never stays valid with nobody able to remove it. The

@@ -1,6 +1,9 @@
 package org.opentokens.powerauth.token.port.in;
 
 import java.util.concurrent.CompletableFuture;
+import org.opentokens.powerauth.token.domain.error.ClientClosedException;
+import org.opentokens.powerauth.token.domain.error.FeatureNotSupportedException;
+import org.opentokens.powerauth.token.domain.error.MissingActivationException;
 
 /**
  * The secure vault: keys that only a signed, two-factor {@code /pa/v3/vault/unlock} releases. The server sends

@@ -1,6 +1,8 @@
 package org.opentokens.powerauth.token.port.in;
 
 import java.util.concurrent.CompletableFuture;
+import org.opentokens.powerauth.token.domain.error.FeatureNotSupportedException;
+import org.opentokens.powerauth.token.domain.error.MissingActivationException;
 
 /**
  * Recovery codes of the committed activation, as the SDKs' {@code confirmRecoveryCode}. Protocol 4.0 has no recovery

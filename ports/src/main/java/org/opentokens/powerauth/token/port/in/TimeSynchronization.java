@@ -2,6 +2,7 @@ package org.opentokens.powerauth.token.port.in;
 
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import org.opentokens.powerauth.token.domain.error.ClientClosedException;
 
 /**
  * The client's view of the PowerAuth server's clock, for hosts: token headers and ECIES timestamps carry server
@@ -23,7 +24,7 @@ public interface TimeSynchronization {
 
     /**
      * @return the server's time now: the local clock plus the synchronized offset
-     * @throws org.opentokens.powerauth.token.application.time.TimeNotSynchronizedException when not synchronized
+     * @throws org.opentokens.powerauth.token.domain.error.TimeNotSynchronizedException when not synchronized
      */
     Instant currentServerTime();
 
@@ -33,10 +34,10 @@ public interface TimeSynchronization {
      *
      * @return a future that completes once the sample was applied (or confirmed the offset); it fails with
      *     {@link ClientClosedException} when the client is closed (nothing is sent), with
-     *     {@link org.opentokens.powerauth.token.application.time.TimeNotSynchronizedException} when the server's
+     *     {@link org.opentokens.powerauth.token.domain.error.TimeNotSynchronizedException} when the server's
      *     sample was rejected (a round trip over 16 s or an implausible time; the state is unchanged), and with the
      *     server call's typed failure, such as
-     *     {@link org.opentokens.powerauth.token.port.out.ServerUnreachableException}
+     *     {@link org.opentokens.powerauth.token.domain.error.ServerUnreachableException}
      */
     CompletableFuture<Void> synchronize();
 

@@ -6,7 +6,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.opentokens.powerauth.token.domain.error.StorageBusyException;
+import org.opentokens.powerauth.token.domain.error.StorageCorruptException;
+import org.opentokens.powerauth.token.domain.error.StorageException;
+import org.opentokens.powerauth.token.domain.error.StorageLockedException;
+import org.opentokens.powerauth.token.domain.error.StorageUnavailableException;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
+import org.opentokens.powerauth.token.port.internal.out.StorageArguments;
 
 /**
  * Secure persistent storage for activation and token records: byte values under string names, kept apart

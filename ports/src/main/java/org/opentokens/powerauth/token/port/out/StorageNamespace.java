@@ -1,5 +1,7 @@
 package org.opentokens.powerauth.token.port.out;
 
+import org.opentokens.powerauth.token.port.internal.out.StorageArguments;
+
 /**
  * The part of a {@link SecureStorage} that belongs to one client instance: its instance id.
  *

@@ -4,9 +4,9 @@
  * <p>Storage: {@link org.opentokens.powerauth.token.port.out.SecureStorage} persists activation and token
  * records as byte values under string names, one {@link org.opentokens.powerauth.token.port.out.StorageNamespace}
  * per client instance. Its failures are the unchecked
- * {@link org.opentokens.powerauth.token.port.out.StorageException} family; bad arguments are
+ * {@link org.opentokens.powerauth.token.domain.error.StorageException} family; bad arguments are
  * {@link org.opentokens.powerauth.token.domain.error.MalformedDataException}, checked by
- * {@link org.opentokens.powerauth.token.port.out.StorageArguments} before any backend is touched.
+ * {@link org.opentokens.powerauth.token.port.internal.out.StorageArguments} before any backend is touched.
  *
  * <p>Randomness: {@link org.opentokens.powerauth.token.port.out.RandomSource} supplies nonces, challenges and the
  * {@code SecureRandom} the domain draws ephemeral keys from; the wiring creates the one shared generator.

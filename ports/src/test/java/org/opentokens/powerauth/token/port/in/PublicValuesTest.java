@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
-import org.opentokens.powerauth.token.domain.signature.PowerAuthSignatureType;
-import org.opentokens.powerauth.token.port.out.ServerRejectedException;
+import org.opentokens.powerauth.token.domain.PowerAuthSignatureType;
+import org.opentokens.powerauth.token.domain.error.ServerRejectedException;
 
 class PublicValuesTest {
 
@@ -66,7 +66,7 @@ class PublicValuesTest {
 
     @Test
     void tokensCompareByValue() {
-        var id = org.opentokens.powerauth.token.domain.token.TokenId.of("2f4a6b1c-8d3e-4f5a-9b6c-7d8e9f0a1b2c");
+        var id = org.opentokens.powerauth.token.domain.TokenId.of("2f4a6b1c-8d3e-4f5a-9b6c-7d8e9f0a1b2c");
         PowerAuthToken a = new PowerAuthToken("n", id, PowerAuthSignatureType.POSSESSION, "act");
         assertThat(a).isEqualTo(new PowerAuthToken("n", id, PowerAuthSignatureType.POSSESSION, "act"))
                 .hasSameHashCodeAs(new PowerAuthToken("n", id, PowerAuthSignatureType.POSSESSION, "act"))

@@ -10,12 +10,18 @@ import org.opentokens.powerauth.testkit.EmulatorConnectionResetException;
 import org.opentokens.powerauth.testkit.EmulatorRequest;
 import org.opentokens.powerauth.testkit.EmulatorResponse;
 import org.opentokens.powerauth.testkit.PowerAuthEmulator;
-import org.opentokens.powerauth.token.application.json.EnvelopeMaps;
-import org.opentokens.powerauth.token.domain.ecies.EciesEncryptedRequest;
-import org.opentokens.powerauth.token.domain.ecies.EciesEncryptedResponse;
-import org.opentokens.powerauth.token.domain.ecies.EncryptionHeader;
-import org.opentokens.powerauth.token.domain.signature.AuthorizationHeader;
-import org.opentokens.powerauth.token.domain.token.TokenId;
+import org.opentokens.powerauth.token.application.internal.json.EnvelopeMaps;
+import org.opentokens.powerauth.token.domain.EciesEncryptedRequest;
+import org.opentokens.powerauth.token.domain.EciesEncryptedResponse;
+import org.opentokens.powerauth.token.domain.internal.ecies.EncryptionHeader;
+import org.opentokens.powerauth.token.domain.error.InvalidServerResponseException;
+import org.opentokens.powerauth.token.domain.error.ServerRejectedException;
+import org.opentokens.powerauth.token.domain.error.ServerUnreachableException;
+import org.opentokens.powerauth.token.domain.internal.signature.AuthorizationHeader;
+import org.opentokens.powerauth.token.domain.TokenId;
+import org.opentokens.powerauth.token.port.internal.out.ActivationStatusResponse;
+import org.opentokens.powerauth.token.port.internal.out.PowerAuthServer;
+import org.opentokens.powerauth.token.port.internal.out.RequestSigner;
 
 /**
  * The {@link PowerAuthServer} double of the service tests: the real {@code /pa/v3} JSON shapes handed to the

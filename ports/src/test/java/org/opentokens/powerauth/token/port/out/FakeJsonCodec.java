@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
+import org.opentokens.powerauth.token.port.internal.out.JsonCodec;
 
 /**
  * The {@link JsonCodec} double of the service tests: a tree walk over Jackson nodes, kept independent of the

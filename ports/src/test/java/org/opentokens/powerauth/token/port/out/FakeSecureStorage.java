@@ -9,8 +9,11 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import org.opentokens.powerauth.token.domain.error.StorageException;
 import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
+import org.opentokens.powerauth.token.port.internal.out.ExclusiveSections;
+import org.opentokens.powerauth.token.port.internal.out.StorageArguments;
 
 /**
  * The {@link SecureStorage} double of the service tests: one lock over a map of maps. It passes

@@ -1,6 +1,7 @@
 package org.opentokens.powerauth.token.port.out;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.opentokens.powerauth.token.port.internal.out.JsonCodec;
 
 /**
  * The behaviour every {@link JsonCodec} must show: the production adapter and every test double. Extend it and

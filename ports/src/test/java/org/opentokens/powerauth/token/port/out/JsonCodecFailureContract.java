@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
+import org.opentokens.powerauth.token.port.internal.out.JsonCodec;
 
 /**
  * {@link JsonCodecContract}, part 3: every rejection the port javadoc names. {@link JsonCodec#readObject} throws

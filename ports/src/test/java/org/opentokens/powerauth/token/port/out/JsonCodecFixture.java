@@ -2,6 +2,7 @@ package org.opentokens.powerauth.token.port.out;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.opentokens.powerauth.token.port.internal.out.JsonCodec;
 
 /** What the parts of {@link JsonCodecContract} need from the running test, plus small helpers. */
 public interface JsonCodecFixture {

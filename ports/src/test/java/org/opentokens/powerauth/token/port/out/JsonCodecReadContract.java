@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.opentokens.powerauth.token.port.internal.out.JsonCodec;
 
 /** {@link JsonCodecContract}, part 1: the value model that {@link JsonCodec#readObject} returns. */
 public interface JsonCodecReadContract extends JsonCodecFixture {

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.opentokens.powerauth.token.port.internal.out.JsonCodec;
 
 /** {@link JsonCodecContract}, part 2: what {@link JsonCodec#write} produces, and round trips through both. */
 public interface JsonCodecWriteContract extends JsonCodecFixture {

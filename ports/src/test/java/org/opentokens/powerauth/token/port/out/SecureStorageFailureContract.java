@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.opentokens.powerauth.token.domain.error.StorageException;
 
 /**
  * Typed failures of a {@link SecureStorage}: "unavailable", "locked" and "corrupt" as the adapter can stage

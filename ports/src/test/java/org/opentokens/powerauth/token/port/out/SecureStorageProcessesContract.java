@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.opentokens.powerauth.token.domain.error.StorageBusyException;
+import org.opentokens.powerauth.token.domain.error.StorageUnavailableException;
 
 /**
  * The storage contract on a shared backing store, part 2: other processes. Peers are real JVMs

@@ -19,6 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.opentokens.powerauth.token.domain.error.StorageBusyException;
+import org.opentokens.powerauth.token.domain.error.StorageException;
+import org.opentokens.powerauth.token.domain.error.StorageUnavailableException;
 
 /**
  * {@link SecureStorageContract}, part 5: exclusive sections between the threads of one process, and the change

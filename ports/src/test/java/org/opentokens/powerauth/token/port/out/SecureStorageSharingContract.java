@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.opentokens.powerauth.token.domain.error.StorageBusyException;
 
 /**
  * The storage contract on a shared backing store, part 1: two storage objects in one process over the same

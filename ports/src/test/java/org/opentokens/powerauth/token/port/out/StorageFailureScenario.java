@@ -1,6 +1,7 @@
 package org.opentokens.powerauth.token.port.out;
 
 import java.util.Objects;
+import org.opentokens.powerauth.token.domain.error.StorageException;
 
 /**
  * A backend failure an adapter can stage for {@link SecureStorageFailureContract}: opening the storage, or

@@ -14,14 +14,14 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
-import org.opentokens.powerauth.token.port.out.ExclusiveSections;
+import org.opentokens.powerauth.token.port.internal.out.ExclusiveSections;
 import org.opentokens.powerauth.token.port.out.SecureStorage;
-import org.opentokens.powerauth.token.port.out.StorageArguments;
+import org.opentokens.powerauth.token.port.internal.out.StorageArguments;
 import org.opentokens.powerauth.token.port.out.StorageNamespace;
 
 /**
  * {@link SecureStorage} in the JVM heap; nothing survives the process. It never throws a
- * {@link org.opentokens.powerauth.token.port.out.StorageException}.
+ * {@link org.opentokens.powerauth.token.domain.error.StorageException}.
  *
  * <p>One {@link ConcurrentHashMap} entry per namespace. Every operation, reads included, runs inside
  * {@link ConcurrentHashMap#compute} for its namespace, so operations on one namespace are serialized (which

@@ -5,7 +5,7 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Optional;
 import org.bouncycastle.crypto.digests.SHA256Digest;
-import org.opentokens.powerauth.token.port.out.StorageCorruptException;
+import org.opentokens.powerauth.token.domain.error.StorageCorruptException;
 
 /**
  * Puts one payload into keychain items so that a crash never exposes a mix of two payloads.

@@ -8,10 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
-import org.opentokens.powerauth.token.port.out.StorageCorruptException;
-import org.opentokens.powerauth.token.port.out.StorageException;
-import org.opentokens.powerauth.token.port.out.StorageLockedException;
-import org.opentokens.powerauth.token.port.out.StorageUnavailableException;
+import org.opentokens.powerauth.token.domain.error.StorageCorruptException;
+import org.opentokens.powerauth.token.domain.error.StorageException;
+import org.opentokens.powerauth.token.domain.error.StorageLockedException;
+import org.opentokens.powerauth.token.domain.error.StorageUnavailableException;
 
 /**
  * macOS and Windows back-end over java-keyring, with its back-end chosen explicitly (never its auto-probe,

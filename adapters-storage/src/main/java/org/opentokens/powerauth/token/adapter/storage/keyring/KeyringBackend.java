@@ -5,7 +5,7 @@ import java.util.Optional;
 /**
  * Raw item access to one OS keychain, for one service name: an item is a byte value under an account name.
  * Implementations map every backend failure to the port's typed
- * {@link org.opentokens.powerauth.token.port.out.StorageException}s and never put item contents in messages.
+ * {@link org.opentokens.powerauth.token.domain.error.StorageException}s and never put item contents in messages.
  */
 interface KeyringBackend {
     /** @return the largest item value the keychain accepts, in bytes */

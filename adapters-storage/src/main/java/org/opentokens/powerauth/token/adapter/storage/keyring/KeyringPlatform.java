@@ -1,7 +1,7 @@
 package org.opentokens.powerauth.token.adapter.storage.keyring;
 
 import java.util.Locale;
-import org.opentokens.powerauth.token.port.out.StorageUnavailableException;
+import org.opentokens.powerauth.token.domain.error.StorageUnavailableException;
 
 /** The OS keychains the keyring adapter supports; each is chosen explicitly, never by probing. */
 public enum KeyringPlatform {

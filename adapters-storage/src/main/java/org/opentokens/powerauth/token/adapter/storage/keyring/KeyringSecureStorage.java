@@ -14,15 +14,15 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.bouncycastle.crypto.digests.SHA256Digest;
-import org.opentokens.powerauth.token.adapter.storage.LockFile;
+import org.opentokens.powerauth.token.adapter.storage.internal.LockFile;
 import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
-import org.opentokens.powerauth.token.port.out.ExclusiveSections;
+import org.opentokens.powerauth.token.port.internal.out.ExclusiveSections;
 import org.opentokens.powerauth.token.port.out.SecureStorage;
-import org.opentokens.powerauth.token.port.out.StorageArguments;
-import org.opentokens.powerauth.token.port.out.StorageBusyException;
+import org.opentokens.powerauth.token.port.internal.out.StorageArguments;
+import org.opentokens.powerauth.token.domain.error.StorageBusyException;
 import org.opentokens.powerauth.token.port.out.StorageNamespace;
-import org.opentokens.powerauth.token.port.out.StorageUnavailableException;
+import org.opentokens.powerauth.token.domain.error.StorageUnavailableException;
 
 /**
  * {@link SecureStorage} in the OS keychain: the Secret Service on Linux (libsecret through JNA), the login
@@ -59,9 +59,9 @@ import org.opentokens.powerauth.token.port.out.StorageUnavailableException;
  * share a namespace.
  *
  * <p><b>Errors.</b> No session bus, no Secret Service, no library, no keychain collection:
- * {@link org.opentokens.powerauth.token.port.out.StorageUnavailableException}. A locked collection:
- * {@link org.opentokens.powerauth.token.port.out.StorageLockedException}. A damaged item:
- * {@link org.opentokens.powerauth.token.port.out.StorageCorruptException}. A keychain call that does not return
+ * {@link org.opentokens.powerauth.token.domain.error.StorageUnavailableException}. A locked collection:
+ * {@link org.opentokens.powerauth.token.domain.error.StorageLockedException}. A damaged item:
+ * {@link org.opentokens.powerauth.token.domain.error.StorageCorruptException}. A keychain call that does not return
  * within the builder's call timeout (default 60 s; an unanswered unlock prompt counts) is unavailable, and so is
  * every later keychain call of the process; native calls run on a daemon thread, so the JVM can always exit.
  * A data lock that another process holds for longer than twice the call timeout is unavailable too.
@@ -96,7 +96,7 @@ public final class KeyringSecureStorage implements SecureStorage {
      * @param service the service name items are filed under: 1 to 100 of {@code A-Z a-z 0-9 . _ -}
      * @return the storage
      * @throws IllegalArgumentException if the service name is invalid
-     * @throws org.opentokens.powerauth.token.port.out.StorageUnavailableException if there is no usable keychain
+     * @throws org.opentokens.powerauth.token.domain.error.StorageUnavailableException if there is no usable keychain
      */
     public static KeyringSecureStorage open(String service) {
         return builder(service).open();

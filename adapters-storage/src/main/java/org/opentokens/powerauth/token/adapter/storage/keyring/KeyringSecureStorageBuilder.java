@@ -42,7 +42,7 @@ public final class KeyringSecureStorageBuilder {
     /**
      * @param callTimeout how long one keychain call may take (an unlock prompt counts); default 60 s. A call
      *     that does not return in time fails with
-     *     {@link org.opentokens.powerauth.token.port.out.StorageUnavailableException}, and so does every later
+     *     {@link org.opentokens.powerauth.token.domain.error.StorageUnavailableException}, and so does every later
      *     keychain call of this process, because the stuck native call cannot be aborted.
      * @return this builder
      * @throws IllegalArgumentException if not positive
@@ -72,8 +72,8 @@ public final class KeyringSecureStorageBuilder {
      * here rather than at the first call, and creates the lock directory if it is missing.
      *
      * @return the storage
-     * @throws org.opentokens.powerauth.token.port.out.StorageUnavailableException if the keychain is not usable
-     * @throws org.opentokens.powerauth.token.port.out.StorageLockedException if it is locked
+     * @throws org.opentokens.powerauth.token.domain.error.StorageUnavailableException if the keychain is not usable
+     * @throws org.opentokens.powerauth.token.domain.error.StorageLockedException if it is locked
      */
     public KeyringSecureStorage open() {
         KeyringPlatform chosen = platform == null ? KeyringPlatform.current() : platform;

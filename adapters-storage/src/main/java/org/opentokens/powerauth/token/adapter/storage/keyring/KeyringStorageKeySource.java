@@ -9,8 +9,8 @@ import org.opentokens.powerauth.token.adapter.storage.StorageKeySource;
 import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
 import org.opentokens.powerauth.token.port.out.RandomSource;
-import org.opentokens.powerauth.token.port.out.StorageCorruptException;
-import org.opentokens.powerauth.token.port.out.StorageLockedException;
+import org.opentokens.powerauth.token.domain.error.StorageCorruptException;
+import org.opentokens.powerauth.token.domain.error.StorageLockedException;
 
 /**
  * A {@link StorageKeySource} that keeps a random 32-byte key in the OS keychain, for example for the SQLite
@@ -37,7 +37,7 @@ public final class KeyringStorageKeySource implements StorageKeySource {
      * @param platform the keychain to use
      * @param random draws keys and item ids
      * @return the source
-     * @throws org.opentokens.powerauth.token.port.out.StorageUnavailableException if the keychain is not usable
+     * @throws org.opentokens.powerauth.token.domain.error.StorageUnavailableException if the keychain is not usable
      */
     public static KeyringStorageKeySource open(String service, KeyringPlatform platform, RandomSource random) {
         KeyringSecureStorageBuilder.checkService(service);

@@ -13,9 +13,10 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.opentokens.powerauth.token.port.out.StorageException;
-import org.opentokens.powerauth.token.port.out.StorageLockedException;
-import org.opentokens.powerauth.token.port.out.StorageUnavailableException;
+import org.opentokens.powerauth.token.adapter.storage.internal.keyring.SecretSchemaStruct;
+import org.opentokens.powerauth.token.domain.error.StorageException;
+import org.opentokens.powerauth.token.domain.error.StorageLockedException;
+import org.opentokens.powerauth.token.domain.error.StorageUnavailableException;
 
 /**
  * Linux back-end: the Secret Service through libsecret-1 via JNA. Items are filed in the default collection

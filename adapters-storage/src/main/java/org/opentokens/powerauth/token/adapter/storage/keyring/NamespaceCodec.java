@@ -13,7 +13,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 import org.opentokens.powerauth.token.port.out.SecureStorage;
-import org.opentokens.powerauth.token.port.out.StorageCorruptException;
+import org.opentokens.powerauth.token.domain.error.StorageCorruptException;
 
 /**
  * The serialized form of one namespace: its version and every entry in one byte string, so one keychain item

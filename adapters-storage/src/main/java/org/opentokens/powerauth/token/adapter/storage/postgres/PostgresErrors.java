@@ -1,8 +1,8 @@
 package org.opentokens.powerauth.token.adapter.storage.postgres;
 
 import java.sql.SQLException;
-import org.opentokens.powerauth.token.port.out.StorageException;
-import org.opentokens.powerauth.token.port.out.StorageUnavailableException;
+import org.opentokens.powerauth.token.domain.error.StorageException;
+import org.opentokens.powerauth.token.domain.error.StorageUnavailableException;
 
 /**
  * Maps JDBI/JDBC failures to the port's typed exceptions by SQLSTATE, and tells which may be retried. The cause

@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.opentokens.powerauth.token.port.out.StorageUnavailableException;
+import org.opentokens.powerauth.token.domain.error.StorageUnavailableException;
 
 /**
  * The tables and their versions. {@code <prefix>schema_version} holds one row, the schema version; migrations

@@ -8,8 +8,8 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
-import org.opentokens.powerauth.token.port.out.ExclusiveSections;
-import org.opentokens.powerauth.token.port.out.StorageUnavailableException;
+import org.opentokens.powerauth.token.port.internal.out.ExclusiveSections;
+import org.opentokens.powerauth.token.domain.error.StorageUnavailableException;
 
 /**
  * The exclusive sections: a transaction-scoped advisory lock ({@code pg_advisory_xact_lock}) held by a

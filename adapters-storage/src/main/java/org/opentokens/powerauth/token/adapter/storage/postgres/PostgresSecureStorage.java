@@ -12,10 +12,10 @@ import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.PreparedBatch;
-import org.opentokens.powerauth.token.adapter.storage.RecordCipher;
-import org.opentokens.powerauth.token.adapter.storage.SealedRowStorage;
+import org.opentokens.powerauth.token.adapter.storage.internal.RecordCipher;
+import org.opentokens.powerauth.token.adapter.storage.internal.SealedRowStorage;
 import org.opentokens.powerauth.token.port.out.SecureStorage;
-import org.opentokens.powerauth.token.port.out.StorageUnavailableException;
+import org.opentokens.powerauth.token.domain.error.StorageUnavailableException;
 
 /**
  * {@link SecureStorage} in PostgreSQL tables, encrypted at rest, for a fleet of service replicas that share one
@@ -25,7 +25,7 @@ import org.opentokens.powerauth.token.port.out.StorageUnavailableException;
  * keyed tag of the name, and the name and the value each sealed with AES-256-GCM, bound to their row by both tags
  * ({@link RecordCipher}); the key comes from a {@link org.opentokens.powerauth.token.adapter.storage.StorageKeySource}.
  * A database administrator, a dump or a backup sees no namespace id, name or value, and a value moved to another
- * row or altered does not open ({@link org.opentokens.powerauth.token.port.out.StorageCorruptException}). Tables
+ * row or altered does not open ({@link org.opentokens.powerauth.token.domain.error.StorageCorruptException}). Tables
  * (in the configured schema, names starting with the configured prefix, {@code powerauth_token_} by default):
  * {@code schema_version}, {@code meta} (key method, parameters, key check, store id), {@code entry} and
  * {@code ns_version} (per namespace tag, the count of changes, in the clear).
@@ -51,8 +51,8 @@ import org.opentokens.powerauth.token.port.out.StorageUnavailableException;
  *
  * <p><b>Errors.</b> An unreachable database, a refused login, missing privileges, missing or too-new tables give
  * {@link StorageUnavailableException}; a key that does not open the store gives
- * {@link org.opentokens.powerauth.token.port.out.StorageLockedException}; a damaged or altered row gives
- * {@link org.opentokens.powerauth.token.port.out.StorageCorruptException}.
+ * {@link org.opentokens.powerauth.token.domain.error.StorageLockedException}; a damaged or altered row gives
+ * {@link org.opentokens.powerauth.token.domain.error.StorageCorruptException}.
  *
  * <p>Thread-safe. {@link #close()} wipes its keys and waits for calls and sections in progress; the host's
  * {@link DataSource} stays open.

@@ -8,8 +8,8 @@ import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.StatementExceptions;
-import org.opentokens.powerauth.token.adapter.storage.sql.JdbiSettings;
-import org.opentokens.powerauth.token.adapter.storage.RecordCipher;
+import org.opentokens.powerauth.token.adapter.storage.internal.sql.JdbiSettings;
+import org.opentokens.powerauth.token.adapter.storage.internal.RecordCipher;
 import org.opentokens.powerauth.token.adapter.storage.StorageKeySource;
 import org.opentokens.powerauth.token.port.out.RandomSource;
 
@@ -119,7 +119,7 @@ public final class PostgresSecureStorageBuilder {
      * Creates the schema and the tables, or migrates them to this library's schema version; safe to run
      * concurrently and again. Needs no key.
      *
-     * @throws org.opentokens.powerauth.token.port.out.StorageUnavailableException if the database cannot be
+     * @throws org.opentokens.powerauth.token.domain.error.StorageUnavailableException if the database cannot be
      *     reached or refuses, or the tables are newer than this library (they are left untouched)
      */
     public void migrate() {
@@ -138,11 +138,11 @@ public final class PostgresSecureStorageBuilder {
      *
      * @return the open storage
      * @throws IllegalStateException if the key source or the random source is missing
-     * @throws org.opentokens.powerauth.token.port.out.StorageUnavailableException if the database cannot be
+     * @throws org.opentokens.powerauth.token.domain.error.StorageUnavailableException if the database cannot be
      *     reached or refuses, or the tables are missing (without migration), older or newer than this library
-     * @throws org.opentokens.powerauth.token.port.out.StorageLockedException if the key source's key does not
+     * @throws org.opentokens.powerauth.token.domain.error.StorageLockedException if the key source's key does not
      *     open the store
-     * @throws org.opentokens.powerauth.token.port.out.StorageCorruptException if the store's metadata is damaged
+     * @throws org.opentokens.powerauth.token.domain.error.StorageCorruptException if the store's metadata is damaged
      */
     public PostgresSecureStorage open() {
         if (keySource == null || random == null) {

@@ -1,9 +1,9 @@
 package org.opentokens.powerauth.token.adapter.storage.sqlite;
 
 import java.sql.SQLException;
-import org.opentokens.powerauth.token.port.out.StorageCorruptException;
-import org.opentokens.powerauth.token.port.out.StorageException;
-import org.opentokens.powerauth.token.port.out.StorageUnavailableException;
+import org.opentokens.powerauth.token.domain.error.StorageCorruptException;
+import org.opentokens.powerauth.token.domain.error.StorageException;
+import org.opentokens.powerauth.token.domain.error.StorageUnavailableException;
 
 /**
  * Maps JDBI/JDBC failures to the port's typed exceptions by SQLite's primary result code (sqlite-jdbc reports

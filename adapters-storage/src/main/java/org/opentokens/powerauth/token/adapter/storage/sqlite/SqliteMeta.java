@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
-import org.opentokens.powerauth.token.port.out.StorageCorruptException;
+import org.opentokens.powerauth.token.domain.error.StorageCorruptException;
 
 /**
  * The {@code meta} table: the key method, its recovery parameters (a salt, a keychain item id; never secret)

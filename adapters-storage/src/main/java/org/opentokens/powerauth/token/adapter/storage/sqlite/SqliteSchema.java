@@ -3,7 +3,7 @@ package org.opentokens.powerauth.token.adapter.storage.sqlite;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.opentokens.powerauth.token.port.out.StorageCorruptException;
+import org.opentokens.powerauth.token.domain.error.StorageCorruptException;
 
 /**
  * The file format: {@code PRAGMA application_id} marks a token store, {@code PRAGMA user_version} is the

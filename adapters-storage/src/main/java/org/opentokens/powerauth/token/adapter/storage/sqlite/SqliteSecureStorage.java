@@ -14,12 +14,12 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.StatementExceptions;
-import org.opentokens.powerauth.token.adapter.storage.LockFile;
-import org.opentokens.powerauth.token.adapter.storage.RecordCipher;
-import org.opentokens.powerauth.token.adapter.storage.SealedRowStorage;
-import org.opentokens.powerauth.token.adapter.storage.sql.JdbiSettings;
+import org.opentokens.powerauth.token.adapter.storage.internal.LockFile;
+import org.opentokens.powerauth.token.adapter.storage.internal.RecordCipher;
+import org.opentokens.powerauth.token.adapter.storage.internal.SealedRowStorage;
+import org.opentokens.powerauth.token.adapter.storage.internal.sql.JdbiSettings;
 import org.opentokens.powerauth.token.port.out.SecureStorage;
-import org.opentokens.powerauth.token.port.out.StorageUnavailableException;
+import org.opentokens.powerauth.token.domain.error.StorageUnavailableException;
 
 /**
  * {@link SecureStorage} in one SQLite file, encrypted at rest; the embedded default for desktop and server
@@ -47,9 +47,9 @@ import org.opentokens.powerauth.token.port.out.StorageUnavailableException;
  * writing without moving versions on: upgrade every process that shares a file together.
  *
  * <p><b>Errors.</b> A damaged, truncated, empty, foreign or too-new file gives
- * {@link org.opentokens.powerauth.token.port.out.StorageCorruptException} at open and is left as it is; a key
+ * {@link org.opentokens.powerauth.token.domain.error.StorageCorruptException} at open and is left as it is; a key
  * that does not open the store (wrong key or passphrase, a different key method, a keychain that lost the key)
- * gives {@link org.opentokens.powerauth.token.port.out.StorageLockedException}; I/O failures, lock timeouts
+ * gives {@link org.opentokens.powerauth.token.domain.error.StorageLockedException}; I/O failures, lock timeouts
  * and use after {@link #close()} give {@link StorageUnavailableException}.
  *
  * <p>Thread-safe. {@link #close()} releases its pooled connections and its lock file handle and wipes its keys.

@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Objects;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
-import org.opentokens.powerauth.token.adapter.storage.RecordCipher;
+import org.opentokens.powerauth.token.adapter.storage.internal.RecordCipher;
 import org.opentokens.powerauth.token.adapter.storage.StorageKeySource;
 import org.opentokens.powerauth.token.port.out.RandomSource;
-import org.opentokens.powerauth.token.port.out.StorageException;
-import org.opentokens.powerauth.token.port.out.StorageUnavailableException;
+import org.opentokens.powerauth.token.domain.error.StorageException;
+import org.opentokens.powerauth.token.domain.error.StorageUnavailableException;
 
 /**
  * Configures and opens a {@link SqliteSecureStorage}: {@code SqliteSecureStorage.builder(file).keySource(keys)
@@ -81,10 +81,10 @@ public final class SqliteSecureStorageBuilder {
      *
      * @return the open storage
      * @throws IllegalStateException if the key source or the random source is missing
-     * @throws org.opentokens.powerauth.token.port.out.StorageCorruptException if the file is damaged, empty,
+     * @throws org.opentokens.powerauth.token.domain.error.StorageCorruptException if the file is damaged, empty,
      *     foreign or from a newer version; the file is left untouched
-     * @throws org.opentokens.powerauth.token.port.out.StorageLockedException if the key source's key does not open the store
-     * @throws org.opentokens.powerauth.token.port.out.StorageUnavailableException if the file cannot be
+     * @throws org.opentokens.powerauth.token.domain.error.StorageLockedException if the key source's key does not open the store
+     * @throws org.opentokens.powerauth.token.domain.error.StorageUnavailableException if the file cannot be
      *     created or opened
      */
     public SqliteSecureStorage open() {

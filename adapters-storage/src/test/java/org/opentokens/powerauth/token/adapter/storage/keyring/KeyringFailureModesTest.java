@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opentokens.powerauth.token.adapter.storage.ChildJvm;
 import org.opentokens.powerauth.token.port.out.SecureStorageFailureContract;
-import org.opentokens.powerauth.token.port.out.StorageCorruptException;
+import org.opentokens.powerauth.token.domain.error.StorageCorruptException;
 import org.opentokens.powerauth.token.port.out.StorageFailureScenario;
 import org.opentokens.powerauth.token.port.out.StorageNamespace;
-import org.opentokens.powerauth.token.port.out.StorageUnavailableException;
+import org.opentokens.powerauth.token.domain.error.StorageUnavailableException;
 
 /**
  * Keychain failures staged for real: in this JVM (a missing libsecret, another OS's keychain, a damaged item

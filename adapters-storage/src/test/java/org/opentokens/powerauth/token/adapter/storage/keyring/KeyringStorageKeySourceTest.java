@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opentokens.powerauth.token.adapter.storage.StorageKey;
 import org.opentokens.powerauth.token.adapter.storage.TestStorageKeys;
-import org.opentokens.powerauth.token.port.out.StorageCorruptException;
-import org.opentokens.powerauth.token.port.out.StorageLockedException;
+import org.opentokens.powerauth.token.domain.error.StorageCorruptException;
+import org.opentokens.powerauth.token.domain.error.StorageLockedException;
 import org.opentokens.powerauth.token.port.out.StorageNamespace;
 
 /** The keychain as the key holder of another store: against a fake keychain, and against the real one. */

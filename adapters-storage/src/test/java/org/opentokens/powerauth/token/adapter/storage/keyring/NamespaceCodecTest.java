@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.opentokens.powerauth.token.port.out.StorageCorruptException;
+import org.opentokens.powerauth.token.domain.error.StorageCorruptException;
 
 class NamespaceCodecTest {
     @Test

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.SQLException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.opentokens.powerauth.token.port.out.StorageCorruptException;
-import org.opentokens.powerauth.token.port.out.StorageException;
-import org.opentokens.powerauth.token.port.out.StorageUnavailableException;
+import org.opentokens.powerauth.token.domain.error.StorageCorruptException;
+import org.opentokens.powerauth.token.domain.error.StorageException;
+import org.opentokens.powerauth.token.domain.error.StorageUnavailableException;
 
 /** SQLite's result codes become what is wrong with the file or the directory, in the user's words. */
 class SqliteErrorsTest {

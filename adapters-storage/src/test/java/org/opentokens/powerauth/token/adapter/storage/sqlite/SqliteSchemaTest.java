@@ -21,7 +21,7 @@ import org.opentokens.powerauth.token.adapter.storage.StorageKeySource;
 import org.opentokens.powerauth.token.adapter.storage.StorageKeySources;
 import org.opentokens.powerauth.token.adapter.storage.TestStorageKeys;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
-import org.opentokens.powerauth.token.port.out.StorageCorruptException;
+import org.opentokens.powerauth.token.domain.error.StorageCorruptException;
 import org.opentokens.powerauth.token.port.out.StorageNamespace;
 
 class SqliteSchemaTest {

@@ -17,7 +17,7 @@ import org.opentokens.powerauth.token.adapter.storage.StorageKeySource;
 import org.opentokens.powerauth.token.adapter.storage.TestStorageKeys;
 import org.opentokens.powerauth.token.port.out.SectionProbe;
 import org.opentokens.powerauth.token.port.out.StorageNamespace;
-import org.opentokens.powerauth.token.port.out.StorageUnavailableException;
+import org.opentokens.powerauth.token.domain.error.StorageUnavailableException;
 
 /** What the contract does not cover of the SQLite sections: the lock file's place and the storage's lifecycle. */
 class SqliteSectionsTest {

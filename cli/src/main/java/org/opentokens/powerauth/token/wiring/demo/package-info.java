@@ -1,5 +1,0 @@
-/**
- * The README's first command: the whole token story against the embedded PowerAuth emulator, printed step by step
- * ({@link org.opentokens.powerauth.token.wiring.demo.TokenDemo}).
- */
-package org.opentokens.powerauth.token.wiring.demo;

@@ -1,2 +1,0 @@
-/** The activation lifecycle: create with an activation code, commit locally, status with counter resync, remove. */
-package org.opentokens.powerauth.token.application.activation;

@@ -1,2 +1,0 @@
-/** Typed reading of decoded JSON payloads; every missing or mistyped field is an invalid server response. */
-package org.opentokens.powerauth.token.application.json;

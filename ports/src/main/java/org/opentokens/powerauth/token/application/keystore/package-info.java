@@ -1,2 +1,0 @@
-/** Protocol 3.3 temporary encryption keys: fetched per scope, verified, cached until shortly before expiry. */
-package org.opentokens.powerauth.token.application.keystore;

@@ -1,2 +1,0 @@
-/** The token store: cached, persisted tokens bound to their activation, single-flight creation, headers. */
-package org.opentokens.powerauth.token.application.token;

@@ -1,0 +1,13 @@
+package org.opentokens.powerauth.token.application.internal.flow;
+
+import org.opentokens.powerauth.testkit.PowerAuthEmulator;
+import org.opentokens.powerauth.token.port.out.EmulatorPowerAuthServer;
+import org.opentokens.powerauth.token.port.internal.out.PowerAuthServer;
+
+class EmulatorPowerAuthServerTest extends PowerAuthServerContract {
+
+    @Override
+    protected PowerAuthServer createServer(PowerAuthEmulator emulator) {
+        return new EmulatorPowerAuthServer(emulator);
+    }
+}
