@@ -27,7 +27,7 @@ public enum SharedSecretAlgorithm {
     ML_L5(List.of(Kem.ML_KEM_1024));
 
     /** The KEMs, in the order of the request and of the KDF input. */
-    enum Kem {
+    public enum Kem {
         DHKEM_P384, ML_KEM_768, ML_KEM_1024
     }
 
@@ -37,7 +37,8 @@ public enum SharedSecretAlgorithm {
         this.kems = kems;
     }
 
-    List<Kem> kems() {
+    /** @return the algorithm's KEMs, in the order of the request and of the KDF input; empty for EC_P256 */
+    public List<Kem> kems() {
         return kems;
     }
 

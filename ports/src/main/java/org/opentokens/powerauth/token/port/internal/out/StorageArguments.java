@@ -88,7 +88,16 @@ public final class StorageArguments {
         return copy;
     }
 
-    static void checkText(String text, int maxUtf8Bytes, String what) {
+    /**
+     * The shared text rule of entry names and {@code StorageNamespace}'s parts (public for {@code port.out}).
+     *
+     * @param text the text
+     * @param maxUtf8Bytes its longest UTF-8 length
+     * @param what what the text is, for the message
+     * @throws NullPointerException if {@code text} is null
+     * @throws MalformedDataException if the text breaks a rule
+     */
+    public static void checkText(String text, int maxUtf8Bytes, String what) {
         Objects.requireNonNull(text, what);
         if (text.isBlank()) {
             throw new MalformedDataException(what + " must not be blank");

@@ -32,7 +32,12 @@ public final class SecretSchemaStruct extends Structure {
         public int type;
     }
 
-    static SecretSchemaStruct of(String name, String... attributeNames) {
+    /**
+     * @param name the schema name
+     * @param attributeNames the string attributes
+     * @return the schema, public for the keyring adapter's libsecret calls
+     */
+    public static SecretSchemaStruct of(String name, String... attributeNames) {
         SecretSchemaStruct schema = new SecretSchemaStruct();
         schema.name = name;
         schema.flags = 0;
