@@ -66,7 +66,7 @@ public final class ArchitectureRules {
             .because("the domain is pure values and protocol crypto on Bouncy Castle");
 
     /** 3. Dependency injection only in the composition root. */
-    static final ArchRule INJECTION_ONLY_IN_WIRING = noClasses().that().resideOutsideOfPackage("..wiring..")
+    static final ArchRule INJECTION_ONLY_IN_WIRING = noClasses().that().resideOutsideOfPackages("..wiring..", "..token.cli..")
             .should().dependOnClassesThat().resideInAnyPackage("com.google.inject..", "jakarta.inject..", "javax.inject..")
             .because("only app-wiring knows about Guice; everything else is plain constructors");
 
@@ -78,12 +78,13 @@ public final class ArchitectureRules {
     /** 4b. JDBI and JDBC only in the SQLite and PostgreSQL adapters and the SQL adapters' shared JDBI settings. */
     static final ArchRule JDBC_ONLY_IN_SQL_ADAPTERS = noClasses()
             .that().resideOutsideOfPackages("..adapter.storage.sqlite..", "..adapter.storage.postgres..",
-                    "..adapter.storage.sql..")
+                    "..adapter.storage.internal.sql..")
             .should().dependOnClassesThat().resideInAnyPackage("org.jdbi..", "java.sql..", "org.sqlite..", "org.postgresql..")
             .because("SQL belongs to the SQL adapters");
 
     /** 4c. Keychain libraries only in the keyring adapter. */
-    static final ArchRule KEYRING_ONLY_IN_KEYRING = noClasses().that().resideOutsideOfPackage("..adapter.storage.keyring..")
+    static final ArchRule KEYRING_ONLY_IN_KEYRING = noClasses()
+            .that().resideOutsideOfPackages("..adapter.storage.keyring..", "..adapter.storage.internal.keyring..")
             .should().dependOnClassesThat().resideInAnyPackage("com.github.javakeyring..", "com.sun.jna..")
             .because("OS keychain access belongs to the keyring adapter");
 
@@ -92,14 +93,14 @@ public final class ArchitectureRules {
             .should().notDependOnEachOther()
             .allowEmptyShould(true);
 
-    /** 5b. Storage adapters never depend on each other; they may share the SQL adapters' JDBI settings. */
+    /** 5b. Storage adapters never depend on each other; they may share the storage adapters' internals. */
     static final ArchRule STORAGE_ADAPTERS_INDEPENDENT = SlicesRuleDefinition.slices().matching("..adapter.storage.(*)..")
             .should().notDependOnEachOther()
-            .ignoreDependency(alwaysTrue(), resideInAPackage("..adapter.storage.sql"))
+            .ignoreDependency(alwaysTrue(), resideInAPackage("..adapter.storage.internal.."))
             .allowEmptyShould(true);
 
     /** 6a. No wall clock and no ad-hoc randomness outside the wiring: time and randomness are injected. */
-    static final ArchRule NO_WALL_CLOCK_OR_AD_HOC_RANDOMNESS = noClasses().that().resideOutsideOfPackage("..wiring..")
+    static final ArchRule NO_WALL_CLOCK_OR_AD_HOC_RANDOMNESS = noClasses().that().resideOutsideOfPackages("..wiring..", "..token.cli..")
             .should().callMethod(System.class, "currentTimeMillis")
             .orShould().callMethod(Instant.class, "now")
             .orShould().callMethod(LocalDateTime.class, "now")
@@ -129,13 +130,13 @@ public final class ArchitectureRules {
      * back the server settings it saved in the encrypted store).
      */
     static final ArchRule INSECURE_SECRET_ACCESS_CONFINED = noClasses()
-            .that().resideOutsideOfPackages("..domain..", "..adapter.storage..", "..wiring.cli..")
+            .that().resideOutsideOfPackages("..domain..", "..adapter.storage..", "..token.cli..")
             .should().callMethod("org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess", "get")
             .because("every place that unwraps a secret is a review hot spot");
 
     /** 9. General coding rules; the CLI and demo in the wiring may print. */
     static final List<ArchRule> GENERAL = List.of(
-            noClasses().that().resideOutsideOfPackages("..wiring.cli..", "..wiring.demo..")
+            noClasses().that().resideOutsideOfPackages("..token.cli..")
                     .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS),
             GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS,
             GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING,
@@ -192,6 +193,8 @@ public final class ArchitectureRules {
         }
         rules.put("inboundPortNames", INBOUND_PORT_NAMES);
         rules.put("serviceNames", SERVICE_NAMES);
+        rules.put("apiExposesNoInternals", ApiBoundaryRules.API_EXPOSES_NO_INTERNALS);
+        rules.put("examplesUseNoInternals", ApiBoundaryRules.EXAMPLES_USE_NO_INTERNALS);
         return rules;
     }
 

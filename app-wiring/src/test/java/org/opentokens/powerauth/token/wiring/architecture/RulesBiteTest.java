@@ -42,6 +42,8 @@ class RulesBiteTest {
         VIOLATOR_BY_RULE.put("general4", "OldDateUser");
         VIOLATOR_BY_RULE.put("inboundPortNames", "FetchThing");
         VIOLATOR_BY_RULE.put("serviceNames", "ThingDoer");
+        VIOLATOR_BY_RULE.put("apiExposesNoInternals", "LeakyApi");
+        VIOLATOR_BY_RULE.put("examplesUseNoInternals", "InternalUser");
     }
 
     private static JavaClasses fixtures;

@@ -1,0 +1,5 @@
+package org.opentokens.archfixtures.internal;
+
+/** An internal base class: no API type may extend it. */
+public abstract class HiddenBase {
+}

@@ -1,0 +1,134 @@
+package org.opentokens.powerauth.token.wiring.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaMember;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.domain.JavaType;
+import com.tngtech.archunit.core.domain.JavaTypeVariable;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The public API boundary of issue 17: a package is internal when its name has the segment {@code internal};
+ * every other package of the library is API. An API type may use internals in its body, never in what a host
+ * sees: its supertypes, and the types of its public and protected fields, constructors and methods
+ * (parameters, return, throws, type-parameter bounds, generic arguments included).
+ */
+final class ApiBoundaryRules {
+    /**
+     * Exposures that exist today and have an owner; each entry is {@code Owner.member} (or {@code Owner.<extends>}).
+     * Delete an entry when its exposure goes; anything not listed that leaks fails the build.
+     */
+    static final Set<String> KNOWN_EXPOSURES = Set.of(
+            // issue 17 "TimeSynchronization inbound port" (another branch) replaces the service in these three
+            "org.opentokens.powerauth.token.wiring.PowerAuthClient.timeSynchronization",
+            "org.opentokens.powerauth.token.wiring.PowerAuthClient.resynchronizeTime",
+            "org.opentokens.powerauth.token.wiring.http.PowerAuthTokenHttpClient.wrap",
+            // the SQL stores extend the shared sealed-row base; to go, the base becomes a delegate (composition)
+            "org.opentokens.powerauth.token.adapter.storage.sqlite.SqliteSecureStorage.<extends>",
+            "org.opentokens.powerauth.token.adapter.storage.postgres.PostgresSecureStorage.<extends>",
+            // the services build these; to go, PowerAuthEciesEncryptor becomes an interface implemented internally
+            // and PowerAuthAuthentication hands the services the biometry key through an internal accessor
+            "org.opentokens.powerauth.token.port.in.PowerAuthEciesEncryptor.<init>",
+            "org.opentokens.powerauth.token.port.in.PowerAuthEciesEncryptor.resume",
+            "org.opentokens.powerauth.token.port.in.PowerAuthAuthentication.copyBiometryKey");
+
+    private ApiBoundaryRules() {
+    }
+
+    /** Public types of the library outside internal packages (the CLI and benchmarks are not library). */
+    static DescribedPredicate<JavaClass> apiType() {
+        return DescribedPredicate.describe("public API types", c -> effectivelyPublic(c)
+                && !isInternal(c) && !c.getPackageName().matches(".*\\.(cli|benchmarks)(\\..*)?"));
+    }
+
+    static boolean isInternal(JavaClass c) {
+        return c.getPackageName().matches("(.*\\.)?internal(\\..*)?");
+    }
+
+    /** An API type exposes no internal type in its supertypes or its public and protected signatures. */
+    static final ArchRule API_EXPOSES_NO_INTERNALS = classes().that(apiType())
+            .should(new ArchCondition<JavaClass>("expose no internal type in a public or protected signature") {
+                @Override
+                public void check(JavaClass type, ConditionEvents events) {
+                    for (String leak : leaks(type)) {
+                        if (!KNOWN_EXPOSURES.contains(leak.substring(0, leak.indexOf(' ')))) {
+                            events.add(SimpleConditionEvent.violated(type, leak));
+                        }
+                    }
+                }
+            })
+            .allowEmptyShould(true)
+            .because("a host tells the API from the internals by the package name alone (issue 17)");
+
+    /** The host-like examples use only the API. */
+    static final ArchRule EXAMPLES_USE_NO_INTERNALS = noClasses().that().resideInAPackage("..examples..")
+            .should().dependOnClassesThat().resideInAPackage("..internal..")
+            .allowEmptyShould(true)
+            .because("the examples are what a host writes, and a host sees only the API");
+
+    static List<String> leaks(JavaClass type) {
+        List<String> leaks = new ArrayList<>();
+        String owner = type.getName();
+        type.getRawSuperclass().filter(ApiBoundaryRules::isInternal)
+                .ifPresent(s -> leaks.add(owner + ".<extends> " + s.getName()));
+        for (JavaClass i : type.getRawInterfaces()) {
+            if (isInternal(i)) {
+                leaks.add(owner + ".<implements> " + i.getName());
+            }
+        }
+        for (JavaTypeVariable<JavaClass> variable : type.getTypeParameters()) {
+            internal(variable.getBounds()).ifPresent(c -> leaks.add(owner + ".<" + variable.getName() + "> bound "
+                    + c.getName()));
+        }
+        for (JavaMember member : type.getMembers()) {
+            if (!visible(member)) {
+                continue;
+            }
+            String where = owner + "." + member.getName();
+            List<JavaType> types = new ArrayList<>();
+            if (member instanceof JavaField field) {
+                types.add(field.getType());
+            } else if (member instanceof JavaCodeUnit unit) {
+                types.add(unit.getReturnType());
+                types.addAll(unit.getParameterTypes());
+                unit.getThrowsClause().getTypes().forEach(types::add);
+                unit.getTypeParameters().forEach(v -> types.addAll(v.getBounds()));
+            }
+            internal(types).ifPresent(c -> leaks.add(where + " uses " + c.getName()));
+        }
+        return leaks;
+    }
+
+    private static boolean visible(JavaMember member) {
+        Set<JavaModifier> modifiers = member.getModifiers();
+        return !modifiers.contains(JavaModifier.SYNTHETIC)
+                && (modifiers.contains(JavaModifier.PUBLIC) || modifiers.contains(JavaModifier.PROTECTED));
+    }
+
+    private static Optional<JavaClass> internal(List<? extends JavaType> types) {
+        return types.stream().flatMap(t -> t.getAllInvolvedRawTypes().stream())
+                .filter(ApiBoundaryRules::isInternal).findFirst();
+    }
+
+    private static boolean effectivelyPublic(JavaClass c) {
+        for (Optional<JavaClass> k = Optional.of(c); k.isPresent(); k = k.get().getEnclosingClass()) {
+            if (!k.get().getModifiers().contains(JavaModifier.PUBLIC) || k.get().isAnonymousClass()) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
