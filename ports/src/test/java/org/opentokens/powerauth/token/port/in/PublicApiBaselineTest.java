@@ -1,0 +1,12 @@
+package org.opentokens.powerauth.token.port.in;
+
+import org.junit.jupiter.api.Test;
+import org.opentokens.powerauth.token.apibaseline.PublicApiBaseline;
+
+/** The module's public API matches the recorded {@code api/ports.api}: every change to it is a deliberate diff. */
+class PublicApiBaselineTest {
+    @Test
+    void publicApiMatchesTheBaseline() {
+        PublicApiBaseline.check("ports");
+    }
+}
