@@ -1,5 +1,7 @@
 /**
- * Outbound ports: what the library needs from its environment, implemented by the adapters.
+ * The service provider interface: the outbound ports a host may implement or bind in the Guice modules
+ * ({@code SecureStorage} with {@code StorageNamespace}, {@code RandomSource}, {@code MonotonicClock}); the
+ * library's own adapters implement them too. The ports a host cannot plug in are in {@code port.internal.out}.
  *
  * <p>Storage: {@link org.opentokens.powerauth.token.port.out.SecureStorage} persists activation and token
  * records as byte values under string names, one {@link org.opentokens.powerauth.token.port.out.StorageNamespace}
