@@ -85,8 +85,8 @@ class SecretHygieneScanTest {
         assertThat(exceptions).as("exception traces").isNotEmpty();
         assertThat(toStrings).as("toStrings").isNotEmpty();
         assertThat(coverage.seen).as("secret-bearing public types whose toString was scanned").contains(
-                BASE + "wiring.PowerAuthClientConfig", BASE + "domain.record.ActivationRecord",
-                BASE + "domain.record.TokenRecord", BASE + "domain.token.TokenSecret",
+                BASE + "wiring.PowerAuthClientConfig", BASE + "domain.internal.record.ActivationRecord",
+                BASE + "domain.internal.record.TokenRecord", BASE + "domain.internal.token.TokenSecret",
                 BASE + "port.in.PowerAuthAuthorizationHttpHeader");
     }
 
@@ -104,7 +104,7 @@ class SecretHygieneScanTest {
         return "by the scan itself (" + summary.getTestsSucceededCount() + " tests)";
     }
 
-    /** The public classes of domain, port.in, port.out and wiring, and which of them had a toString scanned. */
+    /** The public classes of domain, port.in, port.out, port.internal and wiring, and which of them had a toString scanned. */
     private record Coverage(Set<String> all, Set<String> seen) {
         String unseen() {
             Set<String> unseen = new TreeSet<>(all);
@@ -116,7 +116,8 @@ class SecretHygieneScanTest {
     private static Coverage coverage() {
         Set<String> all = new TreeSet<>();
         for (JavaClass c : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages(BASE + "domain", BASE + "port.in", BASE + "port.out", BASE + "wiring")) {
+                .importPackages(BASE + "domain", BASE + "port.in", BASE + "port.out", BASE + "port.internal",
+                        BASE + "wiring")) {
             String location = c.getSource().map(source -> source.getUri().toString()).orElse("");
             boolean fixture = location.contains("test-classes") || location.contains("-tests.jar");
             if (!fixture && c.getModifiers().contains(JavaModifier.PUBLIC) && !c.isInterface() && !c.isAnnotation()
