@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 import javax.security.auth.Destroyable;
-import org.opentokens.powerauth.token.domain.internal.crypto.SymmetricKey;
 import org.opentokens.powerauth.token.domain.PowerAuthSignatureType;
 
 /**
@@ -21,9 +20,11 @@ import org.opentokens.powerauth.token.domain.PowerAuthSignatureType;
  * throw {@link IllegalArgumentException} (house-style §2.4), as they throw {@link NullPointerException} for null.
  */
 public final class PowerAuthAuthentication implements Destroyable {
+    private static final int BIOMETRY_KEY_BYTES = 16;
+
     private final PowerAuthSignatureType signatureType;
     private final char[] password;
-    private final SymmetricKey biometryKey;
+    private final byte[] biometryKey;
     private volatile boolean destroyed;
 
     private PowerAuthAuthentication(PowerAuthSignatureType type, char[] password, byte[] biometryKey) {
@@ -31,12 +32,12 @@ public final class PowerAuthAuthentication implements Destroyable {
         if (password != null && password.length == 0) {
             throw new IllegalArgumentException("password must not be empty");
         }
-        if (biometryKey != null && biometryKey.length != SymmetricKey.LENGTH) {
-            throw new IllegalArgumentException("biometry key must be " + SymmetricKey.LENGTH + " bytes, not "
+        if (biometryKey != null && biometryKey.length != BIOMETRY_KEY_BYTES) {
+            throw new IllegalArgumentException("biometry key must be " + BIOMETRY_KEY_BYTES + " bytes, not "
                     + biometryKey.length);
         }
         this.password = password == null ? null : password.clone();
-        this.biometryKey = biometryKey == null ? null : SymmetricKey.of(biometryKey);
+        this.biometryKey = biometryKey == null ? null : biometryKey.clone();
     }
 
     /** @return possession only (1FA) */
@@ -109,12 +110,12 @@ public final class PowerAuthAuthentication implements Destroyable {
     }
 
     /**
-     * @return a copy of the biometry key, which the caller should destroy; empty without biometry
+     * @return a copy of the 16 biometry key bytes, which the caller must wipe; empty without biometry
      * @throws IllegalStateException if destroyed
      */
-    public Optional<SymmetricKey> copyBiometryKey() {
+    public Optional<byte[]> copyBiometryKey() {
         checkAlive();
-        return Optional.ofNullable(biometryKey).map(SymmetricKey::copy);
+        return Optional.ofNullable(biometryKey).map(byte[]::clone);
     }
 
     /** Wipes the password and key. Idempotent. */
@@ -125,7 +126,7 @@ public final class PowerAuthAuthentication implements Destroyable {
             Arrays.fill(password, '\0');
         }
         if (biometryKey != null) {
-            biometryKey.destroy();
+            Arrays.fill(biometryKey, (byte) 0);
         }
     }
 

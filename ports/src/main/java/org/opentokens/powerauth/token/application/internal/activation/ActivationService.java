@@ -14,6 +14,7 @@ import org.opentokens.powerauth.token.application.internal.v4.V4PendingActivatio
 import org.opentokens.powerauth.token.application.internal.keystore.TemporaryKeyProvider;
 import org.opentokens.powerauth.token.application.internal.instance.InstanceState;
 import org.opentokens.powerauth.token.application.internal.signature.ActivationSigner;
+import org.opentokens.powerauth.token.application.internal.signature.FactorSecrets;
 import org.opentokens.powerauth.token.domain.internal.activation.ActivationCode;
 import org.opentokens.powerauth.token.domain.internal.activation.ActivationFingerprint;
 import org.opentokens.powerauth.token.domain.internal.crypto.SymmetricKey;
@@ -332,7 +333,7 @@ public final class ActivationService implements ActivationUseCase {
             byte[] protectedKnowledge = KnowledgeKeyProtection.protect(keys.knowledge(), password, salt, iterations);
             byte[] protectedBiometry = null;
             if (authentication.signatureType() == PowerAuthSignatureType.POSSESSION_KNOWLEDGE_BIOMETRY) {
-                SymmetricKey host = authentication.copyBiometryKey().orElseThrow();
+                SymmetricKey host = FactorSecrets.biometryKey(authentication).orElseThrow();
                 try {
                     protectedBiometry = BiometryKeyProtection.protect(keys.biometry(), host);
                 } finally {

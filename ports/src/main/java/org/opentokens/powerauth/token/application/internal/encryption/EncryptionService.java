@@ -77,7 +77,7 @@ public final class EncryptionService implements EncryptionUseCase {
 
     @Override
     public PowerAuthEciesEncryptor resumeEciesEncryptor(SecretBytes context) {
-        return PowerAuthEciesEncryptor.resume(Objects.requireNonNull(context, "context"), json);
+        return SessionEciesEncryptor.resume(Objects.requireNonNull(context, "context"), json);
     }
 
     private CompletableFuture<PowerAuthEciesEncryptor> async(Supplier<PowerAuthEciesEncryptor> work) {
@@ -120,7 +120,7 @@ public final class EncryptionService implements EncryptionUseCase {
     }
 
     private PowerAuthEciesEncryptor build(EciesEncryptorId id, EciesParameters parameters, EciesSecrets secrets) {
-        return new PowerAuthEciesEncryptor(EciesEncryptor.create(id, parameters, secrets), secrets,
+        return new SessionEciesEncryptor(EciesEncryptor.create(id, parameters, secrets), secrets,
                 EncryptionHeader.of(parameters), json, random, time::estimatedServerTimeMs);
     }
 

@@ -50,12 +50,26 @@ public final class FactorSecrets {
         if (protectedKey.isEmpty()) {
             throw new SignatureFactorMissingException("biometry", type.wireValue());
         }
-        SymmetricKey host = authentication.copyBiometryKey()
+        SymmetricKey host = biometryKey(authentication)
                 .orElseThrow(() -> new SignatureFactorMissingException("biometry", type.wireValue()));
         try {
             return unprotect.apply(protectedKey.get(), host);
         } finally {
             host.destroy();
         }
+    }
+
+    /**
+     * @param authentication the host's factors
+     * @return the host's biometry key as a key the caller must destroy; the copied bytes are wiped
+     */
+    public static Optional<SymmetricKey> biometryKey(PowerAuthAuthentication authentication) {
+        return authentication.copyBiometryKey().map(raw -> {
+            try {
+                return SymmetricKey.of(raw);
+            } finally {
+                Arrays.fill(raw, (byte) 0);
+            }
+        });
     }
 }

@@ -11,6 +11,7 @@ import org.opentokens.powerauth.token.application.internal.instance.InstanceTran
 import org.opentokens.powerauth.token.application.internal.json.JsonFields;
 import org.opentokens.powerauth.token.application.internal.json.ServerData;
 import org.opentokens.powerauth.token.application.internal.time.TimeSynchronizationService;
+import org.opentokens.powerauth.token.application.internal.signature.FactorSecrets;
 import org.opentokens.powerauth.token.domain.internal.activation.ActivationCode;
 import org.opentokens.powerauth.token.domain.internal.crypto.SymmetricKey;
 import org.opentokens.powerauth.token.domain.internal.keys.KnowledgeKeyProtection;
@@ -135,7 +136,7 @@ public final class V4ClientProtocol {
             byte[] protectedBiometry = null;
             if (authentication.signatureType() == PowerAuthSignatureType.POSSESSION_KNOWLEDGE_BIOMETRY) {
                 biometry = V4KeyFactory.biometryKey(result.activationSecret());
-                SymmetricKey host = authentication.copyBiometryKey().orElseThrow();
+                SymmetricKey host = FactorSecrets.biometryKey(authentication).orElseThrow();
                 try {
                     protectedBiometry = V4FactorKeyProtection.protectBiometry(biometry, host);
                 } finally {
