@@ -35,15 +35,7 @@ final class ApiBoundaryRules {
             // issue 17 "TimeSynchronization inbound port" (another branch) replaces the service in these three
             "org.opentokens.powerauth.token.wiring.PowerAuthClient.timeSynchronization",
             "org.opentokens.powerauth.token.wiring.PowerAuthClient.resynchronizeTime",
-            "org.opentokens.powerauth.token.wiring.http.PowerAuthTokenHttpClient.wrap",
-            // the SQL stores extend the shared sealed-row base; to go, the base becomes a delegate (composition)
-            "org.opentokens.powerauth.token.adapter.storage.sqlite.SqliteSecureStorage.<extends>",
-            "org.opentokens.powerauth.token.adapter.storage.postgres.PostgresSecureStorage.<extends>",
-            // the services build these; to go, PowerAuthEciesEncryptor becomes an interface implemented internally
-            // and PowerAuthAuthentication hands the services the biometry key through an internal accessor
-            "org.opentokens.powerauth.token.port.in.PowerAuthEciesEncryptor.<init>",
-            "org.opentokens.powerauth.token.port.in.PowerAuthEciesEncryptor.resume",
-            "org.opentokens.powerauth.token.port.in.PowerAuthAuthentication.copyBiometryKey");
+            "org.opentokens.powerauth.token.wiring.http.PowerAuthTokenHttpClient.wrap");
 
     private ApiBoundaryRules() {
     }

@@ -14,7 +14,6 @@ import java.util.HexFormat;
 import java.util.List;
 import org.opentokens.powerauth.testkit.EmulatorApplication;
 import org.opentokens.powerauth.testkit.PowerAuthEmulator;
-import org.opentokens.powerauth.token.adapter.storage.internal.SealedRowStorage;
 import org.opentokens.powerauth.token.adapter.storage.StorageKeySource;
 import org.opentokens.powerauth.token.adapter.storage.StorageKeySources;
 import org.opentokens.powerauth.token.adapter.storage.postgres.PostgresSecureStorage;
@@ -28,6 +27,7 @@ import org.opentokens.powerauth.token.domain.secret.SecretBytes;
 import org.opentokens.powerauth.token.port.out.PostgresTestCluster;
 import org.opentokens.powerauth.token.port.out.RandomSource;
 import org.opentokens.powerauth.token.port.out.SeededRandomSource;
+import org.opentokens.powerauth.token.port.out.SecureStorage;
 import org.opentokens.powerauth.token.port.out.StorageNamespace;
 import org.opentokens.powerauth.token.wiring.PostgresStorageModule;
 import org.opentokens.powerauth.token.wiring.PowerAuthClient;
@@ -122,24 +122,26 @@ final class SharedBed implements AutoCloseable {
 
     /** @return the activation record as stored now, read through a storage object of its own */
     ActivationRecord storedActivation() {
-        try (SealedRowStorage storage = openStorage()) {
-            SecretBytes raw = storage.get(StorageNamespace.of(INSTANCE), InstanceStore.ACTIVATION_ENTRY).orElseThrow();
-            try {
-                return ActivationRecord.decode(raw);
-            } finally {
-                raw.destroy();
+        StorageKeySource keys = StorageKeySources.rawKey(SecretBytes.copyOf(key));
+        if (postgres == null) {
+            try (SqliteSecureStorage storage = SqliteSecureStorage.builder(database).keySource(keys)
+                    .randomSource(new SeededRandomSource(1)).open()) {
+                return storedActivation(storage);
             }
+        }
+        try (PostgresSecureStorage storage = PostgresSecureStorage.builder(postgres.pool(2)).schema(postgres.schema())
+                .tablePrefix(tablePrefix).keySource(keys).randomSource(RandomSource.of(new SecureRandom())).open()) {
+            return storedActivation(storage);
         }
     }
 
-    /** @return a storage object of its own on the bed's store; the caller closes it */
-    SealedRowStorage openStorage() {
-        StorageKeySource keys = StorageKeySources.rawKey(SecretBytes.copyOf(key));
-        if (postgres == null) {
-            return SqliteSecureStorage.builder(database).keySource(keys).randomSource(new SeededRandomSource(1)).open();
+    private static ActivationRecord storedActivation(SecureStorage storage) {
+        SecretBytes raw = storage.get(StorageNamespace.of(INSTANCE), InstanceStore.ACTIVATION_ENTRY).orElseThrow();
+        try {
+            return ActivationRecord.decode(raw);
+        } finally {
+            raw.destroy();
         }
-        return PostgresSecureStorage.builder(postgres.pool(2)).schema(postgres.schema()).tablePrefix(tablePrefix)
-                .keySource(keys).randomSource(RandomSource.of(new SecureRandom())).open();
     }
 
     /** @return what a worker needs to join: server, application and store */

@@ -22,76 +22,82 @@ import org.opentokens.powerauth.token.domain.error.StorageUnavailableException;
  * The part of the SQL adapters (SQLite, PostgreSQL) that is not SQL; for the adapters of this module, not for
  * hosts. It checks the arguments, turns namespaces and names into keyed tags and seals and opens the rows with a
  * {@link RecordCipher}, and keeps the life cycle: calls and whole sections hold a read lock, {@link #close()} the
- * write lock, so no call runs on wiped keys. The subclass stores rows of tags and sealed bytes: each write
- * hook is one transaction that also moves the namespace's version on.
+ * write lock, so no call runs on wiped keys. The store's {@link Backend} keeps rows of tags and sealed bytes:
+ * each write hook is one transaction that also moves the namespace's version on.
  */
-public abstract class SealedRowStorage implements SecureStorage, AutoCloseable {
+public final class SealedRowStorage implements SecureStorage, AutoCloseable {
     private final RecordCipher cipher;
     private final String label;
+    private final Backend backend;
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private boolean closed;
 
     /**
      * @param cipher the store's unlocked cipher; destroyed by {@link #close()}
      * @param label what the store is called in messages ("SQLite token store")
+     * @param backend the store's rows
      */
-    protected SealedRowStorage(RecordCipher cipher, String label) {
+    public SealedRowStorage(RecordCipher cipher, String label, Backend backend) {
         this.cipher = Objects.requireNonNull(cipher, "cipher");
         this.label = Objects.requireNonNull(label, "label");
+        this.backend = Objects.requireNonNull(backend, "backend");
     }
 
-    /** @return the sealed value in the row of {@code (ns, tag)}, if there is one */
-    protected abstract Optional<byte[]> readValue(byte[] ns, byte[] tag);
+    /** What a SQL store does with rows; each write hook is one transaction that moves the version on. */
+    public interface Backend {
+        /** @return the sealed value in the row of {@code (ns, tag)}, if there is one */
+        Optional<byte[]> readValue(byte[] ns, byte[] tag);
 
-    /** @return the name tag and the sealed name of every row of {@code ns} */
-    protected abstract List<byte[][]> readNames(byte[] ns);
+        /** @return the name tag and the sealed name of every row of {@code ns} */
+        List<byte[][]> readNames(byte[] ns);
 
-    /**
-     * Inserts or replaces rows and moves the version of {@code ns} on, in one transaction.
-     *
-     * @param rows each the name tag, the sealed name and the sealed value; not empty
-     */
-    protected abstract void writeRows(byte[] ns, List<byte[][]> rows);
+        /**
+         * Inserts or replaces rows and moves the version of {@code ns} on, in one transaction.
+         *
+         * @param rows each the name tag, the sealed name and the sealed value; not empty
+         */
+        void writeRows(byte[] ns, List<byte[][]> rows);
 
-    /** Deletes the rows of these name tags, moving the version on if any existed, in one transaction. */
-    protected abstract int deleteRows(byte[] ns, List<byte[]> tags);
+        /** Deletes the rows of these name tags, moving the version on if any existed, in one transaction. */
+        int deleteRows(byte[] ns, List<byte[]> tags);
 
-    /** Deletes every row of {@code ns}, moving the version on if any existed, in one transaction. */
-    protected abstract int deleteNamespace(byte[] ns);
+        /** Deletes every row of {@code ns}, moving the version on if any existed, in one transaction. */
+        int deleteNamespace(byte[] ns);
 
-    /** @return the version of {@code ns}, 0 if it never changed */
-    protected abstract long readVersion(byte[] ns);
+        /** @return the version of {@code ns}, 0 if it never changed */
+        long readVersion(byte[] ns);
 
-    /** Runs {@code action} in the section of {@code ns} (see {@link SecureStorage#exclusive}). */
-    protected abstract <T> T runExclusive(byte[] ns, Duration maxWait, Supplier<T> action);
+        /** Runs {@code action} in the section of {@code ns} (see {@link SecureStorage#exclusive}). */
+        <T> T runExclusive(byte[] ns, Duration maxWait, Supplier<T> action);
 
-    /**
-     * @return the typed exception for a failure of the backend's library, or {@code failure} itself if it is none
-     */
-    protected abstract RuntimeException backendFailure(String action, RuntimeException failure);
+        /**
+         * @return the typed exception for a failure of the backend's library, or {@code failure} itself if it is none
+         */
+        RuntimeException backendFailure(String action, RuntimeException failure);
 
-    /** Releases what the store holds besides its keys (connections, lock files); called once, by {@link #close()}. */
-    protected abstract void closeBackend();
+        /** Releases what the store holds besides its keys (connections, lock files); called once, on close. */
+        void closeBackend();
+    }
 
     @Override
-    public final Optional<SecretBytes> get(StorageNamespace namespace, String name) {
+    public Optional<SecretBytes> get(StorageNamespace namespace, String name) {
         Objects.requireNonNull(namespace, "namespace");
         StorageArguments.name(name);
         return guarded("read", () -> {
             byte[] ns = cipher.namespaceTag(namespace);
             byte[] tag = cipher.nameTag(ns, name);
-            return readValue(ns, tag).map(sealed -> cipher.openValue(ns, tag, sealed));
+            return backend.readValue(ns, tag).map(sealed -> cipher.openValue(ns, tag, sealed));
         });
     }
 
     @Override
-    public final void put(StorageNamespace namespace, String name, SecretBytes value) {
+    public void put(StorageNamespace namespace, String name, SecretBytes value) {
         Objects.requireNonNull(namespace, "namespace");
         putAll(namespace, Map.of(StorageArguments.name(name), StorageArguments.value(value)));
     }
 
     @Override
-    public final void putAll(StorageNamespace namespace, Map<String, SecretBytes> entries) {
+    public void putAll(StorageNamespace namespace, Map<String, SecretBytes> entries) {
         Objects.requireNonNull(namespace, "namespace");
         Map<String, SecretBytes> checked = StorageArguments.entries(entries);
         if (checked.isEmpty()) {
@@ -99,20 +105,20 @@ public abstract class SealedRowStorage implements SecureStorage, AutoCloseable {
         }
         guarded("write", () -> {
             byte[] ns = cipher.namespaceTag(namespace);
-            writeRows(ns, checked.entrySet().stream()
+            backend.writeRows(ns, checked.entrySet().stream()
                     .map(entry -> cipher.sealEntry(ns, entry.getKey(), entry.getValue())).toList());
             return null;
         });
     }
 
     @Override
-    public final boolean delete(StorageNamespace namespace, String name) {
+    public boolean delete(StorageNamespace namespace, String name) {
         Objects.requireNonNull(namespace, "namespace");
         return deleteAll(namespace, List.of(StorageArguments.name(name))) > 0;
     }
 
     @Override
-    public final int deleteAll(StorageNamespace namespace, Collection<String> names) {
+    public int deleteAll(StorageNamespace namespace, Collection<String> names) {
         Objects.requireNonNull(namespace, "namespace");
         Set<String> checked = StorageArguments.names(names);
         if (checked.isEmpty()) {
@@ -120,23 +126,23 @@ public abstract class SealedRowStorage implements SecureStorage, AutoCloseable {
         }
         return guarded("delete", () -> {
             byte[] ns = cipher.namespaceTag(namespace);
-            return deleteRows(ns, checked.stream().map(name -> cipher.nameTag(ns, name)).toList());
+            return backend.deleteRows(ns, checked.stream().map(name -> cipher.nameTag(ns, name)).toList());
         });
     }
 
     @Override
-    public final int deleteAll(StorageNamespace namespace) {
+    public int deleteAll(StorageNamespace namespace) {
         Objects.requireNonNull(namespace, "namespace");
-        return guarded("delete", () -> deleteNamespace(cipher.namespaceTag(namespace)));
+        return guarded("delete", () -> backend.deleteNamespace(cipher.namespaceTag(namespace)));
     }
 
     @Override
-    public final Set<String> names(StorageNamespace namespace) {
+    public Set<String> names(StorageNamespace namespace) {
         Objects.requireNonNull(namespace, "namespace");
         return guarded("list", () -> {
             byte[] ns = cipher.namespaceTag(namespace);
             Set<String> names = new HashSet<>();
-            for (byte[][] row : readNames(ns)) {
+            for (byte[][] row : backend.readNames(ns)) {
                 names.add(cipher.openName(ns, row[0], row[1]));
             }
             return Set.copyOf(names);
@@ -145,33 +151,33 @@ public abstract class SealedRowStorage implements SecureStorage, AutoCloseable {
 
     /** {@inheritDoc} {@link #close()} waits for sections in progress. */
     @Override
-    public final <T> T exclusive(StorageNamespace namespace, Duration maxWait, Supplier<T> action) {
+    public <T> T exclusive(StorageNamespace namespace, Duration maxWait, Supplier<T> action) {
         Objects.requireNonNull(namespace, "namespace");
         Objects.requireNonNull(action, "action");
         ExclusiveSections.checkWait(maxWait);
         lifecycle.readLock().lock();
         try {
             checkOpen();
-            return runExclusive(cipher.namespaceTag(namespace), maxWait, action);
+            return backend.runExclusive(cipher.namespaceTag(namespace), maxWait, action);
         } finally {
             lifecycle.readLock().unlock();
         }
     }
 
     @Override
-    public final long version(StorageNamespace namespace) {
+    public long version(StorageNamespace namespace) {
         Objects.requireNonNull(namespace, "namespace");
-        return guarded("read the version", () -> readVersion(cipher.namespaceTag(namespace)));
+        return guarded("read the version", () -> backend.readVersion(cipher.namespaceTag(namespace)));
     }
 
     /**
-     * Wipes the derived keys and releases the backend ({@link #closeBackend()}); later calls throw
+     * Wipes the derived keys and releases the backend ({@link #backend.closeBackend()}); later calls throw
      * {@link StorageUnavailableException}. Waits for calls and exclusive sections in progress. Idempotent.
      *
      * @throws IllegalStateException if called from inside one of this storage's calls or exclusive sections
      */
     @Override
-    public final void close() {
+    public void close() {
         if (lifecycle.getReadHoldCount() > 0) {
             throw new IllegalStateException("cannot close the " + label + " from inside its own call or section");
         }
@@ -182,7 +188,7 @@ public abstract class SealedRowStorage implements SecureStorage, AutoCloseable {
             }
             closed = true;
             cipher.destroy();
-            closeBackend();
+            backend.closeBackend();
         } finally {
             lifecycle.writeLock().unlock();
         }
@@ -196,7 +202,7 @@ public abstract class SealedRowStorage implements SecureStorage, AutoCloseable {
         } catch (StorageException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw backendFailure(action, e);
+            throw backend.backendFailure(action, e);
         } finally {
             lifecycle.readLock().unlock();
         }

@@ -6,8 +6,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -18,8 +21,10 @@ import org.opentokens.powerauth.token.adapter.storage.internal.LockFile;
 import org.opentokens.powerauth.token.adapter.storage.internal.RecordCipher;
 import org.opentokens.powerauth.token.adapter.storage.internal.SealedRowStorage;
 import org.opentokens.powerauth.token.adapter.storage.internal.sql.JdbiSettings;
-import org.opentokens.powerauth.token.port.out.SecureStorage;
 import org.opentokens.powerauth.token.domain.error.StorageUnavailableException;
+import org.opentokens.powerauth.token.domain.secret.SecretBytes;
+import org.opentokens.powerauth.token.port.out.SecureStorage;
+import org.opentokens.powerauth.token.port.out.StorageNamespace;
 
 /**
  * {@link SecureStorage} in one SQLite file, encrypted at rest; the embedded default for desktop and server
@@ -54,7 +59,8 @@ import org.opentokens.powerauth.token.domain.error.StorageUnavailableException;
  *
  * <p>Thread-safe. {@link #close()} releases its pooled connections and its lock file handle and wipes its keys.
  */
-public final class SqliteSecureStorage extends SealedRowStorage {
+public final class SqliteSecureStorage implements SecureStorage, AutoCloseable {
+    private final SealedRowStorage sealed;
     private final String fileName;
     private final SqliteConnections connections;
     private final Jdbi jdbi;
@@ -64,11 +70,11 @@ public final class SqliteSecureStorage extends SealedRowStorage {
 
     SqliteSecureStorage(String fileName, SqliteConnections connections, Jdbi jdbi, RecordCipher cipher,
             Path lockFile) {
-        super(cipher, "SQLite token store");
         this.fileName = fileName;
         this.connections = connections;
         this.jdbi = jdbi;
         this.lockFile = LockFile.use(lockFile);
+        this.sealed = new SealedRowStorage(cipher, "SQLite token store", new Rows());
     }
 
     /**
@@ -93,98 +99,156 @@ public final class SqliteSecureStorage extends SealedRowStorage {
     }
 
     @Override
-    protected Optional<byte[]> readValue(byte[] ns, byte[] tag) {
-        return jdbi.withHandle(handle -> handle
-                .createQuery("SELECT sealed_value FROM entry WHERE ns = ? AND name = ?")
-                .bind(0, ns).bind(1, tag).mapTo(byte[].class).findOne());
+    public Optional<SecretBytes> get(StorageNamespace namespace, String name) {
+        return sealed.get(namespace, name);
     }
 
     @Override
-    protected List<byte[][]> readNames(byte[] ns) {
-        return jdbi.withHandle(handle -> handle
-                .createQuery("SELECT name, sealed_name FROM entry WHERE ns = ?").bind(0, ns)
-                .map((rs, ctx) -> new byte[][] {rs.getBytes(1), rs.getBytes(2)}).list());
+    public void put(StorageNamespace namespace, String name, SecretBytes value) {
+        sealed.put(namespace, name, value);
     }
 
     @Override
-    protected void writeRows(byte[] ns, List<byte[][]> rows) {
-        jdbi.useTransaction(handle -> {
-            // One prepared statement for the whole batch: preparing a statement per row dominated big batches.
-            PreparedBatch batch = handle.prepareBatch(
-                    "INSERT INTO entry (ns, name, sealed_name, sealed_value) VALUES (?, ?, ?, ?)"
-                    + " ON CONFLICT (ns, name) DO UPDATE SET sealed_name = excluded.sealed_name,"
-                    + " sealed_value = excluded.sealed_value");
-            for (byte[][] row : rows) {
-                batch.bind(0, ns).bind(1, row[0]).bind(2, row[1]).bind(3, row[2]).add();
-            }
-            batch.execute();
-            bumpVersion(handle, ns);
-        });
+    public void putAll(StorageNamespace namespace, Map<String, SecretBytes> entries) {
+        sealed.putAll(namespace, entries);
     }
 
     @Override
-    protected int deleteRows(byte[] ns, List<byte[]> tags) {
-        return jdbi.inTransaction(handle -> {
-            PreparedBatch batch = handle.prepareBatch("DELETE FROM entry WHERE ns = ? AND name = ?");
-            for (byte[] tag : tags) {
-                batch.bind(0, ns).bind(1, tag).add();
-            }
-            int removed = 0;
-            for (int count : batch.execute()) {
-                removed += count;
-            }
-            if (removed > 0) {
-                bumpVersion(handle, ns);
-            }
-            return removed;
-        });
+    public boolean delete(StorageNamespace namespace, String name) {
+        return sealed.delete(namespace, name);
     }
 
     @Override
-    protected int deleteNamespace(byte[] ns) {
-        return jdbi.inTransaction(handle -> {
-            int removed = handle.createUpdate("DELETE FROM entry WHERE ns = ?").bind(0, ns).execute();
-            if (removed > 0) {
-                bumpVersion(handle, ns);
-            }
-            return removed;
-        });
+    public int deleteAll(StorageNamespace namespace, Collection<String> names) {
+        return sealed.deleteAll(namespace, names);
+    }
+
+    @Override
+    public int deleteAll(StorageNamespace namespace) {
+        return sealed.deleteAll(namespace);
+    }
+
+    @Override
+    public Set<String> names(StorageNamespace namespace) {
+        return sealed.names(namespace);
+    }
+
+    @Override
+    public <T> T exclusive(StorageNamespace namespace, Duration maxWait, Supplier<T> action) {
+        return sealed.exclusive(namespace, maxWait, action);
+    }
+
+    @Override
+    public long version(StorageNamespace namespace) {
+        return sealed.version(namespace);
     }
 
     /**
-     * The section: an OS lock on one byte of the sidecar lock file ({@code <database>.lock}, created mode 0600 at
-     * the first section), at a position derived from the keyed namespace tag, behind a JVM-wide in-process lock
-     * (see {@link LockFile}).
+     * Closes the store: waits for running calls and sections, then wipes the keys and releases the backend.
+     *
+     * @throws IllegalStateException if called from inside one of this storage's calls or exclusive sections
      */
     @Override
-    protected <T> T runExclusive(byte[] ns, Duration maxWait, Supplier<T> action) {
-        return lockFile.run(LockFile.position(ns, 1), maxWait, action);
+    public void close() {
+        sealed.close();
     }
 
-    /**
-     * Reads the namespace's row of {@code ns_version}, which every write transaction that changes the namespace
-     * increments (0 if it never changed since the file was created or migrated to schema version 2). One
-     * prepared statement on a connection of its own, so a warm call costs about a microsecond of SQLite.
-     */
-    @Override
-    protected long readVersion(byte[] ns) {
-        return versionReader.read(ns);
-    }
+    /** The rows in SQLite, for the sealed-row core. */
+    private final class Rows implements SealedRowStorage.Backend {
+        @Override
+        public Optional<byte[]> readValue(byte[] ns, byte[] tag) {
+            return jdbi.withHandle(handle -> handle
+                    .createQuery("SELECT sealed_value FROM entry WHERE ns = ? AND name = ?")
+                    .bind(0, ns).bind(1, tag).mapTo(byte[].class).findOne());
+        }
 
-    @Override
-    protected RuntimeException backendFailure(String action, RuntimeException failure) {
-        return failure instanceof JdbiException ? SqliteErrors.map(action, failure) : failure;
-    }
+        @Override
+        public List<byte[][]> readNames(byte[] ns) {
+            return jdbi.withHandle(handle -> handle
+                    .createQuery("SELECT name, sealed_name FROM entry WHERE ns = ?").bind(0, ns)
+                    .map((rs, ctx) -> new byte[][] {rs.getBytes(1), rs.getBytes(2)}).list());
+        }
 
-    /** Stops using the lock file and closes the pooled connections. */
-    @Override
-    protected void closeBackend() {
-        lockFile.release();
-        versionReader.close();
-        try {
-            connections.close();
-        } catch (SQLException e) {
-            throw new StorageUnavailableException("closing the SQLite token store failed", e);
+        @Override
+        public void writeRows(byte[] ns, List<byte[][]> rows) {
+            jdbi.useTransaction(handle -> {
+                // One prepared statement for the whole batch: preparing a statement per row dominated big batches.
+                PreparedBatch batch = handle.prepareBatch(
+                        "INSERT INTO entry (ns, name, sealed_name, sealed_value) VALUES (?, ?, ?, ?)"
+                        + " ON CONFLICT (ns, name) DO UPDATE SET sealed_name = excluded.sealed_name,"
+                        + " sealed_value = excluded.sealed_value");
+                for (byte[][] row : rows) {
+                    batch.bind(0, ns).bind(1, row[0]).bind(2, row[1]).bind(3, row[2]).add();
+                }
+                batch.execute();
+                bumpVersion(handle, ns);
+            });
+        }
+
+        @Override
+        public int deleteRows(byte[] ns, List<byte[]> tags) {
+            return jdbi.inTransaction(handle -> {
+                PreparedBatch batch = handle.prepareBatch("DELETE FROM entry WHERE ns = ? AND name = ?");
+                for (byte[] tag : tags) {
+                    batch.bind(0, ns).bind(1, tag).add();
+                }
+                int removed = 0;
+                for (int count : batch.execute()) {
+                    removed += count;
+                }
+                if (removed > 0) {
+                    bumpVersion(handle, ns);
+                }
+                return removed;
+            });
+        }
+
+        @Override
+        public int deleteNamespace(byte[] ns) {
+            return jdbi.inTransaction(handle -> {
+                int removed = handle.createUpdate("DELETE FROM entry WHERE ns = ?").bind(0, ns).execute();
+                if (removed > 0) {
+                    bumpVersion(handle, ns);
+                }
+                return removed;
+            });
+        }
+
+        /**
+         * The section: an OS lock on one byte of the sidecar lock file ({@code <database>.lock}, created mode 0600 at
+         * the first section), at a position derived from the keyed namespace tag, behind a JVM-wide in-process lock
+         * (see {@link LockFile}).
+         */
+        @Override
+        public <T> T runExclusive(byte[] ns, Duration maxWait, Supplier<T> action) {
+            return lockFile.run(LockFile.position(ns, 1), maxWait, action);
+        }
+
+        /**
+         * Reads the namespace's row of {@code ns_version}, which every write transaction that changes the namespace
+         * increments (0 if it never changed since the file was created or migrated to schema version 2). One
+         * prepared statement on a connection of its own, so a warm call costs about a microsecond of SQLite.
+         */
+        @Override
+        public long readVersion(byte[] ns) {
+            return versionReader.read(ns);
+        }
+
+        @Override
+        public RuntimeException backendFailure(String action, RuntimeException failure) {
+            return failure instanceof JdbiException ? SqliteErrors.map(action, failure) : failure;
+        }
+
+        /** Stops using the lock file and closes the pooled connections. */
+        @Override
+        public void closeBackend() {
+            lockFile.release();
+            versionReader.close();
+            try {
+                connections.close();
+            } catch (SQLException e) {
+                throw new StorageUnavailableException("closing the SQLite token store failed", e);
+            }
         }
     }
 
