@@ -25,6 +25,7 @@ import org.opentokens.powerauth.token.port.in.PowerAuthPasswords;
 import org.opentokens.powerauth.token.port.in.PowerAuthSignatures;
 import org.opentokens.powerauth.token.port.in.EncryptionUseCase;
 import org.opentokens.powerauth.token.port.in.RecoveryUseCase;
+import org.opentokens.powerauth.token.port.in.TimeSynchronization;
 import org.opentokens.powerauth.token.port.in.PowerAuthTokenStore;
 import org.opentokens.powerauth.token.port.in.PowerAuthVault;
 import org.opentokens.powerauth.token.port.internal.out.JsonCodec;
@@ -78,7 +79,7 @@ final class ClientServicesModule extends PrivateModule {
 
     @Provides
     @Singleton
-    @Exposed
+    @ClientInternal
     TimeSynchronizationService timeSynchronization(@ClientInternal InstanceStore store, @PowerAuthClock Clock clock,
             MonotonicClock monotonic) {
         return new TimeSynchronizationService(clock, new StoredTimeOffset(store, clock, monotonic));
@@ -88,7 +89,7 @@ final class ClientServicesModule extends PrivateModule {
     @Singleton
     @ClientInternal
     TemporaryKeyProvider temporaryKeys(@ClientInternal PowerAuthServer server, @ClientInternal JsonCodec json,
-            RandomSource random, TimeSynchronizationService time, @PowerAuthClock Clock clock) {
+            RandomSource random, @ClientInternal TimeSynchronizationService time, @PowerAuthClock Clock clock) {
         return new TemporaryKeyProvider(configuration(), server, json, random, time, clock);
     }
 
@@ -96,7 +97,7 @@ final class ClientServicesModule extends PrivateModule {
     @Singleton
     @ClientInternal
     V4ClientProtocol v4(@ClientInternal InstanceState state, @ClientInternal PowerAuthServerV4 server,
-            @ClientInternal JsonCodec json, RandomSource random, TimeSynchronizationService time,
+            @ClientInternal JsonCodec json, RandomSource random, @ClientInternal TimeSynchronizationService time,
             @PowerAuthClock Clock clock) {
         return new V4ClientProtocol(configuration(), state, server, json, random, time, clock);
     }
@@ -105,7 +106,7 @@ final class ClientServicesModule extends PrivateModule {
     @Singleton
     @ClientInternal
     ServiceContext services(@ClientInternal InstanceState state, @ClientInternal PowerAuthServer server,
-            @ClientInternal JsonCodec json, RandomSource random, TimeSynchronizationService time,
+            @ClientInternal JsonCodec json, RandomSource random, @ClientInternal TimeSynchronizationService time,
             @ClientInternal TemporaryKeyProvider temporaryKeys, @PowerAuthClock Clock clock,
             @ClientInternal ClientExecutor executor) {
         return new ServiceContext(configuration(), state, server, json, random, time, temporaryKeys, clock, executor);
@@ -180,7 +181,7 @@ final class ClientServicesModule extends PrivateModule {
     @Singleton
     @Exposed
     PowerAuthClient client(PowerAuthTokenStore tokenStore, ActivationUseCase activation,
-            TimeSynchronizationService time, @ClientInternal ClientExecutor executor,
+            @ClientInternal TimeSynchronizationService time, @ClientInternal ClientExecutor executor,
             @ClientInternal PowerAuthServer server, @ClientInternal PowerAuthServerV4 serverV4,
             PowerAuthSignatures signatures, PowerAuthPasswords passwords, PowerAuthVault vault,
             EncryptionUseCase encryption, RecoveryUseCase recovery) {
@@ -188,6 +189,13 @@ final class ClientServicesModule extends PrivateModule {
                 : server::fetchServerTime;
         return new PowerAuthClient(config.instanceId(), tokenStore, activation, time, fetch, executor,
                 server::close, signatures, passwords, vault, encryption, recovery);
+    }
+
+    @Provides
+    @Singleton
+    @Exposed
+    TimeSynchronization timeSynchronizationPort(PowerAuthClient client) {
+        return client.timeSynchronization();
     }
 
     private PowerAuthConfiguration configuration() {

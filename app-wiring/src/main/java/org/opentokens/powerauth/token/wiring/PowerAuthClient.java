@@ -2,7 +2,6 @@ package org.opentokens.powerauth.token.wiring;
 
 import java.util.Objects;
 import org.opentokens.powerauth.token.application.internal.time.HostTimeSynchronizationService;
-import org.opentokens.powerauth.token.application.internal.time.SampleOutcome;
 import org.opentokens.powerauth.token.application.internal.time.ServerTimeFetch;
 import org.opentokens.powerauth.token.application.internal.time.TimeSynchronizationService;
 import org.opentokens.powerauth.token.port.in.ActivationUseCase;
@@ -27,9 +26,7 @@ public final class PowerAuthClient implements AutoCloseable {
     private final String instanceId;
     private final PowerAuthTokenStore tokenStore;
     private final ActivationUseCase activation;
-    private final TimeSynchronizationService timeSynchronization;
     private final TimeSynchronization timePort;
-    private final ServerTimeFetch serverTime;
     private final ClientExecutor executor;
     private final Runnable releaseTransport;
     private final PowerAuthSignatures signatures;
@@ -45,8 +42,6 @@ public final class PowerAuthClient implements AutoCloseable {
         this.instanceId = Objects.requireNonNull(instanceId, "instanceId");
         this.tokenStore = Objects.requireNonNull(tokenStore, "tokenStore");
         this.activation = Objects.requireNonNull(activation, "activation");
-        this.timeSynchronization = Objects.requireNonNull(timeSynchronization, "timeSynchronization");
-        this.serverTime = Objects.requireNonNull(serverTime, "serverTime");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.timePort = new HostTimeSynchronizationService(timeSynchronization, serverTime, executor);
         this.releaseTransport = Objects.requireNonNull(releaseTransport, "releaseTransport");
@@ -103,20 +98,6 @@ public final class PowerAuthClient implements AutoCloseable {
      */
     public TimeSynchronization timeSynchronization() {
         return timePort;
-    }
-
-    /**
-     * Asks the server for its time once more ({@code POST /pa/v3/status}, or {@code /pa/v4/status} for a 4.0
-     * configuration) even when time is synchronized, for example after the server refused a header; concurrent
-     * callers share one call. The sample is applied by the
-     * rules of {@link TimeSynchronizationService} (a change under 10 s is ignored as jitter). Blocks the caller.
-     *
-     * @return what was done with the sample
-     * @throws org.opentokens.powerauth.token.domain.error.PowerAuthClientException the server call's typed
-     *     failure, such as {@link org.opentokens.powerauth.token.domain.error.ServerUnreachableException}
-     */
-    public SampleOutcome resynchronizeTime() {
-        return timeSynchronization.synchronize(serverTime);
     }
 
     /** @return true once {@link #close()} was called */

@@ -15,7 +15,7 @@ import org.opentokens.powerauth.token.port.out.SecureStorage;
  *
  * <p><b>Exposes</b> (all singletons): {@link PowerAuthClient}, {@link org.opentokens.powerauth.token.port.in.PowerAuthTokenStore},
  * {@link org.opentokens.powerauth.token.port.in.ActivationUseCase}, {@link org.opentokens.powerauth.token.port.in.EncryptionUseCase}, {@link org.opentokens.powerauth.token.port.in.RecoveryUseCase} and
- * {@link org.opentokens.powerauth.token.application.internal.time.TimeSynchronizationService}, plus two optional slots:
+ * {@link org.opentokens.powerauth.token.port.in.TimeSynchronization}, plus two optional slots:
  * {@code @PowerAuthClock Clock} (default {@code Clock.systemUTC()}) and {@link RandomSource} (default: one
  * shared {@code SecureRandom}). The HTTP adapter, the instance state and the worker threads stay private. A third
  * slot, {@link MonotonicClock} ({@link #monotonicClockBinder}), decides with the clock whether a server time

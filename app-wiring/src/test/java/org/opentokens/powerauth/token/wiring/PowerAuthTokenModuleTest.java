@@ -34,6 +34,7 @@ import org.opentokens.powerauth.token.domain.error.ClientClosedException;
 import org.opentokens.powerauth.token.port.in.LocalActivationState;
 import org.opentokens.powerauth.token.port.in.PowerAuthActivation;
 import org.opentokens.powerauth.token.port.in.PowerAuthTokenStore;
+import org.opentokens.powerauth.token.port.in.TimeSynchronization;
 import org.opentokens.powerauth.token.port.internal.out.JsonCodec;
 import org.opentokens.powerauth.token.port.internal.out.PowerAuthServer;
 import org.opentokens.powerauth.token.port.out.RandomSource;
@@ -60,8 +61,7 @@ class PowerAuthTokenModuleTest {
         assertThat(injector.getInstance(PowerAuthClient.class)).isSameAs(client);
         assertThat(injector.getInstance(PowerAuthTokenStore.class)).isSameAs(client.tokenStore());
         assertThat(injector.getInstance(ActivationUseCase.class)).isSameAs(client.activation());
-        assertThat(((HostTimeSynchronizationService) client.timeSynchronization()).service())
-                .isSameAs(injector.getInstance(TimeSynchronizationService.class));
+        assertThat(injector.getInstance(TimeSynchronization.class)).isSameAs(client.timeSynchronization());
         assertThat(injector.getInstance(SecureStorage.class)).isInstanceOf(InMemorySecureStorage.class)
                 .isSameAs(injector.getInstance(SecureStorage.class));
         assertThat(client.instanceId()).isEqualTo("default");
@@ -84,13 +84,13 @@ class PowerAuthTokenModuleTest {
 
         List<Class<?>> hidden = List.of(InstanceState.class, TemporaryKeyProvider.class, PowerAuthServer.class,
                 JsonCodec.class, HttpClient.class, ObjectMapper.class, Executor.class, ExecutorService.class,
-                ClientExecutor.class, InMemorySecureStorage.class);
+                ClientExecutor.class, InMemorySecureStorage.class, TimeSynchronizationService.class);
         List<Class<?>> bound = injector.getAllBindings().keySet().stream()
                 .<Class<?>>map(key -> key.getTypeLiteral().getRawType()).toList();
         assertThat(bound)
                 .doesNotContainAnyElementsOf(hidden)
                 .contains(PowerAuthClient.class, PowerAuthTokenStore.class, ActivationUseCase.class,
-                        TimeSynchronizationService.class, SecureStorage.class, RandomSource.class, Clock.class);
+                        TimeSynchronization.class, SecureStorage.class, RandomSource.class, Clock.class);
         assertThat(injector.getExistingBinding(Key.get(Clock.class))).as("no unqualified Clock").isNull();
         assertThat(injector.getExistingBinding(Key.get(Clock.class, PowerAuthClock.class))).isNotNull();
     }
@@ -125,7 +125,8 @@ class PowerAuthTokenModuleTest {
 
         assertThat(injector.getInstance(Key.get(Clock.class, PowerAuthClock.class))).isSameAs(clock);
         assertThat(injector.getInstance(RandomSource.class)).isSameAs(random);
-        TimeSynchronizationService time = injector.getInstance(TimeSynchronizationService.class);
+        TimeSynchronizationService time =
+                ((HostTimeSynchronizationService) injector.getInstance(TimeSynchronization.class)).service();
         assertThat(time.estimatedServerTimeMs()).isEqualTo(clock.millis());
     }
 

@@ -13,7 +13,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import org.opentokens.powerauth.token.application.internal.time.HostTimeSynchronizationService;
-import org.opentokens.powerauth.token.application.internal.time.ServerTimeFetch;
 import org.opentokens.powerauth.token.application.internal.time.TimeSyncState;
 import org.opentokens.powerauth.token.application.internal.time.TimeSynchronizationService;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthorizationHttpHeader;
@@ -84,24 +83,9 @@ public final class PowerAuthTokenHttpClient extends DelegatingHttpClient {
     public static PowerAuthTokenHttpClient wrap(HttpClient delegate, PowerAuthClient client, String tokenName) {
         Objects.requireNonNull(client, "client");
         // The facade's port is always the library's own implementation; the skew check needs the states behind it.
-        TimeSynchronizationService time = ((HostTimeSynchronizationService) client.timeSynchronization()).service();
-        return new PowerAuthTokenHttpClient(delegate, client.tokenStore(), time, client::resynchronizeTime,
-                tokenName);
-    }
-
-    /**
-     * @param delegate the client that sends the requests
-     * @param tokens the token store that makes the headers
-     * @param time the time synchronization behind that store's headers
-     * @param serverTime the server time call to resynchronize with, normally {@code /pa/v3/status}
-     * @param tokenName the local name of the token
-     * @return the signing client
-     */
-    public static PowerAuthTokenHttpClient wrap(HttpClient delegate, PowerAuthTokenStore tokens,
-            TimeSynchronizationService time, ServerTimeFetch serverTime, String tokenName) {
-        Objects.requireNonNull(time, "time");
-        Objects.requireNonNull(serverTime, "serverTime");
-        return new PowerAuthTokenHttpClient(delegate, tokens, time, () -> time.synchronize(serverTime), tokenName);
+        HostTimeSynchronizationService time = (HostTimeSynchronizationService) client.timeSynchronization();
+        return new PowerAuthTokenHttpClient(delegate, client.tokenStore(), time.service(),
+                time::resynchronizeOnCallerThread, tokenName);
     }
 
     /** @return the local name of the token this client signs with */

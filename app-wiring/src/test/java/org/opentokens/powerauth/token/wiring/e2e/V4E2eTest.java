@@ -135,7 +135,7 @@ class V4E2eTest {
 
             assertThat(v4Only.useHeader(client.tokenStore().generateHeaderForToken("t"))).isEqualTo(200);
             assertThat(client.activation().fetchActivationStatus().join().state()).isEqualTo(ActivationState.ACTIVE);
-            assertThat(client.resynchronizeTime()).isNotNull();
+            assertThat(client.timeSynchronization().synchronize()).succeedsWithin(Duration.ofSeconds(10));
             client.activation().removeActivation(EmulatorBed.password()).join();
             assertThat(v4Only.emulator.activation(id).state()).isEqualTo(EmulatorActivationState.REMOVED);
             assertThat(v4Only.emulator.count("/pa/v3/status")).as("time came from /pa/v4/status").isZero();

@@ -57,8 +57,18 @@ public final class HostTimeSynchronizationService implements TimeSynchronization
         return service;
     }
 
+    /**
+     * Asks the server for its time on the caller's thread, even when time is synchronized (the HTTP wrapper's
+     * retry after a refused header); concurrent callers share one call.
+     *
+     * @return what was done with the sample
+     */
+    public SampleOutcome resynchronizeOnCallerThread() {
+        return service.synchronize(fetch);
+    }
+
     private void synchronizeNow() {
-        if (service.synchronize(fetch) == SampleOutcome.REJECTED) {
+        if (resynchronizeOnCallerThread() == SampleOutcome.REJECTED) {
             throw new TimeNotSynchronizedException(TimeNotSynchronizedException.Reason.SAMPLE_REJECTED,
                     "server time sample rejected (round trip over "
                             + TimeSynchronizationService.MAX_ROUND_TRIP.toMillis() + " ms or implausible)");
