@@ -9,15 +9,12 @@ import org.opentokens.powerauth.token.adapter.storage.keyring.KeyringSecureStora
 import org.opentokens.powerauth.token.port.out.SecureStorage;
 
 /**
- * Storage in the OS keychain of the current platform: the Secret Service on Linux, the macOS Keychain, the
- * Windows Credential Manager. Each instance's data is one keychain item under {@code service}, rewritten
- * atomically.
- *
- * <p><b>Exposes</b> {@link SecureStorage} (a singleton opened on first use, so building the injector never talks
- * to the keychain; a missing or locked keychain surfaces as a
- * {@link org.opentokens.powerauth.token.domain.error.StorageException} from the first storage call). <b>Requires</b>
- * nothing. Install exactly one storage module per injector, next to {@link PowerAuthTokenModule}. Use one process
- * per service name; for several processes, use {@link SqliteStorageModule} with the keychain as key source.
+ * Storage in the OS keychain (Secret Service, macOS Keychain, Windows Credential Manager), one item per instance
+ * under {@code service}, rewritten atomically. <b>Exposes</b> {@link SecureStorage}, a singleton opened on first use,
+ * so a missing or locked keychain surfaces as a {@link org.opentokens.powerauth.token.domain.error.StorageException}
+ * from the first storage call. <b>Requires</b> nothing; install one storage module per injector, next to
+ * {@link PowerAuthTokenModule}. Use one process per service name; for several, use {@link SqliteStorageModule} with
+ * the keychain as key source.
  */
 public final class KeyringStorageModule extends PrivateModule {
     private final String service;

@@ -9,15 +9,12 @@ import org.opentokens.powerauth.token.adapter.storage.postgres.PostgresSecureSto
 import org.opentokens.powerauth.token.port.out.SecureStorage;
 
 /**
- * Persistent storage in PostgreSQL tables, shared by every replica of a service that opens the same tables with
- * the same key; every record encrypted with AES-256-GCM under a key from the given {@link StorageKeySource}.
- *
- * <p><b>Exposes</b> {@link SecureStorage} (a singleton over a {@link PostgresSecureStorage} that is opened on first
- * use: the tables are created or migrated and the store unlocked then, not while the injector is built, so an
- * unreachable database or a wrong key surfaces as a {@link org.opentokens.powerauth.token.domain.error.StorageException}
- * from the first storage call). <b>Requires</b> nothing: the host hands in its {@link DataSource} (its pool) or a
- * configured {@link PostgresSecureStorageBuilder}; the module supplies the randomness. Install exactly one storage
- * module per injector, next to {@link PowerAuthTokenModule}.
+ * Persistent storage in PostgreSQL tables, shared by every replica that opens the same tables with the same key from
+ * the given {@link StorageKeySource}; records encrypted with AES-256-GCM. <b>Exposes</b> {@link SecureStorage}, a
+ * singleton over a {@link PostgresSecureStorage} opened (tables created or migrated, store unlocked) on first use, so
+ * an unreachable database or a wrong key surfaces as a {@link org.opentokens.powerauth.token.domain.error.StorageException}
+ * from the first storage call. <b>Requires</b> nothing: the host hands in its {@link DataSource} or a configured
+ * {@link PostgresSecureStorageBuilder}. Install one storage module per injector, next to {@link PowerAuthTokenModule}.
  */
 public final class PostgresStorageModule extends PrivateModule {
     private final PostgresSecureStorageBuilder builder;

@@ -11,37 +11,18 @@ import org.opentokens.powerauth.token.port.out.RandomSource;
 import org.opentokens.powerauth.token.port.out.SecureStorage;
 
 /**
- * The PowerAuth client for one instance, over HTTP.
+ * The Guice module of the PowerAuth client for one instance, over HTTP; what a host installs to get the client.
  *
- * <p><b>Exposes</b> (all singletons): {@link PowerAuthClient}, {@link org.opentokens.powerauth.token.port.in.PowerAuthTokenStore},
- * {@link org.opentokens.powerauth.token.port.in.ActivationUseCase}, {@link org.opentokens.powerauth.token.port.in.EncryptionUseCase}, {@link org.opentokens.powerauth.token.port.in.RecoveryUseCase} and
- * {@link org.opentokens.powerauth.token.port.in.TimeSynchronization}, plus two optional slots:
- * {@code @PowerAuthClock Clock} (default {@code Clock.systemUTC()}) and {@link RandomSource} (default: one
- * shared {@code SecureRandom}). The HTTP adapter, the instance state and the worker threads stay private. A third
- * slot, {@link MonotonicClock} ({@link #monotonicClockBinder}), decides with the clock whether a server time
- * offset stored by an earlier process may be used without a server call.
- *
- * <p><b>Requires</b> a {@link SecureStorage} binding, from exactly one storage module such as
- * {@link InMemoryStorageModule}; without one the injector fails at creation. To replace a slot, call
- * {@link #clockBinder(Binder)} or {@link #randomSourceBinder(Binder)} and {@code setBinding()} in a module of the
- * same injector (or of the same private module, see below).
- *
- * <p><b>Several instances</b>: install each module, with its own instance id, inside its own
- * {@link com.google.inject.PrivateModule} that exposes the client under a binding annotation; a storage binding
- * outside them is shared, and the instance ids keep their data apart:
- * <pre>{@code
- * new PrivateModule() {
- *     protected void configure() {
- *         install(new PowerAuthTokenModule(aliceConfig));
- *         bind(PowerAuthClient.class).annotatedWith(Names.named("alice")).to(PowerAuthClient.class);
- *         expose(PowerAuthClient.class).annotatedWith(Names.named("alice"));
- *     }
- * }
- * }</pre>
- * Never run two live clients with the same instance id over the same storage: each caches what it stored.
- *
- * <p>{@code configure} does no I/O, and neither does building the injector: nothing talks to the server before
- * the first call.
+ * <p><b>Exposes</b> singletons of {@link PowerAuthClient}, {@link org.opentokens.powerauth.token.port.in.PowerAuthTokenStore},
+ * {@link org.opentokens.powerauth.token.port.in.ActivationUseCase}, {@link org.opentokens.powerauth.token.port.in.EncryptionUseCase},
+ * {@link org.opentokens.powerauth.token.port.in.RecoveryUseCase} and {@link org.opentokens.powerauth.token.port.in.TimeSynchronization},
+ * with optional slots for {@code @PowerAuthClock Clock} ({@link #clockBinder}), {@link RandomSource}
+ * ({@link #randomSourceBinder}) and {@link MonotonicClock} ({@link #monotonicClockBinder}). <b>Requires</b> a
+ * {@link SecureStorage} binding from exactly one storage module such as {@link InMemoryStorageModule}; without one
+ * the injector fails at creation. For several instances, install each module with its own instance id in its own
+ * {@link com.google.inject.PrivateModule} exposing the client under a binding annotation (README); never run two live
+ * clients with the same instance id over the same storage, since each caches what it stored. Neither
+ * {@code configure} nor building the injector does I/O.
  */
 public final class PowerAuthTokenModule extends AbstractModule {
     private static final String MISSING_STORAGE_HINT = "PowerAuthTokenModule requires a SecureStorage binding: "
@@ -55,7 +36,8 @@ public final class PowerAuthTokenModule extends AbstractModule {
 
     /**
      * @param binder the binder of a module in the same injector (or private module) as this one
-     * @return the slot of the clock the client reads local time from; call {@code setBinding()} to replace it
+     * @return the slot of the clock the client reads local time from (default: {@code Clock.systemUTC()}); call
+     *     {@code setBinding()} to replace it
      */
     public static OptionalBinder<Clock> clockBinder(Binder binder) {
         return OptionalBinder.newOptionalBinder(binder, Key.get(Clock.class, PowerAuthClock.class));
@@ -63,8 +45,8 @@ public final class PowerAuthTokenModule extends AbstractModule {
 
     /**
      * @param binder the binder of a module in the same injector (or private module) as this one
-     * @return the slot of the client's randomness (nonces, keys, challenges); call {@code setBinding()} to
-     *     replace it
+     * @return the slot of the client's randomness (nonces, keys, challenges; default: one shared
+     *     {@code SecureRandom}); call {@code setBinding()} to replace it
      */
     public static OptionalBinder<RandomSource> randomSourceBinder(Binder binder) {
         return OptionalBinder.newOptionalBinder(binder, RandomSource.class);

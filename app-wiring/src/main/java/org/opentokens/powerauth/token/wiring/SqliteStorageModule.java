@@ -12,14 +12,12 @@ import org.opentokens.powerauth.token.port.out.SecureStorage;
 
 /**
  * Persistent storage in one SQLite file, every record encrypted with AES-256-GCM under a key from the given
- * {@link StorageKeySource} (a host key, a passphrase or the OS keychain).
- *
- * <p><b>Exposes</b> {@link SecureStorage} (a singleton over a {@link SqliteSecureStorage} that is opened on first
- * use: the file is created, checked and unlocked then, not while the injector is built, so a wrong key surfaces as
- * a {@link org.opentokens.powerauth.token.domain.error.StorageException} from the first storage call). <b>Requires</b> nothing.
- * Install exactly one storage module per injector, next to {@link PowerAuthTokenModule}. The store keeps one
- * pooled connection until the JVM exits; a host that must close it earlier opens
- * {@code SqliteSecureStorage.builder(file)} itself and binds the instance.
+ * {@link StorageKeySource} (a host key, a passphrase or the OS keychain). <b>Exposes</b> {@link SecureStorage}, a
+ * singleton over a {@link SqliteSecureStorage} opened on first use, so a wrong key surfaces as a
+ * {@link org.opentokens.powerauth.token.domain.error.StorageException} from the first storage call, not at injector
+ * creation. <b>Requires</b> nothing; install one storage module per injector, next to {@link PowerAuthTokenModule}.
+ * The connection stays open until the JVM exits; to close it earlier, open {@code SqliteSecureStorage.builder(file)}
+ * yourself and bind the instance.
  */
 public final class SqliteStorageModule extends PrivateModule {
     private final Path file;

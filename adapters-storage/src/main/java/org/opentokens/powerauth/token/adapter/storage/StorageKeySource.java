@@ -3,15 +3,11 @@ package org.opentokens.powerauth.token.adapter.storage;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
 
 /**
- * Supplies the 32-byte master key of an encrypting storage adapter, such as the SQLite adapter.
- *
- * <p>When a store is created the adapter calls {@link #createKey()} once and keeps the returned
- * {@linkplain StorageKey#parameters() parameters} (never secret: a salt, a keychain item id) next to the data.
- * Every later open passes them back to {@link #recoverKey(byte[])}. The adapter checks the recovered key
- * against a key-check value of its own, so a wrong key is reported, not used.
- *
- * <p>Implementations must be safe for concurrent use. Sources: {@link StorageKeySources#rawKey},
- * {@link StorageKeySources#passphrase} and the keyring adapter's {@code KeyringStorageKeySource}.
+ * Supplies the 32-byte master key of an encrypting storage adapter, such as the SQLite adapter. The adapter calls
+ * {@link #createKey()} once when a store is created, keeps the non-secret {@linkplain StorageKey#parameters()
+ * parameters} next to the data, and passes them to {@link #recoverKey(byte[])} at every later open, checking the
+ * result against a key-check value of its own. Implementations must be safe for concurrent use; see
+ * {@link StorageKeySources#rawKey}, {@link StorageKeySources#passphrase} and {@code KeyringStorageKeySource}.
  */
 public interface StorageKeySource {
     /** Length of every master key, in bytes. */

@@ -23,21 +23,8 @@ import org.opentokens.powerauth.token.port.in.PowerAuthSignatures;
 import org.opentokens.powerauth.token.wiring.PowerAuthClient;
 
 /**
- * A {@link HttpClient} that signs every request it sends with a PowerAuth signature
- * ({@code X-PowerAuth-Authorization}), for endpoints protected by {@code @PowerAuth}: a payment, a settings
- * change, an approval.
- *
- * <p><b>Exactly the bytes sent.</b> The request body is read from its publisher once, signed, and sent as those
- * very bytes; a GET is signed over its canonicalized query instead. The header replaces any
- * {@code X-PowerAuth-Authorization} the request had.
- *
- * <p><b>Once per attempt, never retried, in order.</b> Every signature moves the activation's counter, so each
- * {@link #send} computes one signature and sends once, inside the activation's exclusive section: no other
- * signature of this activation (from any thread or process sharing its storage) is made until the response
- * headers arrived, so requests reach the server in counter order. A 401 goes back to the caller as it is: resending would
- * spend another counter value, and with a wrong password another attempt of the few the server allows. (The JDK
- * client itself may resend after a connection failure; such a resend reuses the header and the server refuses it
- * as a replay.)
+ * A {@link HttpClient} that signs every request with a PowerAuth signature ({@code X-PowerAuth-Authorization}), for
+ * the host's endpoints protected by {@code @PowerAuth}: a payment, a settings change, an approval.
  *
  * <pre>{@code
  * HttpClient http = PowerAuthSignedHttpClient.wrap(HttpClient.newHttpClient(), powerAuthClient,
@@ -45,9 +32,11 @@ import org.opentokens.powerauth.token.wiring.PowerAuthClient;
  * http.send(HttpRequest.newBuilder(uri).POST(BodyPublishers.ofString(json)).build(), BodyHandlers.ofString());
  * }</pre>
  *
- * <p>The factors are asked for once per request (an authentication is single-use); the resource id comes from
- * the request. Signing and sending run on the PowerAuth client's worker threads; {@link #send} waits for them.
- * WebSockets are not signed. Thread-safe if the delegate and the two functions are.
+ * <p>The body is read once, signed and sent as those very bytes (a GET is signed over its canonicalized query).
+ * Every signature moves the activation's counter, so each {@link #send} signs once, sends once inside the
+ * activation's exclusive section (which keeps requests in counter order across threads and processes) and never
+ * retries: a 401 goes back to the caller. The factors are asked for once per request; signing and sending run on the
+ * client's worker threads. WebSockets are not signed. Thread-safe if the delegate and the two functions are.
  */
 public final class PowerAuthSignedHttpClient extends DelegatingHttpClient {
     /** The header this client sets. */

@@ -20,35 +20,20 @@ import org.opentokens.powerauth.token.port.in.PowerAuthTokenStore;
 import org.opentokens.powerauth.token.wiring.PowerAuthClient;
 
 /**
- * A {@link HttpClient} that signs every request with one token: each attempt gets a fresh
- * {@code X-PowerAuth-Token} header (headers are single-use on the server, so a request sent twice, by the caller
- * or by this client's own retry, is signed twice). It replaces any {@code X-PowerAuth-Token} header the request
- * already has.
- *
- * <h2>One retry for clock skew</h2>
- * A real deployment answers every failed token check with the same 401 ({@code ERR_AUTHENTICATION}), whether
- * the header's timestamp was outside its window (60 s ahead for 3.2 and 3.3, 30 min for 3.0 and 3.1, 2 h back)
- * or the token was removed, replayed or has too few factors for the endpoint. So on a 401 the client
- * resynchronizes time once ({@code /pa/v3/status}, one call shared with concurrent requests) and retries once,
- * with a fresh header, only if the new offset differs from the one the rejected header was made with by more
- * than the new sample's precision (half its round trip): only then could the header's timestamp have been
- * outside the window. Otherwise the 401 goes to the caller, body and all. A server that names a timestamp error
- * ({@code ERR0030} too old, {@code ERR0044} too far ahead, {@code ERR0024} expired on server 2.x) settles it: time
- * is synchronized afresh and the request retried once. Never more than one retry; a request that also carries
- * a PowerAuth signature ({@code X-PowerAuth-Authorization}, which spends a counter value) is never resent and
- * costs no resync. A failed resync hands the 401 to the caller.
+ * A {@link HttpClient} that signs every request with one token: each attempt gets a fresh {@code X-PowerAuth-Token}
+ * header, replacing any the request had, because the server accepts each header once.
  *
  * <pre>{@code
  * HttpClient http = PowerAuthTokenHttpClient.wrap(HttpClient.newHttpClient(), powerAuthClient, "balance");
  * HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).GET().build(), BodyHandlers.ofString());
  * }</pre>
  *
- * <p>Works with {@link #send} and {@link #sendAsync(HttpRequest, BodyHandler)}; the asynchronous variants make
- * the header and resynchronize on the delegate's executor (or the common pool), as both may need the server. A
- * 401 body is read whole before it reaches the caller's handler. The variant with a {@link PushPromiseHandler}
- * signs but never retries. The JDK client may itself resend a request after a connection failure; such a resend
- * reuses the header and the server rejects it as a replay. WebSockets ({@link #newWebSocketBuilder()}) are not
- * signed. Thread-safe if the delegate is.
+ * <p>A server answers every failed token check with the same 401, so on a 401 the client resynchronizes time once
+ * and retries once, only if the new offset could have put the header's timestamp outside the window (or the server
+ * named a timestamp error); otherwise, and when the resync fails, the 401 goes to the caller. A request that also
+ * carries {@code X-PowerAuth-Authorization} is never resent. The asynchronous variants make headers on the delegate's
+ * executor; the {@link PushPromiseHandler} variant never retries; WebSockets are not signed. Thread-safe if the
+ * delegate is. The retry rule in detail: {@code docs/client-design.md}.
  */
 public final class PowerAuthTokenHttpClient extends DelegatingHttpClient {
     /** The header this client sets. */

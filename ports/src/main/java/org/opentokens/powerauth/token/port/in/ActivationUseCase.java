@@ -7,18 +7,12 @@ import org.opentokens.powerauth.token.domain.error.FeatureNotSupportedException;
 import org.opentokens.powerauth.token.domain.error.MissingActivationException;
 
 /**
- * The activation lifecycle the tokens depend on: create with an activation code, commit locally with a
- * password, check status, remove.
- *
- * <h2>States</h2>
- * {@link #localState()} is {@link LocalActivationState#NONE} at first, {@link LocalActivationState#CREATED} after
- * {@link #createActivation} (kept in memory only, until committed) and {@link LocalActivationState#COMMITTED}
- * after {@link #commitActivation} (persisted). The server's own state (PENDING_COMMIT until the back end
- * commits, then ACTIVE, BLOCKED, REMOVED) comes from {@link #fetchActivationStatus()}.
- *
- * <h2>Sync or async</h2>
- * Server calls return a {@link CompletableFuture}; local operations are synchronous. All methods are safe for
- * concurrent use.
+ * The activation lifecycle the tokens depend on: create with an activation code, commit locally with a password,
+ * check status, remove. {@link #localState()} goes from {@link LocalActivationState#NONE} to
+ * {@link LocalActivationState#CREATED} ({@link #createActivation}, in memory only) to
+ * {@link LocalActivationState#COMMITTED} ({@link #commitActivation}, persisted); the server's own state comes from
+ * {@link #fetchActivationStatus()}. Server calls return a {@link CompletableFuture}, local operations are
+ * synchronous; all methods are safe for concurrent use.
  */
 public interface ActivationUseCase {
 

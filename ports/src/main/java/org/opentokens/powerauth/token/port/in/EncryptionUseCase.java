@@ -6,14 +6,10 @@ import org.opentokens.powerauth.token.domain.error.MissingActivationException;
 
 /**
  * ECIES encryptors for the host's own payloads, as the SDKs' {@code getEciesEncryptorForApplicationScope} and
- * {@code getEciesEncryptorForActivationScope}. Protocol 3.3 encrypts to a temporary key
- * ({@code /pa/v3/keystore/create}, cached per scope until shortly before it expires), earlier versions to the
- * master server public key (application scope) or the activation's server public key (activation scope); 3.2 and
- * later synchronize time first, for the request timestamp. A server that rejects a 3.3 request with
+ * {@code getEciesEncryptorForActivationScope}. Protocol 3.3 encrypts to a cached temporary key, earlier versions to
+ * the master or activation server public key; 3.2 and later synchronize time first. A 3.3 rejection with
  * {@code ERR_TEMPORARY_KEY} wants a new encryptor. The activation-scope encryptor fails with
- * {@link FeatureNotSupportedException} on a protocol 4.0 activation (ECIES is 3.x; 4.0 uses AEAD envelopes).
- *
- * <p>Thread-safe; the encryptors themselves are single use.
+ * {@link FeatureNotSupportedException} on a 4.0 activation. Thread-safe; the encryptors are single use.
  */
 public interface EncryptionUseCase {
 

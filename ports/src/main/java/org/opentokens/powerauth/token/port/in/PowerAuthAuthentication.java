@@ -7,17 +7,12 @@ import javax.security.auth.Destroyable;
 import org.opentokens.powerauth.token.domain.PowerAuthSignatureType;
 
 /**
- * The factors for one signed operation: possession always, plus the password (knowledge), a biometry key the
- * host supplies, or both. Also used to commit an activation, where the password and optional biometry key
- * protect the new keys.
- *
- * <p><b>Single use.</b> The factory copies the password and key; the caller should wipe its own arrays. The
- * library destroys the authentication when the operation it was passed to finishes, wiping its copies (best
- * effort: a JVM may have copied them). Passing a destroyed authentication fails with
- * {@link IllegalStateException}. {@code toString} shows only the factors.
- *
- * <p>An empty password or a biometry key that is not 16 bytes is a programming error of the host: the factories
- * throw {@link IllegalArgumentException} (house-style §2.4), as they throw {@link NullPointerException} for null.
+ * The factors for one signed operation, or for committing an activation: possession always, plus the password
+ * (knowledge), a host-supplied biometry key, or both. Single use: the factories copy the password and key (wipe your
+ * own arrays), and the library destroys the authentication when its operation finishes, wiping the copies (best
+ * effort); a destroyed one fails with {@link IllegalStateException}. {@code toString} shows only the factors. An empty
+ * password or a biometry key that is not 16 bytes throws {@link IllegalArgumentException}, null
+ * {@link NullPointerException}.
  */
 public final class PowerAuthAuthentication implements Destroyable {
     private static final int BIOMETRY_KEY_BYTES = 16;

@@ -8,17 +8,11 @@ import org.opentokens.powerauth.token.domain.secret.SecretBytes;
 
 /**
  * End-to-end encryption of one request to the host's own endpoint and of its response, as the SDKs'
- * {@code EciesEncryptor}: get one from {@link EncryptionUseCase}, send {@link #encryptRequestBody} as the request
- * body with {@link #encryptionHeader()}, and pass the response body to {@link #decryptResponseBody}. An encryptor
- * is single use: one request, then one response; the envelope keys are wiped after the response.
- *
- * <p>The request body is the ECIES envelope JSON of {@code protocol.md} §3.6 ({@code ephemeralPublicKey},
- * {@code encryptedData}, {@code mac}, and {@code temporaryKeyId}, {@code nonce}, {@code timestamp} as the
- * version needs), never wrapped in {@code requestObject}; the response is the envelope the server answers with.
- * The {@code X-PowerAuth-Encryption} header goes only on requests that carry no signature: a signed request's
- * {@code X-PowerAuth-Authorization} already names the version, application and activation.
- *
- * <p>Thread-safe, but single use.
+ * {@code EciesEncryptor}: send {@link #encryptRequestBody} as the body (the plain ECIES envelope JSON of
+ * {@code protocol.md} §3.6, never wrapped in {@code requestObject}) with {@link #encryptionHeader()}, and pass the
+ * response body to {@link #decryptResponseBody}. The header goes only on unsigned requests: a signature header
+ * already names the version, application and activation. Thread-safe but single use: the envelope keys are wiped
+ * after the response.
  */
 public interface PowerAuthEciesEncryptor {
     /** The header name, {@code X-PowerAuth-Encryption}. */

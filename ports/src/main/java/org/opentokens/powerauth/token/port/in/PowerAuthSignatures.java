@@ -6,23 +6,18 @@ import org.opentokens.powerauth.token.domain.error.FeatureNotSupportedException;
 import org.opentokens.powerauth.token.domain.error.MissingActivationException;
 
 /**
- * PowerAuth signatures for the host's own endpoints: a payment, a settings change, an approval. Each computed
- * signature moves the activation's hash counter exactly once, whether or not the host then sends the request or
- * the server accepts it, and the moved counter is stored before the signature is handed out. Signatures are
- * computed one at a time across every thread and process sharing the instance's storage.
+ * PowerAuth signatures for the host's own endpoints: a payment, a settings change, an approval. Each signature moves
+ * the activation's hash counter once, stored before the signature is handed out, whether or not the request is sent
+ * or accepted; signatures are made one at a time across every thread and process sharing the storage.
  *
- * <p><b>Send in order.</b> The host sends the signed request itself, outside the exclusive section. The server
- * accepts a counter value only ahead of the last one it accepted, so of two signatures made here, the one sent
- * later must be the one made later: a request overtaken by a newer signature's request is refused (and a refused
- * password signature counts as a failed attempt). Sign and send one request at a time per activation, or let
- * {@link #sendSigned} send inside the exclusive section (as {@code PowerAuthSignedHttpClient} does), which keeps
- * the order across every thread and process.
+ * <p><b>Send in order:</b> the server refuses a counter value behind the last one it accepted (and counts a refused
+ * password signature as a failed attempt), so sign and send one request at a time per activation, or use
+ * {@link #sendSigned}, which sends inside the exclusive section as {@code PowerAuthSignedHttpClient} does.
  *
- * <p>The authentication is consumed (destroyed) by every call. Calls return futures; they fail with
- * {@link MissingActivationException} without a usable activation,
- * {@link org.opentokens.powerauth.token.domain.error.SignatureFactorMissingException} when the activation has
- * no biometry key for a biometry signature, {@link ClientClosedException} after the client was closed, and
- * {@link FeatureNotSupportedException} on a protocol 4.0 activation (these are 3.x signatures; nothing is signed).
+ * <p>Every call consumes (destroys) its authentication and returns a future, which fails with
+ * {@link MissingActivationException}, {@link org.opentokens.powerauth.token.domain.error.SignatureFactorMissingException}
+ * (no biometry key), {@link ClientClosedException} or {@link FeatureNotSupportedException} (a 4.0 activation).
+ * Thread-safe.
  */
 public interface PowerAuthSignatures {
 

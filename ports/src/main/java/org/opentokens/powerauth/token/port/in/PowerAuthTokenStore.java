@@ -12,25 +12,12 @@ import org.opentokens.powerauth.token.port.internal.in.NameRules;
  * The token store of the PowerAuth SDKs: named MAC tokens created on the server under the activation, kept in
  * secure storage, and turned into {@code X-PowerAuth-Token} headers locally.
  *
- * <h2>Sync or async</h2>
- * Operations that call the server ({@link #requestAccessToken}, {@link #removeAccessToken}) return a
- * {@link CompletableFuture} and never block the caller. Local operations are synchronous and fast: reads come
- * from an in-memory cache backed by secure storage. {@link #generateHeaderForToken} is synchronous; it needs no
- * network unless time has never been synchronized, in which case it synchronizes first (one
- * {@code /pa/v3/status} call, shared by concurrent callers).
- *
- * <h2>Tokens belong to their activation</h2>
- * Removing the activation (locally, or because the server reports it REMOVED) or replacing it wipes every token
- * of this instance. A token the server issues for an activation that was lost while the request was in flight
- * is discarded, never stored or returned. A stale token is never handed out.
- *
- * <h2>Names and instances</h2>
- * Token names are local: the server never sees them. Each store belongs to one instance id; the same name in
- * two instances means two independent tokens. Names must be plain text of at most
- * {@link #MAX_TOKEN_NAME_UTF8_BYTES} UTF-8 bytes, as {@link NameRules#tokenName} defines it (no control, format or
- * separator characters, no malformed text); others are rejected with {@link IllegalArgumentException}.
- *
- * <p>All methods are safe for concurrent use.
+ * <p>Server calls ({@link #requestAccessToken}, {@link #removeAccessToken}) return a {@link CompletableFuture};
+ * local operations are synchronous and read a cache backed by storage. {@link #generateHeaderForToken} needs no
+ * network unless time was never synchronized (then one shared {@code /pa/v3/status} call). Tokens belong to their
+ * activation: removing or replacing it wipes them, and a token issued for an activation lost meanwhile is discarded.
+ * Token names are local, per instance, and plain text of at most {@link #MAX_TOKEN_NAME_UTF8_BYTES} UTF-8 bytes
+ * ({@link NameRules#tokenName}); others are rejected with {@link IllegalArgumentException}. Thread-safe.
  */
 public interface PowerAuthTokenStore {
     /** Longest token name, in UTF-8 bytes. */

@@ -5,19 +5,11 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * Randomness for nonces, challenges and ephemeral keys.
- *
- * <p>Production code gets a {@link SecureRandom} created by the wiring: one shared generator wrapped with
- * {@link #of(SecureRandom)}, or one generator per thread with {@link #perThread(Supplier)}, so that threads
- * generating token headers concurrently never wait for each other. Tests supply a seeded or fixed source so
- * that nonces and keys are reproducible.
- *
- * <p>An implementation normally provides only {@link #secureRandom()}; the default {@link #nextBytes(int)}
- * draws from it, so that code asking for bytes and code handing the {@code SecureRandom} to the domain (ECIES,
- * key generation, JWT challenges) share one stream.
- *
- * <p><b>Thread-safety:</b> implementations must be safe for concurrent use by any number of threads, and so
- * must the {@code SecureRandom} they return (every JDK {@code SecureRandom} is).
+ * Randomness for nonces, challenges and ephemeral keys; production code gets a {@link SecureRandom} from the wiring,
+ * tests a seeded source. Wrap one shared generator with {@link #of(SecureRandom)}, or use one per thread with
+ * {@link #perThread(Supplier)} so header threads never wait for each other. An implementation normally provides only
+ * {@link #secureRandom()}; the default {@link #nextBytes(int)} draws from it, so all callers share one stream.
+ * Implementations, and the {@code SecureRandom} they return, must be safe for concurrent use.
  */
 @FunctionalInterface
 public interface RandomSource {

@@ -15,50 +15,19 @@ import org.opentokens.powerauth.token.domain.secret.SecretBytes;
 import org.opentokens.powerauth.token.port.internal.out.StorageArguments;
 
 /**
- * Secure persistent storage for activation and token records: byte values under string names, kept apart
- * per client instance by a {@link StorageNamespace}.
+ * Secure persistent storage for activation and token records: byte values under string names, one
+ * {@link StorageNamespace} per client instance. The SPI a host implements to keep the records somewhere of its own.
  *
- * <h2>Consistency</h2>
- * Every method is atomic and linearizable with respect to all other calls on the same storage: a
- * concurrent caller sees the namespace as it was entirely before or entirely after a call, never in
- * between. This includes the batch methods {@link #putAll}, {@link #deleteAll(StorageNamespace, Collection)}
- * and {@link #deleteAll(StorageNamespace)}: a reader of {@link #names} never sees half of a batch, and a
- * reader of {@link #get} never sees part of a value. Namespaces are independent: nothing done in one
- * changes another, whatever characters their ids or entry names contain.
- *
- * <h2>Failures</h2>
- * <ul>
- *   <li>{@link NullPointerException} for a null argument, {@link IllegalStateException} for a destroyed
- *       value, and {@link org.opentokens.powerauth.token.domain.error.MalformedDataException} for an
- *       invalid name or an oversized value (rules in {@link StorageArguments}). These are raised before the
- *       backend is touched: the call has no effect, and a batch with one bad element stores nothing.</li>
- *   <li>{@link StorageException} ({@link StorageUnavailableException}, {@link StorageLockedException},
- *       {@link StorageCorruptException}) when the backend fails. A mutating call that throws one of these
- *       took effect either completely or not at all, never partly; a crash of the process gives the same
- *       guarantee for persistent implementations. Re-read if the outcome matters.</li>
- * </ul>
- * No exception message contains a stored value.
- *
- * <h2>Ownership</h2>
- * Values are copied in and out. The storage never keeps the caller's {@link SecretBytes} (destroying it
- * after {@code put} is safe and recommended), and every returned {@link SecretBytes} is a fresh copy owned by
- * the caller, who should {@linkplain SecretBytes#destroy() destroy} it after use.
- *
- * <h2>Sharing one namespace between processes</h2>
- * Several storage objects, in one process or in several, may open the same backing store (a file, a keychain
- * service, a database). Two methods let their users coordinate:
- * <ul>
- *   <li>{@link #exclusive} runs a piece of work in the namespace's <em>exclusive section</em>: one holder at a
- *       time across every thread and process sharing the backing store. The client runs every
- *       read-modify-write of an instance (a counter step, a token stored after a server call) inside it.</li>
- *   <li>{@link #version} is the namespace's change signal: a cheap number that grows whenever anyone
- *       commits a change, so that a process notices the others' writes without re-reading everything.</li>
- * </ul>
- * Each adapter documents what may share it: threads, processes, machines.
- *
- * <h2>Threads</h2>
- * Implementations must be safe for concurrent use by any number of threads. Methods are synchronous and may
- * block on backend I/O.
+ * <p>Every method, batches included, is atomic and linearizable, and namespaces never affect each other. Bad
+ * arguments fail before the backend is touched (a batch with one bad element stores nothing), with
+ * {@link NullPointerException}, {@link IllegalStateException} (a destroyed value) or
+ * {@link org.opentokens.powerauth.token.domain.error.MalformedDataException} (rules in {@link StorageArguments}).
+ * Backend failures are {@link StorageException}s ({@link StorageUnavailableException}, {@link StorageLockedException},
+ * {@link StorageCorruptException}); a write that fails, or a process that crashes, leaves it applied completely or
+ * not at all. No message contains a stored value. Values are copied in and out: the caller destroys its own
+ * {@link SecretBytes}. {@link #exclusive} and {@link #version} let processes sharing a backing store coordinate.
+ * Implementations are safe for any number of threads and may block on I/O. The full contract, with the reasons,
+ * is in {@code docs/storage-design.md}.
  */
 public interface SecureStorage {
     /** Longest value, in bytes (64 KiB). Values of zero bytes are allowed. */

@@ -15,18 +15,10 @@ import org.opentokens.powerauth.token.port.internal.out.PowerAuthServerV4;
 import org.opentokens.powerauth.token.port.internal.out.RequestSigner;
 
 /**
- * The {@link PowerAuthServer} port over {@code java.net.http} and Jackson's streaming parser, with the real {@code /pa/v3} shapes.
- *
- * <pre>{@code
- * PowerAuthServer server = new JavaHttpPowerAuthServer(HttpServerConfig.builder()
- *         .baseUri("https://api.example.com/enrollment-server")
- *         .build());
- * }</pre>
- *
- * <p>Without a caller's client it builds one, on the first call, that speaks HTTP/1.1, never follows redirects and uses the
- * configured connect timeout and TLS context. Every call has one deadline, {@link HttpServerConfig#requestTimeout()},
- * covering the whole answer; bodies over {@link HttpServerConfig#maxResponseBytes()} are cut off as they stream in.
- * Thread-safe; signed requests are never retried. {@link #close()} lets go of the HTTP client.
+ * The {@link PowerAuthServer} port over {@code java.net.http} and Jackson's streaming parser, with the real
+ * {@code /pa/v3} shapes. Its own HTTP client speaks HTTP/1.1 and never follows redirects; each call has one deadline,
+ * {@link HttpServerConfig#requestTimeout()}, and bodies over {@link HttpServerConfig#maxResponseBytes()} are cut off
+ * as they stream in. Thread-safe; signed requests are never retried. {@link #close()} lets go of the HTTP client.
  */
 public final class JavaHttpPowerAuthServer implements PowerAuthServer {
     private static final byte[] EMPTY_OBJECT = "{}".getBytes(StandardCharsets.US_ASCII);

@@ -20,18 +20,11 @@ import org.opentokens.powerauth.token.port.internal.out.StorageArguments;
 import org.opentokens.powerauth.token.port.out.StorageNamespace;
 
 /**
- * {@link SecureStorage} in the JVM heap; nothing survives the process. It never throws a
- * {@link org.opentokens.powerauth.token.domain.error.StorageException}.
- *
- * <p>One {@link ConcurrentHashMap} entry per namespace. Every operation, reads included, runs inside
- * {@link ConcurrentHashMap#compute} for its namespace, so operations on one namespace are serialized (which
- * makes batches atomic for readers) and operations on different namespaces do not block each other. Values
- * are copied in and out; replaced and removed arrays are zeroed (best effort, as for
- * {@link SecretBytes#destroy()}), which is safe because no stored array ever leaves that critical section.
- *
- * <p><b>Sharing.</b> Threads of one process share it; nothing else can, and each object is a store of its own.
- * {@link #exclusive} is a fair in-process lock per namespace, and {@link #version} counts the changes of each
- * namespace.
+ * {@link SecureStorage} in the JVM heap; nothing survives the process, and it never throws a
+ * {@link org.opentokens.powerauth.token.domain.error.StorageException}. Every operation, reads included, runs inside
+ * {@link ConcurrentHashMap#compute} for its namespace, which makes batches atomic and lets replaced values be zeroed
+ * (best effort, as {@link SecretBytes#destroy()}) since no stored array leaves it. Thread-safe; each object is a store
+ * of its own, shared by the threads of one process only; {@link #exclusive} is a fair in-process lock per namespace.
  */
 public final class InMemorySecureStorage implements SecureStorage {
     private final ConcurrentHashMap<StorageNamespace, Map<String, byte[]>> namespaces = new ConcurrentHashMap<>();

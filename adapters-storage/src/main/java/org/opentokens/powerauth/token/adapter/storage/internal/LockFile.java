@@ -23,26 +23,11 @@ import org.opentokens.powerauth.token.domain.error.StorageBusyException;
 import org.opentokens.powerauth.token.domain.error.StorageUnavailableException;
 
 /**
- * Sections that exclude every thread of every process on one machine, built on OS byte-range locks of a lock
- * file; for the persistent adapters of this module, not for hosts. Each section is one byte of the file, at a
- * position the adapter derives from the namespace. The file is created empty (mode 0600 where POSIX permissions
- * exist) and is never written, truncated or deleted: the locks are all it is for.
- *
- * <p>The OS releases a lock when its process dies, however it dies, so a killed holder never blocks the others.
- * POSIX {@code fcntl} locks belong to the process and are all dropped when <em>any</em> descriptor of the file
- * in that process is closed, and one JVM may not hold two overlapping locks. Hence this class keeps exactly one
- * channel per lock file for the whole JVM, shared by every storage object that uses the file and closed only
- * when the last of them is {@linkplain #release() released}, and it puts a JVM-wide fair {@link ExclusiveSections}
- * in front, so that only one thread per process ever asks the OS for a given byte. The channel is used for locks
- * only; no blocking I/O runs on it, so an interrupt cannot close it. The OS lock is taken by polling
- * {@link FileChannel#tryLock} with a short backoff (1 ms doubling to {@value #MAX_BACKOFF_MILLIS} ms): waiters of
- * one process enter in arrival order, waiters of different processes in no particular order.
- *
- * <p>Byte-range locks are reliable on local file systems. On network file systems (NFS, SMB, FUSE mounts) they
- * depend on the server and the mount options and may be missing or emulated per client, so a lock file there may
- * not exclude processes on other machines, or even on this one.
- *
- * <p>Thread-safe.
+ * Sections that exclude every thread of every process on one machine, one OS byte-range lock per section on a lock
+ * file that is never written; for the persistent adapters of this module. The OS drops a dead holder's lock.
+ * Because POSIX locks belong to the process and vanish when <em>any</em> descriptor of the file is closed, the JVM
+ * keeps exactly one channel per file, closed at the last {@linkplain #release() release}, behind a fair
+ * {@link ExclusiveSections}. Not reliable on network file systems. Thread-safe. More in {@code docs/storage-design.md}.
  */
 public final class LockFile {
     private static final long MAX_BACKOFF_MILLIS = 8;

@@ -18,17 +18,12 @@ import org.opentokens.powerauth.token.domain.error.StorageLockedException;
 import org.opentokens.powerauth.token.port.out.StorageNamespace;
 
 /**
- * Row crypto of the SQLite and PostgreSQL stores; for the persistent adapters of this module, not for hosts. From the 32-byte master key, HKDF-SHA256 derives an AES-256 key and an
- * HMAC-SHA256 key. Namespaces and names are looked up by keyed tags (HMAC), so their text is never stored
- * in the clear; the name text and the value are each sealed with AES-256-GCM under a fresh random 96-bit nonce,
- * with the purpose and both tags as associated data, so a sealed field only opens in its own row and column.
- *
- * <p>Sealed layout: format byte {@code 1}, 12-byte nonce, ciphertext, 16-byte GCM tag.
- *
- * <p>It runs on the JDK's AES-GCM and HMAC-SHA256 (AES and GHASH instructions through HotSpot intrinsics), one
- * {@link Cipher} and one {@link Mac} per thread: a 10,000-entry listing or wipe opens or tags every row, and
- * Bouncy Castle's pure-Java GCM, set up afresh per row, made that several times slower. The JDK path also keeps
- * the signed Bouncy Castle jar out of a process that only reads the store. The format is unchanged.
+ * Row crypto of the SQLite and PostgreSQL stores; for the persistent adapters of this module, not for hosts. HKDF-SHA256
+ * derives an AES-256 key and an HMAC-SHA256 key from the master key: namespaces and names are looked up by keyed
+ * tags, and the name and value are each sealed with AES-256-GCM under a fresh 96-bit nonce, with the purpose and
+ * both tags as associated data, so a sealed field opens only in its own row and column. Sealed layout: format byte
+ * {@code 1}, 12-byte nonce, ciphertext, 16-byte tag. Runs on the JDK's {@link Cipher} and {@link Mac}, one per thread
+ * (why: benchmarks/report.md).
  */
 public final class RecordCipher implements Destroyable {
     /** Associated-data purpose of a sealed entry name. */

@@ -8,16 +8,12 @@ import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.opentokens.powerauth.token.domain.error.StorageCorruptException;
 
 /**
- * Puts one payload into keychain items so that a crash never exposes a mix of two payloads.
- *
- * <p>The <em>head</em> item, under the account name itself, is the commit point: one item write, which every
- * supported keychain performs atomically. A payload that fits in one item is stored inline in the head
- * ({@code 'I'} + payload). A larger one (only on keychains with small items, such as Windows' 2560-byte
- * credentials) goes into chunk items {@code account#slot#i} and the head records {@code 'C'}, the slot,
- * the chunk count, the length and the SHA-256 of the payload. A new chunked payload is written into the slot
- * the head does not name, then the head is switched, then the old slot is cleared. Chunks are written in
- * ascending and deleted in descending order, so whatever a crash leaves in a slot is a prefix that the next
- * write to that slot sweeps away; until then it is never read.
+ * Puts one payload into keychain items so that a crash never exposes a mix of two payloads. The head item, under the
+ * account name, is the commit point (one atomic item write): it holds a small payload inline ({@code 'I'}), or for a
+ * large one ({@code 'C'}, keychains with small items such as Windows') the slot, chunk count, length and SHA-256 of
+ * chunk items {@code account#slot#i}. A new chunked payload goes into the slot the head does not name before the head
+ * switches; chunks are written ascending and deleted descending, so a crash leaves only an unread prefix that the
+ * next write to that slot sweeps away.
  */
 final class ItemLayout {
     private static final byte INLINE = 'I';

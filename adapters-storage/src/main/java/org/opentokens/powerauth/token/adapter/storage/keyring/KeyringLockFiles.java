@@ -8,16 +8,10 @@ import java.util.Map;
 import org.opentokens.powerauth.token.domain.error.StorageUnavailableException;
 
 /**
- * Where the keyring adapter keeps its lock files: {@code <directory>/<service>.lock}, in the per-user directory
- * {@code powerauth-token} of
- * <ul>
- *   <li>Linux: {@code $XDG_RUNTIME_DIR} (normally {@code /run/user/<uid>}: a local tmpfs that only the user can
- *       enter, which also holds the session bus the Secret Service is reached through) when it is set to an
- *       existing absolute directory; otherwise {@code $XDG_DATA_HOME}, or {@code ~/.local/share};</li>
- *   <li>macOS: {@code ~/Library/Application Support};</li>
- *   <li>Windows: {@code %LOCALAPPDATA%}, or {@code ~\AppData\Local}.</li>
- * </ul>
- * The directory is created mode 0700 and the file 0600 (where POSIX permissions exist).
+ * Where the keyring adapter keeps its lock files: {@code <directory>/powerauth-token/<service>.lock} in the per-user
+ * directory ({@code $XDG_RUNTIME_DIR} on Linux when it is an existing absolute directory, else {@code $XDG_DATA_HOME}
+ * or {@code ~/.local/share}; {@code ~/Library/Application Support} on macOS; {@code %LOCALAPPDATA%} on Windows). The
+ * directory is created mode 0700 and the file 0600 where POSIX permissions exist.
  */
 final class KeyringLockFiles {
     static final String DIRECTORY = "powerauth-token";

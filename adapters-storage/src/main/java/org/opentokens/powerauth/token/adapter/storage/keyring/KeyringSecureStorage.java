@@ -29,45 +29,14 @@ import org.opentokens.powerauth.token.domain.error.StorageUnavailableException;
  * keychain on macOS and the Credential Manager on Windows (both through java-keyring). Open it with
  * {@link #open(String)} or {@link #builder(String)}.
  *
- * <p><b>Layout.</b> A keychain has no transactions and no listing, so each namespace is <em>one</em> keychain
- * item (service = the configured service name, account = {@code ns:} + Base64url of the namespace id) whose
- * value is the whole serialized namespace with its version ({@link NamespaceCodec}). Every change rewrites that
- * one item, which the keychain replaces atomically: a crash leaves the namespace as it was before or after the
- * call, never a phantom or half-written entry. On keychains with small items (Windows: 2560 bytes per
- * credential) a large namespace is split over chunk items behind the same atomic head ({@link ItemLayout}).
- * Chunk items that a crash left unreferenced are never read; the next chunked write to their slot and every
- * wipe of the namespace ({@link #deleteAll(StorageNamespace)}, or removing its last entry) delete them.
- *
- * <p><b>Versions.</b> {@link #version} is a counter stored in the namespace's item and moved on by the same
- * atomic write as the change it counts. So that it survives a wipe, emptying a namespace leaves its head item
- * behind holding no entries and the version (a few dozen bytes), instead of deleting it.
- *
- * <p><b>Sharing.</b> Threads, storage objects and processes of one user on one machine may share a service name.
- * Each namespace has two OS locks, on two bytes of a lock file (see {@link LockFile}):
- * <ul>
- *   <li>the <em>data lock</em>, held for the few keychain calls of every single call (read, and for a change the
- *       read-modify-write of the item), so that writers in different processes never lose each other's updates
- *       and readers never see chunk items between two writes;</li>
- *   <li>the <em>section lock</em> of {@link #exclusive}, which excludes other sections only.</li>
- * </ul>
- * The lock file is {@code <service>.lock} in {@code $XDG_RUNTIME_DIR/powerauth-token/} on Linux (a per-user local
- * tmpfs), or in the per-user data directory when that variable is unset ({@code ~/.local/share/powerauth-token/},
- * {@code ~/Library/Application Support/powerauth-token/}, {@code %LOCALAPPDATA%\powerauth-token\}); see
- * {@link KeyringLockFiles}. Processes only exclude each other if they use the same lock file: start them with the
- * same {@code XDG_RUNTIME_DIR}, or set {@link KeyringSecureStorageBuilder#lockDirectory} in all of them. A keychain
- * is local to one machine (a synchronised keychain replicates items without these locks), so machines must not
- * share a namespace.
- *
- * <p><b>Errors.</b> No session bus, no Secret Service, no library, no keychain collection:
- * {@link org.opentokens.powerauth.token.domain.error.StorageUnavailableException}. A locked collection:
- * {@link org.opentokens.powerauth.token.domain.error.StorageLockedException}. A damaged item:
- * {@link org.opentokens.powerauth.token.domain.error.StorageCorruptException}. A keychain call that does not return
- * within the builder's call timeout (default 60 s; an unanswered unlock prompt counts) is unavailable, and so is
- * every later keychain call of the process; native calls run on a daemon thread, so the JVM can always exit.
- * A data lock that another process holds for longer than twice the call timeout is unavailable too.
- * Item values never reach messages.
- * Values cross the keychain API as byte arrays (Linux) or Base64 strings (macOS, Windows); copies are wiped
- * where Java allows.
+ * <p>A keychain has no transactions, so each namespace is one item holding the whole serialized namespace and its
+ * {@link #version}, rewritten atomically ({@link NamespaceCodec}, {@link ItemLayout}). Threads and processes of one
+ * user on one machine may share a service name if they use the same lock file ({@link LockFile},
+ * {@link KeyringLockFiles}); other machines must not. Errors: no keychain gives
+ * {@link org.opentokens.powerauth.token.domain.error.StorageUnavailableException} (so does a call past the
+ * builder's call timeout), a locked one {@link org.opentokens.powerauth.token.domain.error.StorageLockedException},
+ * a damaged item {@link org.opentokens.powerauth.token.domain.error.StorageCorruptException}. Item values never
+ * reach messages. Thread-safe. Layout, locks and timeouts in detail: {@code docs/storage-design.md}.
  */
 public final class KeyringSecureStorage implements SecureStorage {
     private static final String ACCOUNT_PREFIX = "ns:";

@@ -19,16 +19,10 @@ import org.opentokens.powerauth.token.domain.error.StorageLockedException;
 import org.opentokens.powerauth.token.domain.error.StorageUnavailableException;
 
 /**
- * Linux back-end: the Secret Service through libsecret-1 via JNA. Items are filed in the default collection
- * under this library's own schema ({@value #SCHEMA}) with the attributes {@code service} and {@code account};
- * values are binary ({@code application/octet-stream}), so no secret passes through a Java string. libsecret
- * starts no Java threads; every call runs through {@link KeyringCalls} with a timeout, so neither a missing nor
- * an unresponsive service can block the caller forever or keep the JVM alive.
- *
- * <p>Errors: a locked collection ({@code SECRET_ERROR_IS_LOCKED} on writes; on reads that find nothing, the
- * default collection's locked flag) is {@link StorageLockedException};
- * everything else (no session bus, no Secret Service, no default collection, no libsecret) is
- * {@link StorageUnavailableException} with libsecret's message, which names no item contents.
+ * Linux back-end: the Secret Service through libsecret-1 via JNA, items in the default collection under this
+ * library's schema ({@value #SCHEMA}) with binary values, so no secret passes through a Java string. Every call runs
+ * through {@link KeyringCalls} with a timeout. A locked collection is {@link StorageLockedException}; everything else
+ * (no session bus, service, collection or library) is {@link StorageUnavailableException} with libsecret's message.
  */
 final class LibSecretBackend implements KeyringBackend {
     static final String SCHEMA = "org.opentokens.powerauth.token.Storage";

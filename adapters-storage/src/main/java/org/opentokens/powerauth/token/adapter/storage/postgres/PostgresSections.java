@@ -12,16 +12,11 @@ import org.opentokens.powerauth.token.port.internal.out.ExclusiveSections;
 import org.opentokens.powerauth.token.domain.error.StorageUnavailableException;
 
 /**
- * The exclusive sections: a transaction-scoped advisory lock ({@code pg_advisory_xact_lock}) held by a
- * connection of its own for the whole action, behind a JVM-wide fair {@link ExclusiveSections} so that only one
- * thread per process asks the database for a given lock. The lock's transaction writes nothing and is rolled back
- * at the end, which releases the lock; the database also releases it when the session ends for any reason: the
- * holder's process dies (its socket closes), the server restarts, or the session stays idle in its transaction for
- * longer than the section session timeout ({@code idle_in_transaction_session_timeout}, set for that transaction
- * only), which bounds how long a partitioned or frozen holder can block the others.
- *
- * <p>Waiting polls in slices of {@value #SLICE_MILLIS} ms ({@code lock_timeout} per slice, so the database queues
- * the waiter and hands the lock over at once), checking the deadline and the thread's interrupt between slices.
+ * The exclusive sections: a transaction-scoped advisory lock ({@code pg_advisory_xact_lock}) on a connection of its
+ * own, behind a JVM-wide fair {@link ExclusiveSections}. The database releases it when the holder's session ends,
+ * including after the section session timeout ({@code idle_in_transaction_session_timeout}), which bounds how long a
+ * frozen holder blocks the others. Waiting polls in {@value #SLICE_MILLIS} ms {@code lock_timeout} slices, checking
+ * the deadline and interrupts between them.
  */
 final class PostgresSections {
     private static final long SLICE_MILLIS = 100;

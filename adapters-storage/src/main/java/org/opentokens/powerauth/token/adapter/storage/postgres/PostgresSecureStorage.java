@@ -23,44 +23,18 @@ import org.opentokens.powerauth.token.port.out.SecureStorage;
 import org.opentokens.powerauth.token.port.out.StorageNamespace;
 
 /**
- * {@link SecureStorage} in PostgreSQL tables, encrypted at rest, for a fleet of service replicas that share one
- * activation. Open it with {@link #builder(DataSource)} over the host's connection pool.
+ * {@link SecureStorage} in PostgreSQL tables, encrypted at rest ({@link RecordCipher}), for a fleet of service
+ * replicas that share one activation: any number of threads, processes and machines may open the same tables with
+ * the same key. Open it with {@link #builder(DataSource)} over the host's connection pool.
  *
- * <p><b>What is stored.</b> The same as in the SQLite adapter: per entry a keyed HMAC tag of the namespace, a
- * keyed tag of the name, and the name and the value each sealed with AES-256-GCM, bound to their row by both tags
- * ({@link RecordCipher}); the key comes from a {@link org.opentokens.powerauth.token.adapter.storage.StorageKeySource}.
- * A database administrator, a dump or a backup sees no namespace id, name or value, and a value moved to another
- * row or altered does not open ({@link org.opentokens.powerauth.token.domain.error.StorageCorruptException}). Tables
- * (in the configured schema, names starting with the configured prefix, {@code powerauth_token_} by default):
- * {@code schema_version}, {@code meta} (key method, parameters, key check, store id), {@code entry} and
- * {@code ns_version} (per namespace tag, the count of changes, in the clear).
- *
- * <p><b>Guarantees.</b> Every call is one statement or one transaction (READ COMMITTED), and every write also moves
- * the namespace's version row on in the same transaction, so batches are atomic for every replica and a version
- * never runs ahead of or behind its data. A transaction that PostgreSQL aborts because of a concurrent one
- * (serialization failure, deadlock) had no effect and is retried up to {@value #ATTEMPTS} times in all; any other
- * failure, including a lost connection during commit, is reported: the write then took effect completely or not
- * at all.
- *
- * <p><b>Change signal.</b> {@link #version} reads the namespace's row of {@code ns_version}: a version row, not
- * {@code LISTEN/NOTIFY}. One indexed read per call; the client reads it at most once per header refresh interval
- * on the header path.
- *
- * <p><b>Exclusive sections.</b> A transaction-scoped advisory lock per namespace on a connection of its own,
- * held for the action (see {@link PostgresSecureStorageBuilder#sectionSessionTimeout}). The database releases it
- * when the holder's session ends, so a replica that dies or is cut off blocks the others for at most the caller's
- * wait plus the section session timeout. A section needs a second pooled connection for the calls inside it.
- *
- * <p><b>Sharing.</b> Any number of threads, storage objects, processes and machines that reach the same database
- * and open the same tables with the same key.
- *
- * <p><b>Errors.</b> An unreachable database, a refused login, missing privileges, missing or too-new tables give
- * {@link StorageUnavailableException}; a key that does not open the store gives
- * {@link org.opentokens.powerauth.token.domain.error.StorageLockedException}; a damaged or altered row gives
- * {@link org.opentokens.powerauth.token.domain.error.StorageCorruptException}.
- *
- * <p>Thread-safe. {@link #close()} wipes its keys and waits for calls and sections in progress; the host's
- * {@link DataSource} stays open.
+ * <p>Every write is one READ COMMITTED transaction that also moves the namespace's {@link #version} row; one aborted
+ * by a concurrent transaction is retried up to {@value #ATTEMPTS} times in all. {@link #exclusive} is an advisory
+ * lock the database drops when its holder's session ends ({@link PostgresSections}) and needs a second pooled
+ * connection. Errors: {@link StorageUnavailableException} (unreachable, no privileges, missing or too-new tables),
+ * {@link org.opentokens.powerauth.token.domain.error.StorageLockedException} (wrong key),
+ * {@link org.opentokens.powerauth.token.domain.error.StorageCorruptException} (an altered row). Thread-safe;
+ * {@link #close()} wipes its keys and waits for calls in progress, leaving the {@link DataSource} open. Tables and
+ * guarantees in detail: {@code docs/storage-design.md}.
  */
 public final class PostgresSecureStorage implements SecureStorage, AutoCloseable {
     private final SealedRowStorage sealed;

@@ -30,34 +30,17 @@ import org.opentokens.powerauth.token.port.out.StorageNamespace;
  * {@link SecureStorage} in one SQLite file, encrypted at rest; the embedded default for desktop and server
  * hosts. Open it with {@link #builder(java.nio.file.Path)}.
  *
- * <p><b>What is stored.</b> Per entry: a keyed HMAC tag of the namespace, a keyed tag of the name, and the
- * name and the value each sealed with AES-256-GCM; the associated data binds both tags, so rows cannot be
- * swapped or moved. Namespace ids, names and values never appear in the clear. The {@code meta} table holds
- * the key method, its non-secret parameters and a key-check value. See {@link RecordCipher}. The
- * {@code ns_version} table holds, per namespace tag, the count of changes ({@link #version}) in the clear.
+ * <p>Namespace ids, names and values are sealed per row ({@link RecordCipher}); every write is one
+ * {@code BEGIN IMMEDIATE} transaction that also moves the namespace's {@link #version} on. Threads and processes of
+ * <em>one machine</em> may share the file on a local file system, never on a network one; {@link #exclusive} locks
+ * the sidecar {@code <database>.lock} (do not delete it while processes use the store). Upgrade every process that
+ * shares a file together: one running a library from before schema version 2 writes without moving versions.
+ * Errors: {@link org.opentokens.powerauth.token.domain.error.StorageCorruptException} (a damaged or foreign file,
+ * left as it is), {@link org.opentokens.powerauth.token.domain.error.StorageLockedException} (a key that does not
+ * open it), {@link StorageUnavailableException} (I/O, lock timeouts, use after close).
  *
- * <p><b>Guarantees.</b> Every write is one {@code BEGIN IMMEDIATE} transaction that also moves the namespace's
- * version on, so batches are atomic across threads and processes and a version never runs ahead of or behind
- * its data. A crash or a kill leaves every record whole or absent; with {@code synchronous=NORMAL} the last
- * commits before a power loss may be lost, never torn.
- *
- * <p><b>Sharing.</b> Any number of threads, storage objects and processes <em>on one machine</em> may share the
- * file, when it is on a local file system. {@link #exclusive} locks one byte per namespace of the sidecar file
- * {@code <database>.lock} (created mode 0600 beside the database's real path at the first section, never
- * deleted; do not delete it while processes use the store), and the OS frees that lock when its holder dies.
- * Not on network file systems (NFS, SMB, cloud-synced folders): SQLite's WAL needs shared memory that only
- * exists between processes of one machine, and byte-range locks there are emulated or missing, depending on
- * the server and the mount, so neither the database nor the sections would be safe. Processes of other
- * machines cannot share it at all. A process still running a library from before schema version 2 keeps
- * writing without moving versions on: upgrade every process that shares a file together.
- *
- * <p><b>Errors.</b> A damaged, truncated, empty, foreign or too-new file gives
- * {@link org.opentokens.powerauth.token.domain.error.StorageCorruptException} at open and is left as it is; a key
- * that does not open the store (wrong key or passphrase, a different key method, a keychain that lost the key)
- * gives {@link org.opentokens.powerauth.token.domain.error.StorageLockedException}; I/O failures, lock timeouts
- * and use after {@link #close()} give {@link StorageUnavailableException}.
- *
- * <p>Thread-safe. {@link #close()} releases its pooled connections and its lock file handle and wipes its keys.
+ * <p>Thread-safe. {@link #close()} releases its connections and lock file handle and wipes its keys. Guarantees
+ * and sharing in detail: {@code docs/storage-design.md}.
  */
 public final class SqliteSecureStorage implements SecureStorage, AutoCloseable {
     private final SealedRowStorage sealed;

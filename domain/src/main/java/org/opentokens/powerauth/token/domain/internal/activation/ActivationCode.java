@@ -11,18 +11,10 @@ import org.opentokens.powerauth.token.domain.error.InvalidActivationCodeExceptio
 import org.opentokens.powerauth.token.domain.error.PowerAuthClientException;
 
 /**
- * A validated PowerAuth activation code, {@code XXXXX-XXXXX-XXXXX-XXXXX}.
- *
- * <p>The 20 Base32 characters (RFC 4648 alphabet {@code A-Z2-7}, upper case only) encode 12 bytes: 10 random
- * bytes and their CRC-16/ARC, big-endian. The 4 padding bits of the last character must be zero, as in every
- * code the server generates, so any single-character change is rejected.
- *
- * <p>An activation QR code may carry {@code CODE#SIGNATURE}, where the signature is Base64 of a DER
- * ECDSA-SHA256 signature over the UTF-8 code made with the master server private key; use
- * {@link #parseWithSignature} for it.
- *
- * <p>The code is a short-lived, single-use credential, so {@link #toString()} masks all but the last group.
- * Equality is by {@link #code()} alone.
+ * A validated PowerAuth activation code, {@code XXXXX-XXXXX-XXXXX-XXXXX}: 20 upper-case Base32 characters encoding 10
+ * random bytes and their CRC-16/ARC, with the 4 padding bits zero, so any single-character change is rejected. A QR
+ * code may add {@code #SIGNATURE} (DER ECDSA-SHA256 by the master server key; {@link #parseWithSignature}). The code
+ * is a short-lived credential: {@link #toString()} masks all but the last group. Equality is by {@link #code()}.
  */
 public final class ActivationCode {
     /** Length of a code with its three dashes. */

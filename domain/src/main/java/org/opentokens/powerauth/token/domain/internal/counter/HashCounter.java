@@ -13,15 +13,11 @@ import org.opentokens.powerauth.token.domain.secret.SecretAccess;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
 
 /**
- * The PowerAuth 3.x hash-based signature counter: 16 bytes of {@code CTR_DATA} plus {@code CTR_BYTE}, the low
- * byte of the number of signatures computed so far.
- *
- * <p>Immutable: {@link #next()} returns a new counter. Advance it after every signature you compute, whether or
- * not the request succeeds, and persist the new value before sending.
- *
- * <p>{@code CTR_DATA} feeds every signature, so it is treated as a secret: {@link #toString()} shows only
- * {@code CTR_BYTE}, there is no {@code equals} (use {@link #sameCounterAs}), raw bytes come out only through
- * {@link #copyBytes(SecretAccess)}, and {@link #destroy()} zeroes the internal copy (best effort).
+ * The PowerAuth 3.x hash-based signature counter: 16 bytes of {@code CTR_DATA} plus {@code CTR_BYTE}. Immutable
+ * ({@link #next()}); advance and persist it after every signature computed, before sending. {@code CTR_DATA} feeds
+ * every signature, so it is a secret: {@link #toString()} shows only {@code CTR_BYTE}, there is no {@code equals}
+ * ({@link #sameCounterAs}), bytes come out only through {@link #copyBytes(SecretAccess)}, and {@link #destroy()}
+ * zeroes the internal copy (best effort).
  */
 public final class HashCounter implements Destroyable {
     /** Length of {@code CTR_DATA}. */

@@ -15,17 +15,10 @@ import org.opentokens.powerauth.token.domain.secret.SecretAccess;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
 
 /**
- * The key material of ECIES on the client: the server's encryption public key and {@code SH2_BASE}, derived from
- * the app secret (and, for activation scope, the transport key).
- *
- * <ul>
- *   <li>application scope: {@code SH2_BASE = SHA256(utf8(appSecretB64))}</li>
- *   <li>activation scope: {@code SH2_BASE = HMAC-SHA256(KEY_TRANSPORT, utf8(appSecretB64))}</li>
- * </ul>
- *
- * <p>Both hash the Base64 <em>text</em> of the app secret. The app secret and transport key are not retained; only
- * the derived 32-byte value is. Redacted {@code toString}, no {@code equals}: compare with {@link #sameSecretsAs}.
- * {@link #destroy()} zeroes the derived value (best effort: the JVM may have copied it).
+ * The key material of ECIES on the client: the server's encryption public key and {@code SH2_BASE}, which hashes the
+ * Base64 <em>text</em> of the app secret ({@code SHA256(utf8(appSecretB64))} for application scope,
+ * {@code HMAC-SHA256(KEY_TRANSPORT, utf8(appSecretB64))} for activation scope). Only the derived 32 bytes are kept.
+ * Redacted {@code toString}, no {@code equals} ({@link #sameSecretsAs}); {@link #destroy()} zeroes them (best effort).
  */
 public final class EciesSecrets implements Destroyable {
     private final EciesScope scope;

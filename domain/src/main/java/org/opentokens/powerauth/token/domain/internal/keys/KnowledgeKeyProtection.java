@@ -13,15 +13,10 @@ import org.opentokens.powerauth.token.domain.error.MalformedDataException;
 import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
 
 /**
- * Protects the knowledge signature key with the user's password (PIN), as the reference clients do:
- * {@code PBKDF2-HMAC-SHA1(utf8(password), salt16, iterations, 128 bits)} gives a key that encrypts the 16-byte
- * knowledge key with AES-128-CBC, no padding, zero IV.
- *
- * <p><b>A wrong password is not detected.</b> There is no padding or MAC, so unprotecting with a wrong
- * password silently yields a wrong knowledge key; the server then rejects the signature and counts a failed
- * attempt. This is the protocol's design: it prevents offline password guessing against the stored blob.
- *
- * <p>An empty password is rejected, as Wultra's reference implementation rejects it.
+ * Protects the knowledge signature key with the user's password (PIN), as the reference clients do: a key from
+ * {@code PBKDF2-HMAC-SHA1(utf8(password), salt16, iterations, 128 bits)} encrypts it with AES-128-CBC, no padding,
+ * zero IV. A wrong password is therefore not detected (the server rejects the signature and counts an attempt): the
+ * protocol's defence against offline guessing. An empty password is rejected, as in Wultra's reference code.
  */
 public final class KnowledgeKeyProtection {
     /** Default PBKDF2 iteration count (mobile SDK {@code PBKDF2_PASS_ITERATIONS}). */

@@ -16,19 +16,12 @@ import org.opentokens.powerauth.token.domain.internal.v4.counter.V4HashCounter;
 import org.opentokens.powerauth.token.domain.internal.v4.crypto.V4SymmetricKey;
 
 /**
- * Everything stored about a committed activation, as one record: ids and public keys, the possession and
- * transport keys, the password-protected knowledge key, the optional host-protected biometry key, the
- * vault-encrypted device private key, the hash counter and the last state the server reported.
- *
- * <p>Immutable: {@link #withCounter} and {@link #withServerState} return new records, so the counter and the
- * rest are always written together. Getters return fresh copies of secrets, which the caller should destroy.
- * {@code toString} shows no secret; {@link #destroy()} wipes this record's copies (best effort).
- *
- * <p><b>Protocol.</b> A record is either a 3.x activation (format 1: the fields above) or a 4.0 activation (format
- * 2: {@link #v4()} holds the algorithm, public keys and derived 4.0 keys; the knowledge and biometry keys and the
- * counter are 32 bytes; there is no transport key or vault). {@link #isV4()} says which, so a stored 4.0
- * activation always reopens as 4.0 whatever the instance is configured with. The 3.x-only getters throw
- * {@link IllegalStateException} on a 4.0 record.
+ * Everything stored about a committed activation, as one record: ids, public keys, the protected signature keys, the
+ * hash counter and the last server state. Immutable ({@link #withCounter}, {@link #withServerState}), so the counter
+ * and the rest are always written together. A record is 3.x (format 1) or 4.0 (format 2, {@link #v4()}), so a stored
+ * 4.0 activation reopens as 4.0 whatever the configuration; 3.x-only getters throw {@link IllegalStateException} on a
+ * 4.0 record. Getters return fresh copies of secrets; {@code toString} shows none; {@link #destroy()} wipes this
+ * record's copies (best effort).
  */
 public final class ActivationRecord implements Destroyable {
     private static final byte[] MAGIC = "PAAC".getBytes(StandardCharsets.US_ASCII);

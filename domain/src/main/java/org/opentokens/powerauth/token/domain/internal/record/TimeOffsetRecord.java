@@ -8,20 +8,10 @@ import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
 
 /**
- * A server time offset as stored for later processes, with what is needed to decide whether it can still be
- * trusted: the wall clock and a monotonic clock read together when it was stored, and the boot the monotonic
- * reading belongs to.
- *
- * <h2>Trust rule ({@link #trustedAt})</h2>
- * The offset is trusted only when all of these hold:
- * <ol>
- *   <li>the boot is the same and known (a monotonic reading from another boot means nothing; a reboot makes the
- *       offset untrusted);</li>
- *   <li>the monotonic age is between zero and {@link #MAX_AGE_MS} (1 hour);</li>
- *   <li>the wall clock moved by the monotonic age within {@link #MAX_CLOCK_DRIFT_MS} (2 s): a wall clock step in
- *       either direction (set by hand, corrected by NTP by more than that, or a suspend, which the monotonic clock
- *       does not count) makes the offset untrusted.</li>
- * </ol>
+ * A server time offset as stored for later processes, with the wall clock, monotonic clock and boot id read when it
+ * was stored. {@link #trustedAt} trusts it only within the same known boot, for at most {@link #MAX_AGE_MS} of
+ * monotonic age, and while the wall clock moved with the monotonic one within {@link #MAX_CLOCK_DRIFT_MS} (a clock
+ * step or a suspend makes it untrusted).
  *
  * @param offsetMs add to local time to get server time, milliseconds
  * @param precisionMs the error bound of the offset, milliseconds, not negative

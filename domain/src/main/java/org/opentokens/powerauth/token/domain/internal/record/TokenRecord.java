@@ -15,15 +15,10 @@ import org.opentokens.powerauth.token.domain.internal.v4.token.V4TokenHeader;
 import org.opentokens.powerauth.token.domain.internal.v4.token.V4TokenSecret;
 
 /**
- * Everything stored about one token, in one self-describing record: its name, server id and secret, the
- * activation it belongs to, and the factors it was created with. One record per token means one atomic write
- * per token, so a crash can never leave half a token or an index entry without a token.
- *
- * <p>A record holds either a protocol 3.x secret (16 bytes, format 1) or a protocol 4.0 secret (32 bytes, format
- * 2); the format says which, so a token reopens with the protocol it was created under, and {@link #headerValue}
- * computes the header of that protocol.
- *
- * <p>{@code toString} shows no secret; {@link #destroy()} wipes the secret (best effort).
+ * Everything stored about one token, in one self-describing record (name, server id, secret, activation, factors), so
+ * that one atomic write per token can never leave half a token. Format 1 holds a 3.x secret (16 bytes), format 2 a
+ * 4.0 secret (32 bytes): a token reopens with its protocol, and {@link #headerValue} makes that protocol's header.
+ * {@code toString} shows no secret; {@link #destroy()} wipes the secret (best effort).
  */
 public final class TokenRecord implements Destroyable {
     private static final byte[] MAGIC = "PATK".getBytes(StandardCharsets.US_ASCII);

@@ -9,15 +9,12 @@ import org.opentokens.powerauth.token.domain.internal.crypto.B64;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
 
 /**
- * The {@value #HEADER_NAME} header of a signed request:
- * {@code PowerAuth pa_version="3.3", pa_activation_id="…", pa_application_key="…", pa_nonce="…",
- * pa_signature_type="…", pa_signature="…"}.
- *
- * <p>Values are checked as the server's header validator checks them: a UUID activation ID (version nibble
- * 1-5, variant 8/9/a/b, any case), application key and nonce that decode to 16 bytes, a known signature type,
- * a signature of 8, 17 or 26 characters in {@code dddddddd(-dddddddd)*} form or of 24, 44 or 64 Base64
- * characters, and a version from 3.0 to 3.3. The client only builds this header; parsing it is the server's job
- * (the tests' parser lives in the domain's test-jar). {@code toString} does not print the signature.
+ * The {@value #HEADER_NAME} header of a signed request: {@code PowerAuth pa_version="3.3", pa_activation_id="…",
+ * pa_application_key="…", pa_nonce="…", pa_signature_type="…", pa_signature="…"}. Values are checked as the server's
+ * validator checks them: a UUID activation ID (version 1-5, variant 8/9/a/b, any case), key and nonce of 16 bytes, a
+ * known type, a signature of 8, 17 or 26 characters {@code dddddddd(-dddddddd)*} or 24, 44 or 64 Base64 characters,
+ * version 3.0 to 3.3. The client only builds this header (the tests' parser is in the domain's test-jar).
+ * {@code toString} does not print the signature.
  */
 public final class AuthorizationHeader {
     /** The HTTP header name. */

@@ -17,23 +17,11 @@ import org.opentokens.powerauth.token.domain.error.StorageBusyException;
 
 /**
  * The in-memory state of one instance, shared by its services: immutable {@link InstanceSnapshot}s of the
- * activation, and the tokens read so far, both following storage through its change signal.
- *
- * <p><b>Freshness.</b> {@link #snapshot()} checks the storage's change signal on every call, so it sees what
- * other processes wrote. {@link #recentSnapshot()} and {@link #cachedToken} (the header path) check it at most
- * once per {@code headerRefreshInterval}, so a header may use a token that another process removed at most
- * that long ago. A change this process made is visible at once either way.
- *
- * <p><b>Changes</b> run in {@link #transaction}s, inside the instance's exclusive section, and are published
- * before the section is left. Signed server calls run in {@link #signedCall}s, one at a time across every
- * process sharing the storage.
- *
- * <p><b>Records.</b> A token record that leaves the cache (removed, replaced, wiped with its activation) is
- * destroyed, so its secret and prepared MAC state are wiped; a thread that still holds it gets
- * {@link IllegalStateException} from it. Activation records are immutable and left to the garbage collector,
- * because lock-free readers may still hold them.
- *
- * <p>Thread-safe.
+ * activation and the tokens read so far, both following storage through its change signal. {@link #snapshot()}
+ * checks the signal on every call; the header path ({@link #recentSnapshot()}, {@link #cachedToken}) at most once
+ * per {@code headerRefreshInterval}. Changes run in {@link #transaction}s and signed calls in {@link #signedCall}s,
+ * inside the instance's exclusive section. A token record leaving the cache is destroyed; activation records are
+ * left to the collector, because lock-free readers may still hold them. Thread-safe.
  */
 public final class InstanceState {
     private final InstanceStore store;

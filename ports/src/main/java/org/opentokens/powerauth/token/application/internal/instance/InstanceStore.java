@@ -17,15 +17,10 @@ import org.opentokens.powerauth.token.port.out.SecureStorage;
 import org.opentokens.powerauth.token.port.out.StorageNamespace;
 
 /**
- * The storage layout of one instance: one {@value #ACTIVATION_ENTRY} entry holding the committed activation,
- * one {@value #TOKEN_ENTRY_PREFIX}{@code <name>} entry per token, one
- * {@value #PENDING_REMOVAL_ENTRY_PREFIX}{@code <tokenId>} entry per token removed locally whose server-side
- * removal is still owed, and one {@value #TIME_OFFSET_ENTRY} entry with the server time offset, all in the
- * instance's namespace (and so encrypted as the storage encrypts everything). Reads go
- * straight to storage; every change runs in a {@linkplain #transaction transaction} inside the namespace's
- * exclusive section, which spans every process sharing the storage.
- *
- * <p>Thread-safe; holds no state of its own beyond the settings.
+ * The storage layout of one instance, all in its namespace: the {@value #ACTIVATION_ENTRY} entry, one
+ * {@value #TOKEN_ENTRY_PREFIX}{@code <name>} per token, one {@value #PENDING_REMOVAL_ENTRY_PREFIX}{@code <tokenId>}
+ * per token whose server-side removal is still owed, and the {@value #TIME_OFFSET_ENTRY} entry. Reads go straight to
+ * storage; every change is a {@linkplain #transaction transaction} in the namespace's exclusive section. Thread-safe.
  */
 public final class InstanceStore {
     /** Storage entry of the activation record. */

@@ -12,43 +12,24 @@ import org.opentokens.powerauth.token.domain.error.PowerAuthClientException;
 import org.opentokens.powerauth.token.domain.error.TimeNotSynchronizedException;
 
 /**
- * Holds the offset between the local {@link Clock} and the PowerAuth server for one SDK instance.
+ * Holds the offset between the local {@link Clock} and the PowerAuth server for one SDK instance, applying the
+ * mobile SDK's sample rules ({@link #MAX_ROUND_TRIP}, {@link #JITTER_TOLERANCE}, {@link #MIN_ADJUSTMENT}; see
+ * {@link SampleOutcome} and {@code docs/client-design.md}) and, with a {@link TimeOffsetMemory}, reusing an offset an
+ * earlier process stored.
  *
- * <h2>Rules (PowerAuth mobile SDK, see {@code sdk-behaviour.md})</h2>
- * A sample ({@link ServerTimeSample}) gives an offset {@code o} and a precision {@code p = RTT/2}:
- * <ol>
- *   <li>A round trip over {@link #MAX_ROUND_TRIP} (16 s) is {@link SampleOutcome#REJECTED}.</li>
- *   <li>Once synchronized, a sample with {@code |o - stored| < }{@link #JITTER_TOLERANCE} (10 s) is
- *       {@link SampleOutcome#IGNORED_JITTER}; at exactly 10 s or more it replaces the state.</li>
- *   <li>Otherwise, if {@code |o| < }{@link #MIN_ADJUSTMENT} (2 s), time counts as synchronized without adjusting:
- *       the stored offset is zero and the stored precision is {@code p + |o|}, an honest error bound.</li>
- *   <li>Otherwise the offset {@code o} and precision {@code p} are stored ({@link SampleOutcome#APPLIED}).</li>
- * </ol>
- *
- * <h2>Reading time</h2>
- * {@link #currentServerTimeMs()} and {@link #serverClock()} are strict: unsynchronized, they throw
- * {@link TimeNotSynchronizedException}. They are what token headers and ECIES timestamps should use, after
- * {@link #ensureSynchronized(ServerTimeFetch)}. {@link #estimatedServerTimeMs()} and {@link #estimatingClock()}
- * are best effort: local time plus the offset, or plain local time when unsynchronized.
- *
- * <h2>Memory</h2>
- * With a {@link TimeOffsetMemory}, the first {@link #ensureSynchronized} of the service takes a stored state the
- * memory still trusts instead of calling the server. Every sample that changes the state stores it, and so does a
- * synchronization ({@link #ensureSynchronized}, {@link #synchronize}) whose sample was ignored as jitter, which
- * confirms the state (the memory records fresh clock readings); other ignored samples (ECIES responses) write
- * nothing. {@link #reset()} forgets the stored state, so the next process calls the server too.
- *
- * <h2>Thread-safety</h2>
- * Safe for any number of threads. State changes happen under one lock; readers see one immutable
- * {@link TimeSyncState} snapshot, never an offset from one sample and a precision from another. Concurrent
- * {@link #ensureSynchronized} and {@link #synchronize} calls share one fetch (single flight). A sample from a
- * fetch that started before {@link #reset()} is still applied when it arrives.
+ * <p>{@link #currentServerTimeMs()} and {@link #serverClock()} throw {@link TimeNotSynchronizedException} until
+ * synchronized; {@link #estimatedServerTimeMs()} and {@link #estimatingClock()} fall back to local time. Thread-safe:
+ * changes happen under one lock, readers see one immutable {@link TimeSyncState}, and concurrent synchronizations
+ * share one fetch.
  */
 public final class TimeSynchronizationService {
 
     /** Samples with a longer round trip are rejected. */
     public static final Duration MAX_ROUND_TRIP = Duration.ofSeconds(16);
-    /** Offsets shorter than this synchronize without adjusting the local clock. */
+    /**
+     * Offsets shorter than this synchronize without adjusting: the stored offset is zero and the stored precision
+     * is {@code RTT/2 + |offset|}, an honest error bound.
+     */
     public static final Duration MIN_ADJUSTMENT = Duration.ofSeconds(2);
     /** Once synchronized, offsets closer than this to the stored offset are ignored (anti-jitter). */
     public static final Duration JITTER_TOLERANCE = Duration.ofSeconds(10);
@@ -262,7 +243,7 @@ public final class TimeSynchronizationService {
 
     /**
      * Forgets the offset, here and in the {@link TimeOffsetMemory}; time is unsynchronized until the next accepted
-     * sample.
+     * sample. A sample from a fetch that started before the reset is still applied when it arrives.
      */
     public void reset() {
         synchronized (writeLock) {

@@ -5,16 +5,10 @@ import org.opentokens.powerauth.token.port.in.PowerAuthTokenStore;
 import org.opentokens.powerauth.token.port.out.StorageNamespace;
 
 /**
- * The rules for the names a host chooses: token names and instance ids. They are printed, logged and listed, so
- * they must be plain text: not empty or blank, no control characters (such as line feed, carriage return, escape,
- * U+0085), no format characters (such as U+200B or the bidirectional override U+202E), no line or paragraph
- * separators (U+2028, U+2029), and no malformed text (an unpaired surrogate, a noncharacter, or U+FFFD, the
- * replacement character a decoder leaves for bytes it could not read, so two different inputs cannot collide as
- * the same name). Everything else in Unicode is allowed. Names are compared as exact Java strings, without
- * normalization.
- *
- * <p>A broken rule throws {@link IllegalArgumentException} whose message names the rule, the code point and its
- * position, never the whole value.
+ * The rules for the names a host chooses, token names and instance ids: printed, logged and listed, so plain text.
+ * Not blank; no control, format or line/paragraph separator characters; no malformed text (an unpaired surrogate, a
+ * noncharacter, or U+FFFD, so two different inputs cannot collide as one name). Names compare as exact Java strings.
+ * A broken rule throws {@link IllegalArgumentException} naming the rule, code point and position, never the value.
  */
 public final class NameRules {
     private NameRules() {

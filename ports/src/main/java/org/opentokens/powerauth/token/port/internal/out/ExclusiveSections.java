@@ -11,16 +11,10 @@ import org.opentokens.powerauth.token.domain.error.StorageUnavailableException;
 import org.opentokens.powerauth.token.port.out.SecureStorage;
 
 /**
- * The in-process half of {@link SecureStorage#exclusive}, for adapters to build on: one fair, reentrant lock
- * per key, entered with a bounded wait. An adapter whose backing store is shared between processes passes an
- * {@link OuterLock} that takes the cross-process lock (a file lock, a database lock) once the thread holds the
- * in-process one, so that only one thread per process ever competes for it.
- *
- * <p>Keys must identify the backing store and the namespace (for a file: its real path and the namespace), so
- * that two storage objects on the same store share the lock. Adapters that share one store between objects keep
- * a single, JVM-wide instance.
- *
- * <p>Thread-safe.
+ * The in-process half of {@link SecureStorage#exclusive}, for adapters to build on: one fair, reentrant lock per key,
+ * entered with a bounded wait, then an {@link OuterLock} for the cross-process lock, so that only one thread per
+ * process competes for it. Keys identify the backing store and the namespace; adapters keep one JVM-wide instance so
+ * that storage objects on the same store share the lock. Thread-safe.
  *
  * @param <K> the key type
  */

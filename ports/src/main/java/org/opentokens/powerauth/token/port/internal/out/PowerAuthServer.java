@@ -9,38 +9,15 @@ import org.opentokens.powerauth.token.domain.error.ServerUnreachableException;
 import org.opentokens.powerauth.token.domain.TokenId;
 
 /**
- * The PowerAuth enrollment server's {@code /pa/v3} endpoints that the token store and the activation use.
+ * The PowerAuth enrollment server's {@code /pa/v3} endpoints that the token store and the activation use. It moves
+ * protocol messages in their real JSON shapes ({@code protocol.md} §6) and does no cryptography.
  *
- * <p>The port moves protocol messages; it does no cryptography. The services encrypt and decrypt ECIES
- * envelopes, sign requests and check every answer. An implementation serializes the request, sends it and maps
- * the answer back, using the real JSON shapes ({@code protocol.md} §6): plain bodies wrapped in
- * {@code requestObject}/{@code responseObject}, ECIES envelopes unwrapped.
- *
- * <h2>Signed requests</h2>
- * Signed calls take a {@link RequestSigner}. The implementation serializes the body first, calls
- * {@link RequestSigner#sign(byte[])} <b>exactly once</b> with those bytes, and sends exactly those bytes with the
- * returned {@code X-PowerAuth-Authorization} header. It never re-serializes after signing, never sends a
- * request whose signing threw (the exception propagates unchanged), and never resends a signed request on its
- * own: every attempt needs a new signature, since the server counts them.
- *
- * <h2>Failures</h2>
- * <ul>
- *   <li>{@link ServerRejectedException}: the server answered with an error (HTTP status, and the PowerAuth
- *       {@code code} when the body is a PowerAuth error object).</li>
- *   <li>{@link ServerUnreachableException}: no answer (refused, reset, timeout, interrupted). Retryable, but the
- *       request may have reached the server.</li>
- *   <li>{@link InvalidServerResponseException}: a success status with a body that is not the expected shape
- *       (not JSON, missing or mistyped fields, too large).</li>
- * </ul>
- * Messages never contain bodies, header values or secrets.
- *
- * <h2>Threads</h2>
- * Implementations are safe for concurrent use. Calls block until the answer arrives or fails, and respond to
- * thread interruption by throwing {@link ServerUnreachableException} with the interrupt flag restored.
- *
- * <h2>Lifecycle</h2>
- * The client that owns the port closes it when it is closed itself ({@link #close()}), so the wiring needs no
- * knowledge of the adapter behind it.
+ * <p>A signed call serializes its body once, calls {@link RequestSigner#sign(byte[])} exactly once with those bytes
+ * and sends exactly them; it never resends a signed request, since the server counts every signature. Failures:
+ * {@link ServerRejectedException}, {@link ServerUnreachableException} (also on interrupt, flag restored),
+ * {@link InvalidServerResponseException}; messages hold no bodies, headers or secrets. Implementations are
+ * thread-safe and blocking; the owning client {@linkplain #close() closes} the port. Details:
+ * {@code docs/client-design.md}.
  */
 public interface PowerAuthServer extends AutoCloseable {
 

@@ -9,15 +9,10 @@ import org.opentokens.powerauth.token.domain.error.CryptoFailureException;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
 
 /**
- * The client side of one 4.0 envelope exchange.
- *
- * <p>Request: {@code nonce24 = n1 || n2} (two different 12-byte halves), {@code keyContext = sharedInfo1 || nonce24},
- * {@code AD_final = AD || LV(BE64(timestamp)) || LV(nonce24) || LV(sharedInfo2)}, and
- * {@code encryptedData = B64(Aead.seal(envelopeKey, keyContext, n1, AD_final, plaintext))}. Response: sealed with
- * {@code n2} and the response timestamp in {@code AD_final}; a response with another nonce is rejected.
- *
- * <p>Each {@code encryptRequest} starts a new exchange and the following {@code decryptResponse} answers it. Methods
- * are synchronized; the encryptor holds copies of the secrets until {@link #destroy()}.
+ * The client side of one 4.0 envelope exchange: each {@code encryptRequest} seals with {@code n1} of a fresh
+ * {@code nonce24 = n1 || n2} and the following {@code decryptResponse} opens only a response sealed with {@code n2}.
+ * The exact key context and associated data are in {@code docs/protocol-v4-decisions.md}. Methods are synchronized;
+ * the encryptor holds copies of the secrets until {@link #destroy()}.
  */
 public final class AeadEncryptor {
     /** Length of the request nonce. */

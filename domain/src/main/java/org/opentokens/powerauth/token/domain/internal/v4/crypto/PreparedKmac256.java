@@ -8,19 +8,10 @@ import org.bouncycastle.crypto.digests.CSHAKEDigest;
 import org.opentokens.powerauth.token.domain.internal.crypto.Bytes;
 
 /**
- * KMAC256 (NIST SP 800-185) with its key and customization string absorbed once.
- *
- * <p>KMAC256(K, X, L, S) is cSHAKE256 with function name {@code "KMAC"} and customization S over
- * {@code bytepad(encode_string(K), 136) || X || right_encode(L)}. The prefix up to and including the padded key is
- * the same for every message, so it is absorbed here once; each {@link #mac} copies that sponge state into a
- * per-thread scratch sponge, absorbs the message and {@code right_encode(L)}, and squeezes. For a message shorter
- * than one block (136 bytes, e.g. a token digest input) that is a single Keccak permutation, where Bouncy Castle's
- * {@code KMAC} class runs five (set-up, key, message, and the two of its automatic reset).
- *
- * <p>The absorbed state is as sensitive as the key (the permutation can be inverted), so it is treated as one: after
- * each use the scratch sponge is overwritten with a keyless state, and {@link #destroy()} resets the prepared state.
- * Neither this class nor Bouncy Castle keeps the raw key. Thread-safe: the prepared state is only read after
- * construction; {@code destroy()} racing a {@code mac} makes that call throw.
+ * KMAC256 (NIST SP 800-185) with its key and customization string absorbed once, so each {@link #mac} of a short
+ * message costs one Keccak permutation (benchmarks/report.md). The absorbed state is as sensitive as the key: the
+ * per-thread scratch sponge is overwritten after each use and {@link #destroy()} resets the prepared state; the raw
+ * key is not kept. Thread-safe; {@code destroy()} racing a {@code mac} makes that call throw.
  */
 public final class PreparedKmac256 implements Destroyable {
     /** The cSHAKE256 rate in bytes. */
