@@ -52,6 +52,17 @@ class PublicApiBaselineBiteTest {
     }
 
     @Test
+    void listsPublicMembersInheritedFromAHiddenBaseClassOnce() {
+        List<String> listed = PublicApiListing.list(
+                List.of(org.opentokens.powerauth.token.apibaseline.fixture.v2.Gadget.class));
+
+        assertThat(listed).contains(
+                "  public java.lang.String org.opentokens.powerauth.token.apibaseline.fixture.v2.HiddenBase.label()",
+                "  public int org.opentokens.powerauth.token.apibaseline.fixture.v2.Gadget.overridden()");
+        assertThat(listed).filteredOn(l -> l.contains("overridden")).hasSize(1);
+    }
+
+    @Test
     void internalPackagesAreNotApi() {
         assertThat(PublicApiListing.list(List.of(Hidden.class))).isEmpty();
         assertThat(PublicApiListing.isInternal("a.b.internal.c.D")).isTrue();

@@ -105,8 +105,44 @@ public final class PublicApiListing {
         members.addAll(Arrays.asList(type.getDeclaredFields()));
         members.addAll(Arrays.asList(type.getDeclaredConstructors()));
         members.addAll(Arrays.asList(type.getDeclaredMethods()));
+        members.addAll(inheritedFromHidden(type));
         return members.stream().filter(m -> visible((Member) m))
                 .map(PublicApiListing::describe).sorted().toList();
+    }
+
+    /**
+     * Public members a host reaches through {@code type} although a superclass that is not itself listed declares
+     * them (a package-private or internal base class): they are API all the same.
+     */
+    private static List<AccessibleObject> inheritedFromHidden(Class<?> type) {
+        List<AccessibleObject> inherited = new ArrayList<>();
+        for (Class<?> s = type.getSuperclass(); s != null && s != Object.class && !isApi(s); s = s.getSuperclass()) {
+            for (Field field : s.getDeclaredFields()) {
+                if (Modifier.isPublic(field.getModifiers())) {
+                    inherited.add(field);
+                }
+            }
+            for (Method method : s.getDeclaredMethods()) {
+                if (Modifier.isPublic(method.getModifiers()) && !Modifier.isStatic(method.getModifiers())
+                        && reachedThrough(type, method)) {
+                    inherited.add(method);
+                }
+            }
+        }
+        return inherited;
+    }
+
+    /** Whether no class between {@code type} and the method's class overrides it (access bridges do not count). */
+    private static boolean reachedThrough(Class<?> type, Method method) {
+        for (Class<?> c = type; c != method.getDeclaringClass(); c = c.getSuperclass()) {
+            for (Method own : c.getDeclaredMethods()) {
+                if (!own.isBridge() && !own.isSynthetic() && own.getName().equals(method.getName())
+                        && Arrays.equals(own.getParameterTypes(), method.getParameterTypes())) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static boolean visible(Member member) {

@@ -92,21 +92,7 @@ public final class SessionEciesEncryptor implements PowerAuthEciesEncryptor {
 
     @Override
     public byte[] encryptRequestBody(byte[] plaintext) {
-        EciesEncryptedRequest request = encryptRequest(plaintext);
-        Map<String, Object> map = new LinkedHashMap<>();
-        if (request.temporaryKeyId() != null) {
-            map.put("temporaryKeyId", request.temporaryKeyId());
-        }
-        map.put("ephemeralPublicKey", request.ephemeralPublicKey());
-        map.put("encryptedData", request.encryptedData());
-        map.put("mac", request.mac());
-        if (request.nonce() != null) {
-            map.put("nonce", request.nonce());
-        }
-        if (request.timestamp() != null) {
-            map.put("timestamp", request.timestamp());
-        }
-        return json.write(map);
+        return json.write(EnvelopeMaps.toMap(encryptRequest(plaintext)));
     }
 
     @Override
