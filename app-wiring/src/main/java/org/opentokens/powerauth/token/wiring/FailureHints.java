@@ -5,9 +5,9 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 import org.opentokens.powerauth.token.domain.PowerAuthSignatureType;
-import org.opentokens.powerauth.token.port.in.PowerAuthActivationStatus;
 import org.opentokens.powerauth.token.domain.error.RejectionHints;
 import org.opentokens.powerauth.token.domain.error.ServerRejectedException;
+import org.opentokens.powerauth.token.port.in.PowerAuthActivationStatus;
 
 /**
  * Adds a {@link RejectionHints hint} to a failed signed call, where a real deployment's uniform answer leaves the

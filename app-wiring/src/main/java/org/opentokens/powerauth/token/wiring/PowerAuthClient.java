@@ -5,12 +5,12 @@ import org.opentokens.powerauth.token.application.internal.time.HostTimeSynchron
 import org.opentokens.powerauth.token.application.internal.time.ServerTimeFetch;
 import org.opentokens.powerauth.token.application.internal.time.TimeSynchronizationService;
 import org.opentokens.powerauth.token.port.in.ActivationUseCase;
+import org.opentokens.powerauth.token.port.in.EncryptionUseCase;
 import org.opentokens.powerauth.token.port.in.PowerAuthPasswords;
 import org.opentokens.powerauth.token.port.in.PowerAuthSignatures;
-import org.opentokens.powerauth.token.port.in.EncryptionUseCase;
-import org.opentokens.powerauth.token.port.in.RecoveryUseCase;
 import org.opentokens.powerauth.token.port.in.PowerAuthTokenStore;
 import org.opentokens.powerauth.token.port.in.PowerAuthVault;
+import org.opentokens.powerauth.token.port.in.RecoveryUseCase;
 import org.opentokens.powerauth.token.port.in.TimeSynchronization;
 
 /**

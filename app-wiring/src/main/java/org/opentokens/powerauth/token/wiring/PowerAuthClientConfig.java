@@ -7,10 +7,10 @@ import java.util.Objects;
 import javax.net.ssl.SSLContext;
 import org.opentokens.powerauth.token.adapter.http.internal.HttpServerConfig;
 import org.opentokens.powerauth.token.application.internal.PowerAuthConfiguration;
-import org.opentokens.powerauth.token.port.in.ClientProtocolVersion;
 import org.opentokens.powerauth.token.application.internal.V4Settings;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
 import org.opentokens.powerauth.token.domain.SharedSecretAlgorithm;
+import org.opentokens.powerauth.token.port.in.ClientProtocolVersion;
 
 /**
  * Everything one PowerAuth client instance needs, for {@link PowerAuthTokenModule}: where the server is, the

@@ -3,20 +3,20 @@ package org.opentokens.powerauth.token.cli;
 import java.io.UncheckedIOException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import org.opentokens.powerauth.token.domain.error.TimeNotSynchronizedException;
-import org.opentokens.powerauth.token.domain.error.InvalidActivationCodeException;
-import org.opentokens.powerauth.token.domain.error.InvalidPublicKeyException;
-import org.opentokens.powerauth.token.domain.error.MalformedDataException;
 import org.opentokens.powerauth.token.domain.error.ActivationStateException;
 import org.opentokens.powerauth.token.domain.error.FeatureNotSupportedException;
-import org.opentokens.powerauth.token.domain.error.MissingActivationException;
-import org.opentokens.powerauth.token.domain.error.TokenFactorMismatchException;
-import org.opentokens.powerauth.token.domain.error.TokenNotFoundException;
-import org.opentokens.powerauth.token.domain.error.WrongPasswordException;
+import org.opentokens.powerauth.token.domain.error.InvalidActivationCodeException;
+import org.opentokens.powerauth.token.domain.error.InvalidPublicKeyException;
 import org.opentokens.powerauth.token.domain.error.InvalidServerResponseException;
+import org.opentokens.powerauth.token.domain.error.MalformedDataException;
+import org.opentokens.powerauth.token.domain.error.MissingActivationException;
 import org.opentokens.powerauth.token.domain.error.ServerRejectedException;
 import org.opentokens.powerauth.token.domain.error.ServerUnreachableException;
 import org.opentokens.powerauth.token.domain.error.StorageException;
+import org.opentokens.powerauth.token.domain.error.TimeNotSynchronizedException;
+import org.opentokens.powerauth.token.domain.error.TokenFactorMismatchException;
+import org.opentokens.powerauth.token.domain.error.TokenNotFoundException;
+import org.opentokens.powerauth.token.domain.error.WrongPasswordException;
 
 /** Turns what a command threw into an exit code and a message; the library's messages carry no secrets. */
 final class Failures {

@@ -1,10 +1,10 @@
 package org.opentokens.powerauth.token.cli;
 
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code password}: the password subcommands. */
 @Command(mixinStandardHelpOptions = true, name = "password",

@@ -16,12 +16,12 @@ import org.opentokens.powerauth.token.adapter.storage.StorageKeySources;
 import org.opentokens.powerauth.token.adapter.storage.keyring.KeyringPlatform;
 import org.opentokens.powerauth.token.adapter.storage.keyring.KeyringStorageKeySource;
 import org.opentokens.powerauth.token.adapter.storage.sqlite.SqliteSecureStorage;
-import org.opentokens.powerauth.token.domain.secret.SecretBytes;
-import org.opentokens.powerauth.token.port.out.RandomSource;
 import org.opentokens.powerauth.token.domain.error.StorageCorruptException;
 import org.opentokens.powerauth.token.domain.error.StorageException;
 import org.opentokens.powerauth.token.domain.error.StorageLockedException;
 import org.opentokens.powerauth.token.domain.error.StorageUnavailableException;
+import org.opentokens.powerauth.token.domain.secret.SecretBytes;
+import org.opentokens.powerauth.token.port.out.RandomSource;
 
 /**
  * Opens the CLI's encrypted SQLite store with the chosen key source, and explains in the user's terms why a store

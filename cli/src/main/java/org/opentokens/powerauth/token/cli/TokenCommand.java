@@ -1,10 +1,10 @@
 package org.opentokens.powerauth.token.cli;
 
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code token}: the token subcommands. */
 @Command(mixinStandardHelpOptions = true, name = "token", description = "Request, use, list and remove tokens.")

@@ -3,9 +3,9 @@ package org.opentokens.powerauth.token.cli;
 import java.util.Arrays;
 import org.opentokens.powerauth.token.adapter.storage.StorageKey;
 import org.opentokens.powerauth.token.adapter.storage.StorageKeySource;
+import org.opentokens.powerauth.token.domain.error.StorageException;
 import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
-import org.opentokens.powerauth.token.domain.error.StorageException;
 
 /**
  * A key source that remembers what the store asked of it: whether this process created the store (and with which

@@ -4,18 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.opentokens.powerauth.testkit.EmulatorActivationCode;
 import org.opentokens.powerauth.testkit.EmulatorApplication;
 import org.opentokens.powerauth.testkit.PowerAuthEmulator;
+import org.opentokens.powerauth.token.domain.error.InvalidActivationCodeException;
 import org.opentokens.powerauth.token.domain.internal.activation.ActivationCode;
 import org.opentokens.powerauth.token.domain.internal.crypto.EcPublicKey;
-import org.opentokens.powerauth.token.domain.error.InvalidActivationCodeException;
 import org.opentokens.powerauth.token.testing.Fuzz;
 import org.opentokens.powerauth.token.testing.FuzzReport;
 import org.opentokens.powerauth.token.testing.Mutations;
 import org.opentokens.powerauth.token.testing.Reliability;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 
 /**
  * Fuzzes activation codes as typed ({@link ActivationCode#parse}) and QR payloads with their signature

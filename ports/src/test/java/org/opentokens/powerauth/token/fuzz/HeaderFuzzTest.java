@@ -6,23 +6,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.opentokens.powerauth.token.domain.PowerAuthSignatureType;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
-import org.opentokens.powerauth.token.domain.internal.crypto.B64;
+import org.opentokens.powerauth.token.domain.TokenId;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
+import org.opentokens.powerauth.token.domain.internal.crypto.B64;
+import org.opentokens.powerauth.token.domain.internal.signature.AuthorizationHeader;
+import org.opentokens.powerauth.token.domain.internal.token.TokenHeader;
+import org.opentokens.powerauth.token.domain.internal.token.TokenSecret;
 import org.opentokens.powerauth.token.domain.server.AuthorizationHeaderParser;
 import org.opentokens.powerauth.token.domain.server.TokenHeaderParser;
 import org.opentokens.powerauth.token.domain.server.TokenHeaderVerifier;
-import org.opentokens.powerauth.token.domain.internal.signature.AuthorizationHeader;
-import org.opentokens.powerauth.token.domain.PowerAuthSignatureType;
-import org.opentokens.powerauth.token.domain.internal.token.TokenHeader;
-import org.opentokens.powerauth.token.domain.TokenId;
-import org.opentokens.powerauth.token.domain.internal.token.TokenSecret;
 import org.opentokens.powerauth.token.testing.Fuzz;
 import org.opentokens.powerauth.token.testing.FuzzReport;
 import org.opentokens.powerauth.token.testing.Mutations;
 import org.opentokens.powerauth.token.testing.Reliability;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 
 /**
  * Fuzzes the two header parsers: {@code X-PowerAuth-Token} (parse, re-render, verify) and

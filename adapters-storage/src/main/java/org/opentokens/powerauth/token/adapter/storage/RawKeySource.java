@@ -1,9 +1,9 @@
 package org.opentokens.powerauth.token.adapter.storage;
 
 import java.util.Objects;
+import org.opentokens.powerauth.token.domain.error.StorageCorruptException;
 import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
-import org.opentokens.powerauth.token.domain.error.StorageCorruptException;
 
 /** {@link StorageKeySources#rawKey}: the host's own key; no parameters. */
 final class RawKeySource implements StorageKeySource {

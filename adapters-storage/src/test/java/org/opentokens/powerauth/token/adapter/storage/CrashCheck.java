@@ -7,9 +7,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.opentokens.powerauth.token.domain.error.StorageCorruptException;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
 import org.opentokens.powerauth.token.port.out.SecureStorage;
-import org.opentokens.powerauth.token.domain.error.StorageCorruptException;
 import org.opentokens.powerauth.token.port.out.StorageNamespace;
 
 /**

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;
-import org.opentokens.powerauth.token.domain.secret.SecretBytes;
 import org.opentokens.powerauth.token.domain.error.StorageCorruptException;
+import org.opentokens.powerauth.token.domain.secret.SecretBytes;
 
 class StorageKeySourcesTest {
     private static final int ITERATIONS = StorageKeySources.MIN_PBKDF2_ITERATIONS;

@@ -13,11 +13,11 @@ import org.opentokens.powerauth.testkit.EmulatorActivation;
 import org.opentokens.powerauth.testkit.EmulatorActivationState;
 import org.opentokens.powerauth.testkit.EmulatorFaults;
 import org.opentokens.powerauth.token.application.internal.instance.InstanceStore;
+import org.opentokens.powerauth.token.domain.error.ServerUnreachableException;
 import org.opentokens.powerauth.token.domain.internal.counter.HashCounter;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
 import org.opentokens.powerauth.token.port.in.PowerAuthActivationStatus;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
-import org.opentokens.powerauth.token.domain.error.ServerUnreachableException;
 import org.opentokens.powerauth.token.port.out.StorageNamespace;
 import org.opentokens.powerauth.token.wiring.PowerAuthClient;
 

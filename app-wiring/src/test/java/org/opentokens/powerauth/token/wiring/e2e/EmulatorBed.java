@@ -25,8 +25,8 @@ import org.opentokens.powerauth.token.port.out.StorageNamespace;
 import org.opentokens.powerauth.token.wiring.PowerAuthClient;
 import org.opentokens.powerauth.token.wiring.PowerAuthClientConfig;
 import org.opentokens.powerauth.token.wiring.PowerAuthTokenModule;
-import org.opentokens.powerauth.token.wiring.testing.BedSteps;
 import org.opentokens.powerauth.token.wiring.hygiene.SecretRegistry;
+import org.opentokens.powerauth.token.wiring.testing.BedSteps;
 
 /**
  * The end-to-end test bed: the testkit emulator serving real HTTP on 127.0.0.1 (on the system clock, as a real

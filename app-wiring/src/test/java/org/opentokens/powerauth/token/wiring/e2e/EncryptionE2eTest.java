@@ -14,13 +14,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.opentokens.powerauth.testkit.PowerAuthEmulator;
-import org.opentokens.powerauth.token.domain.ProtocolVersion;
 import org.opentokens.powerauth.token.domain.EciesScope;
-import org.opentokens.powerauth.token.domain.internal.ecies.EncryptionHeader;
+import org.opentokens.powerauth.token.domain.ProtocolVersion;
+import org.opentokens.powerauth.token.domain.error.InvalidServerResponseException;
 import org.opentokens.powerauth.token.domain.error.MissingActivationException;
+import org.opentokens.powerauth.token.domain.internal.ecies.EncryptionHeader;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthorizationHttpHeader;
 import org.opentokens.powerauth.token.port.in.PowerAuthEciesEncryptor;
-import org.opentokens.powerauth.token.domain.error.InvalidServerResponseException;
 import org.opentokens.powerauth.token.wiring.PowerAuthClient;
 
 /**

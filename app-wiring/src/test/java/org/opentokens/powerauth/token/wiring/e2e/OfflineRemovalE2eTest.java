@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opentokens.powerauth.token.application.internal.instance.InstanceStore;
+import org.opentokens.powerauth.token.domain.error.ServerUnreachableException;
 import org.opentokens.powerauth.token.domain.internal.record.PendingRemovalRecord;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
 import org.opentokens.powerauth.token.port.in.PowerAuthActivationStatus;
@@ -14,7 +15,6 @@ import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthorizationHttpHeader;
 import org.opentokens.powerauth.token.port.in.PowerAuthToken;
 import org.opentokens.powerauth.token.port.in.PowerAuthTokenStore;
-import org.opentokens.powerauth.token.domain.error.ServerUnreachableException;
 import org.opentokens.powerauth.token.wiring.PowerAuthClient;
 
 /**

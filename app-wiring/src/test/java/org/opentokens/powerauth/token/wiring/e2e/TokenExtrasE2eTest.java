@@ -11,11 +11,11 @@ import org.junit.jupiter.api.Test;
 import org.opentokens.powerauth.testkit.EmulatorGate;
 import org.opentokens.powerauth.token.domain.PowerAuthSignatureType;
 import org.opentokens.powerauth.token.domain.TokenId;
+import org.opentokens.powerauth.token.domain.error.TokenFactorMismatchException;
+import org.opentokens.powerauth.token.domain.error.TokenNotFoundException;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
 import org.opentokens.powerauth.token.port.in.PowerAuthToken;
 import org.opentokens.powerauth.token.port.in.PowerAuthTokenStore;
-import org.opentokens.powerauth.token.domain.error.TokenFactorMismatchException;
-import org.opentokens.powerauth.token.domain.error.TokenNotFoundException;
 import org.opentokens.powerauth.token.wiring.PowerAuthClient;
 
 /** The SDKs' token extras over real HTTP: canRequestForAccessToken, the token's own header, ensureToken. */

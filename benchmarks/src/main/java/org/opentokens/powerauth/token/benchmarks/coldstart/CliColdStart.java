@@ -20,8 +20,8 @@ import org.opentokens.powerauth.testkit.EmulatorActivationCode;
 import org.opentokens.powerauth.testkit.EmulatorApplication;
 import org.opentokens.powerauth.testkit.EmulatorRequest;
 import org.opentokens.powerauth.testkit.PowerAuthEmulator;
-import org.opentokens.powerauth.token.domain.internal.token.TokenHeader;
 import org.opentokens.powerauth.token.cli.StartupFloor;
+import org.opentokens.powerauth.token.domain.internal.token.TokenHeader;
 
 /**
  * Whole-process cold starts of the CLI, as a user runs it: {@code bin/powerauth-token token header NAME} on a store

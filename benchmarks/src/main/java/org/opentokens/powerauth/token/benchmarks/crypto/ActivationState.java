@@ -8,15 +8,15 @@ import io.getlime.security.powerauth.crypto.lib.encryptor.model.v3.ServerEncrypt
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
 import org.opentokens.powerauth.token.domain.internal.crypto.EcKeyPair;
 import org.opentokens.powerauth.token.domain.internal.crypto.P256;
 import org.opentokens.powerauth.token.domain.internal.ecies.EciesParameters;
 import org.opentokens.powerauth.token.port.out.RandomSource;
-import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 
 /**
  * One activation's inputs for protocol 3.3: the application-scope temporary key (received as Base64, parsed by

@@ -1,10 +1,10 @@
 package org.opentokens.powerauth.token.benchmarks.crypto;
 
+import org.opentokens.powerauth.token.domain.EciesEncryptedRequest;
 import org.opentokens.powerauth.token.domain.internal.crypto.B64;
 import org.opentokens.powerauth.token.domain.internal.crypto.EcKeyPair;
 import org.opentokens.powerauth.token.domain.internal.crypto.EcPublicKey;
 import org.opentokens.powerauth.token.domain.internal.crypto.P256;
-import org.opentokens.powerauth.token.domain.EciesEncryptedRequest;
 import org.opentokens.powerauth.token.domain.internal.ecies.EciesEncryptor;
 import org.opentokens.powerauth.token.domain.internal.ecies.EciesEncryptorId;
 import org.opentokens.powerauth.token.domain.internal.ecies.EciesSecrets;

@@ -1,10 +1,10 @@
 package org.opentokens.powerauth.token.benchmarks.crypto;
 
-import org.opentokens.powerauth.token.domain.EciesEncryptedResponse;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.opentokens.powerauth.token.domain.EciesEncryptedResponse;
 
 /** Before each measured call: our request half of an activation, and the server's answer to it. */
 @State(Scope.Thread)

@@ -1,15 +1,15 @@
 package org.opentokens.powerauth.token.benchmarks.crypto;
 
 import io.getlime.security.powerauth.crypto.lib.encryptor.ServerEncryptor;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
 import org.opentokens.powerauth.token.domain.EciesEncryptedRequest;
 import org.opentokens.powerauth.token.domain.EciesEncryptedResponse;
 import org.opentokens.powerauth.token.domain.internal.ecies.EciesEncryptor;
 import org.opentokens.powerauth.token.domain.internal.ecies.EciesEncryptorId;
 import org.opentokens.powerauth.token.domain.internal.ecies.EciesSecrets;
-import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 
 /** Before each measured call: our encryptor after its request, and Wultra's server's response to it. */
 @State(Scope.Thread)

@@ -20,14 +20,14 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.opentokens.powerauth.token.domain.ProtocolVersion;
 import org.opentokens.powerauth.token.domain.EciesEncryptedRequest;
+import org.opentokens.powerauth.token.domain.PowerAuthSignatureType;
+import org.opentokens.powerauth.token.domain.ProtocolVersion;
 import org.opentokens.powerauth.token.domain.internal.ecies.EciesEncryptor;
 import org.opentokens.powerauth.token.domain.internal.ecies.EciesEncryptorId;
 import org.opentokens.powerauth.token.domain.internal.ecies.EciesSecrets;
 import org.opentokens.powerauth.token.domain.internal.signature.AuthorizationHeader;
 import org.opentokens.powerauth.token.domain.internal.signature.PowerAuthSignature;
-import org.opentokens.powerauth.token.domain.PowerAuthSignatureType;
 import org.opentokens.powerauth.token.domain.internal.signature.SignatureBaseString;
 
 /**

@@ -4,21 +4,21 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.Map;
-import org.opentokens.powerauth.token.application.internal.instance.InstanceStore;
-import org.opentokens.powerauth.token.benchmarks.fixture.ClientGraph;
-import org.opentokens.powerauth.token.benchmarks.fixture.WultraProvider;
-import org.opentokens.powerauth.token.domain.internal.record.TokenRecord;
-import org.opentokens.powerauth.token.domain.secret.SecretBytes;
-import org.opentokens.powerauth.token.domain.PowerAuthSignatureType;
-import org.opentokens.powerauth.token.domain.TokenId;
-import org.opentokens.powerauth.token.domain.internal.token.TokenSecret;
-import org.opentokens.powerauth.token.port.out.RandomSource;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.opentokens.powerauth.token.application.internal.instance.InstanceStore;
+import org.opentokens.powerauth.token.benchmarks.fixture.ClientGraph;
+import org.opentokens.powerauth.token.benchmarks.fixture.WultraProvider;
+import org.opentokens.powerauth.token.domain.PowerAuthSignatureType;
+import org.opentokens.powerauth.token.domain.TokenId;
+import org.opentokens.powerauth.token.domain.internal.record.TokenRecord;
+import org.opentokens.powerauth.token.domain.internal.token.TokenSecret;
+import org.opentokens.powerauth.token.domain.secret.SecretBytes;
+import org.opentokens.powerauth.token.port.out.RandomSource;
 
 /**
  * An activated client whose storage holds {@value #TOKENS} tokens of its activation before every measured wipe,

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.opentokens.powerauth.token.domain.server.AuthorizationHeaderParser;
 import org.opentokens.powerauth.token.domain.internal.signature.AuthorizationHeader;
+import org.opentokens.powerauth.token.domain.server.AuthorizationHeaderParser;
 
 /** Both sides of the token-create comparison sign valid requests and decrypt the server's real answer. */
 class TokenCreateBenchmarkTest {

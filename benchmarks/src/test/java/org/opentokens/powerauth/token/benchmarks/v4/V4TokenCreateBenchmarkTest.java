@@ -15,8 +15,8 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
 import org.opentokens.powerauth.token.domain.internal.v4.keystore.V4TemporaryKey;
+import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
 
 /**
  * Both sides of the 4.0 token-create comparison do the same work: their keystore requests carry the algorithm's

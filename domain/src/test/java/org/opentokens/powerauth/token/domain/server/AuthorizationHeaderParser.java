@@ -3,10 +3,10 @@ package org.opentokens.powerauth.token.domain.server;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.opentokens.powerauth.token.domain.PowerAuthSignatureType;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
 import org.opentokens.powerauth.token.domain.internal.signature.AuthorizationHeader;
-import org.opentokens.powerauth.token.domain.PowerAuthSignatureType;
 
 /**
  * Reads an {@code X-PowerAuth-Authorization} header value as the PowerAuth server does. Server-side work, so it

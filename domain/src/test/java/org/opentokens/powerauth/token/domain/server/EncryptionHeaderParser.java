@@ -2,8 +2,8 @@ package org.opentokens.powerauth.token.domain.server;
 
 import java.util.Objects;
 import org.opentokens.powerauth.token.domain.EciesScope;
-import org.opentokens.powerauth.token.domain.internal.ecies.EncryptionHeader;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
+import org.opentokens.powerauth.token.domain.internal.ecies.EncryptionHeader;
 
 /**
  * Reads an {@code X-PowerAuth-Encryption} header value as a PowerAuth endpoint does, requiring the scope the

@@ -3,13 +3,13 @@ package org.opentokens.powerauth.token.domain.server;
 import java.util.HashMap;
 import java.util.Map;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
-import org.opentokens.powerauth.token.domain.internal.crypto.B64;
-import org.opentokens.powerauth.token.domain.error.InvalidTokenHeaderException;
+import org.opentokens.powerauth.token.domain.TokenId;
 import org.opentokens.powerauth.token.domain.error.InvalidTokenHeaderException.Reason;
+import org.opentokens.powerauth.token.domain.error.InvalidTokenHeaderException;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
+import org.opentokens.powerauth.token.domain.internal.crypto.B64;
 import org.opentokens.powerauth.token.domain.internal.token.TokenDigest;
 import org.opentokens.powerauth.token.domain.internal.token.TokenHeader;
-import org.opentokens.powerauth.token.domain.TokenId;
 
 /**
  * Reads an {@code X-PowerAuth-Token} header value as the PowerAuth server does. Server-side work, so it lives in

@@ -5,12 +5,12 @@ import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
-import org.opentokens.powerauth.token.domain.internal.crypto.Bytes;
-import org.opentokens.powerauth.token.domain.error.InvalidTokenHeaderException;
+import org.opentokens.powerauth.token.domain.TokenId;
 import org.opentokens.powerauth.token.domain.error.InvalidTokenHeaderException.Reason;
+import org.opentokens.powerauth.token.domain.error.InvalidTokenHeaderException;
+import org.opentokens.powerauth.token.domain.internal.crypto.Bytes;
 import org.opentokens.powerauth.token.domain.internal.token.TokenDigest;
 import org.opentokens.powerauth.token.domain.internal.token.TokenHeader;
-import org.opentokens.powerauth.token.domain.TokenId;
 import org.opentokens.powerauth.token.domain.internal.token.TokenSecret;
 
 /**

@@ -2,11 +2,11 @@ package org.opentokens.powerauth.token.domain.server;
 
 import java.util.Map;
 import java.util.Set;
-import org.opentokens.powerauth.token.domain.internal.crypto.B64;
-import org.opentokens.powerauth.token.domain.error.InvalidTokenHeaderException;
-import org.opentokens.powerauth.token.domain.error.InvalidTokenHeaderException.Reason;
-import org.opentokens.powerauth.token.domain.error.MalformedDataException;
 import org.opentokens.powerauth.token.domain.TokenId;
+import org.opentokens.powerauth.token.domain.error.InvalidTokenHeaderException.Reason;
+import org.opentokens.powerauth.token.domain.error.InvalidTokenHeaderException;
+import org.opentokens.powerauth.token.domain.error.MalformedDataException;
+import org.opentokens.powerauth.token.domain.internal.crypto.B64;
 import org.opentokens.powerauth.token.domain.internal.v4.V4Protocol;
 import org.opentokens.powerauth.token.domain.internal.v4.token.V4TokenDigest;
 import org.opentokens.powerauth.token.domain.internal.v4.token.V4TokenHeader;

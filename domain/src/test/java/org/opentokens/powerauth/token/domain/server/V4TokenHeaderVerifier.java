@@ -1,10 +1,10 @@
 package org.opentokens.powerauth.token.domain.server;
 
 import java.util.Objects;
-import org.opentokens.powerauth.token.domain.internal.crypto.Bytes;
-import org.opentokens.powerauth.token.domain.error.InvalidTokenHeaderException;
-import org.opentokens.powerauth.token.domain.error.InvalidTokenHeaderException.Reason;
 import org.opentokens.powerauth.token.domain.TokenId;
+import org.opentokens.powerauth.token.domain.error.InvalidTokenHeaderException.Reason;
+import org.opentokens.powerauth.token.domain.error.InvalidTokenHeaderException;
+import org.opentokens.powerauth.token.domain.internal.crypto.Bytes;
 import org.opentokens.powerauth.token.domain.internal.v4.token.V4TokenDigest;
 import org.opentokens.powerauth.token.domain.internal.v4.token.V4TokenHeader;
 import org.opentokens.powerauth.token.domain.internal.v4.token.V4TokenSecret;

@@ -3,9 +3,9 @@ package org.opentokens.powerauth.token.application.internal;
 import java.time.Duration;
 import java.util.Objects;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
+import org.opentokens.powerauth.token.domain.error.MalformedDataException;
 import org.opentokens.powerauth.token.domain.internal.crypto.B64;
 import org.opentokens.powerauth.token.domain.internal.crypto.EcPublicKey;
-import org.opentokens.powerauth.token.domain.error.MalformedDataException;
 import org.opentokens.powerauth.token.domain.internal.keys.KnowledgeKeyProtection;
 import org.opentokens.powerauth.token.port.out.StorageNamespace;
 

@@ -1,9 +1,9 @@
 package org.opentokens.powerauth.token.application.internal;
 
 import java.util.Objects;
+import org.opentokens.powerauth.token.domain.SharedSecretAlgorithm;
 import org.opentokens.powerauth.token.domain.internal.v4.crypto.MlDsaPublicKey;
 import org.opentokens.powerauth.token.domain.internal.v4.crypto.P384PublicKey;
-import org.opentokens.powerauth.token.domain.SharedSecretAlgorithm;
 
 /**
  * What an instance needs to create protocol 4.0 activations: the algorithm it offers and the application's 4.0

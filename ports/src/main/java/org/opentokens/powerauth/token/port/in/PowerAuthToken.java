@@ -1,10 +1,10 @@
 package org.opentokens.powerauth.token.port.in;
 
 import java.util.Objects;
-import org.opentokens.powerauth.token.domain.error.MissingActivationException;
-import org.opentokens.powerauth.token.domain.error.TokenNotFoundException;
 import org.opentokens.powerauth.token.domain.PowerAuthSignatureType;
 import org.opentokens.powerauth.token.domain.TokenId;
+import org.opentokens.powerauth.token.domain.error.MissingActivationException;
+import org.opentokens.powerauth.token.domain.error.TokenNotFoundException;
 
 /**
  * A token as the host sees it: its local name, the server's token id, the factors it was created with and its

@@ -1,8 +1,8 @@
 package org.opentokens.powerauth.token.adapter.http.internal;
 
 import java.io.IOException;
-import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.lang.System.Logger;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;

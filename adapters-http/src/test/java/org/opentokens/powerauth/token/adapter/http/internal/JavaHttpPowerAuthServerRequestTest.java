@@ -15,9 +15,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opentokens.powerauth.token.domain.EciesEncryptedRequest;
+import org.opentokens.powerauth.token.domain.TokenId;
 import org.opentokens.powerauth.token.domain.internal.ecies.EncryptionHeader;
 import org.opentokens.powerauth.token.domain.internal.signature.AuthorizationHeader;
-import org.opentokens.powerauth.token.domain.TokenId;
 
 /** What the adapter sends: method, path, exact JSON per endpoint, and which headers go with it. */
 class JavaHttpPowerAuthServerRequestTest {

@@ -17,8 +17,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.opentokens.powerauth.token.domain.EciesEncryptedResponse;
 import org.opentokens.powerauth.token.domain.TokenId;
-import org.opentokens.powerauth.token.port.internal.out.ActivationStatusResponse;
 import org.opentokens.powerauth.token.domain.error.InvalidServerResponseException;
+import org.opentokens.powerauth.token.port.internal.out.ActivationStatusResponse;
 
 /** What the adapter reads from a 2xx answer, and which answers it refuses as malformed. */
 class JavaHttpPowerAuthServerResponseTest {

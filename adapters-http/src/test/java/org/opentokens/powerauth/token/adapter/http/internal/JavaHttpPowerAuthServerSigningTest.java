@@ -18,11 +18,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.opentokens.powerauth.token.domain.EciesEncryptedRequest;
-import org.opentokens.powerauth.token.domain.error.MalformedDataException;
 import org.opentokens.powerauth.token.domain.TokenId;
-import org.opentokens.powerauth.token.port.internal.out.RequestSigner;
+import org.opentokens.powerauth.token.domain.error.MalformedDataException;
 import org.opentokens.powerauth.token.domain.error.ServerRejectedException;
 import org.opentokens.powerauth.token.domain.error.ServerUnreachableException;
+import org.opentokens.powerauth.token.port.internal.out.RequestSigner;
 
 /** Signed calls: serialize, sign those bytes once, send exactly those bytes; a failed signing sends nothing. */
 class JavaHttpPowerAuthServerSigningTest {

@@ -18,16 +18,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.opentokens.powerauth.token.domain.error.MalformedDataException;
 import org.opentokens.powerauth.token.domain.TokenId;
+import org.opentokens.powerauth.token.domain.error.InvalidServerResponseException;
+import org.opentokens.powerauth.token.domain.error.MalformedDataException;
+import org.opentokens.powerauth.token.domain.error.ServerRejectedException;
 import org.opentokens.powerauth.token.domain.internal.v4.aead.AeadEncryptedRequest;
 import org.opentokens.powerauth.token.domain.internal.v4.aead.AeadEncryptedResponse;
 import org.opentokens.powerauth.token.domain.internal.v4.aead.V4EncryptionHeader;
 import org.opentokens.powerauth.token.domain.internal.v4.auth.AuthenticationCodeType;
 import org.opentokens.powerauth.token.domain.internal.v4.auth.V4AuthorizationHeader;
-import org.opentokens.powerauth.token.domain.error.InvalidServerResponseException;
 import org.opentokens.powerauth.token.port.internal.out.PowerAuthServerV4;
-import org.opentokens.powerauth.token.domain.error.ServerRejectedException;
 import org.opentokens.powerauth.token.port.internal.out.V4RequestSigner;
 
 /** The {@code /pa/v4} calls: paths, bare AEAD envelopes, wrapped plain bodies, headers, and signing once. */

@@ -2,11 +2,11 @@ package org.opentokens.powerauth.token.adapter.http.internal;
 
 import java.util.Arrays;
 import java.util.Base64;
-import org.opentokens.powerauth.token.domain.ProtocolVersion;
 import org.opentokens.powerauth.token.domain.EciesEncryptedRequest;
+import org.opentokens.powerauth.token.domain.PowerAuthSignatureType;
+import org.opentokens.powerauth.token.domain.ProtocolVersion;
 import org.opentokens.powerauth.token.domain.internal.ecies.EncryptionHeader;
 import org.opentokens.powerauth.token.domain.internal.signature.AuthorizationHeader;
-import org.opentokens.powerauth.token.domain.PowerAuthSignatureType;
 
 /** Protocol values for the adapter tests: envelopes, headers and ids in valid shapes (no real crypto). */
 final class TestWireFactory {

@@ -18,9 +18,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.opentokens.powerauth.token.port.internal.out.ExclusiveSections;
 import org.opentokens.powerauth.token.domain.error.StorageBusyException;
 import org.opentokens.powerauth.token.domain.error.StorageUnavailableException;
+import org.opentokens.powerauth.token.port.internal.out.ExclusiveSections;
 
 /**
  * Sections that exclude every thread of every process on one machine, one OS byte-range lock per section on a lock

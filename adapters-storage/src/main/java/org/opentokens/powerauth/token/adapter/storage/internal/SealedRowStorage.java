@@ -10,13 +10,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
+import org.opentokens.powerauth.token.domain.error.StorageException;
+import org.opentokens.powerauth.token.domain.error.StorageUnavailableException;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
 import org.opentokens.powerauth.token.port.internal.out.ExclusiveSections;
-import org.opentokens.powerauth.token.port.out.SecureStorage;
 import org.opentokens.powerauth.token.port.internal.out.StorageArguments;
-import org.opentokens.powerauth.token.domain.error.StorageException;
+import org.opentokens.powerauth.token.port.out.SecureStorage;
 import org.opentokens.powerauth.token.port.out.StorageNamespace;
-import org.opentokens.powerauth.token.domain.error.StorageUnavailableException;
 
 /**
  * The part of the SQL adapters (SQLite, PostgreSQL) that is not SQL; for the adapters of this module, not for

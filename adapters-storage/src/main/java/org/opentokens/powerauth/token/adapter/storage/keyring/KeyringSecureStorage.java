@@ -15,14 +15,14 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.opentokens.powerauth.token.adapter.storage.internal.LockFile;
+import org.opentokens.powerauth.token.domain.error.StorageBusyException;
+import org.opentokens.powerauth.token.domain.error.StorageUnavailableException;
 import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
 import org.opentokens.powerauth.token.port.internal.out.ExclusiveSections;
-import org.opentokens.powerauth.token.port.out.SecureStorage;
 import org.opentokens.powerauth.token.port.internal.out.StorageArguments;
-import org.opentokens.powerauth.token.domain.error.StorageBusyException;
+import org.opentokens.powerauth.token.port.out.SecureStorage;
 import org.opentokens.powerauth.token.port.out.StorageNamespace;
-import org.opentokens.powerauth.token.domain.error.StorageUnavailableException;
 
 /**
  * {@link SecureStorage} in the OS keychain: the Secret Service on Linux (libsecret through JNA), the login

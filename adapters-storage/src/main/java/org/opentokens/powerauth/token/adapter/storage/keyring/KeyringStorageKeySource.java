@@ -6,11 +6,11 @@ import java.util.Base64;
 import java.util.Objects;
 import org.opentokens.powerauth.token.adapter.storage.StorageKey;
 import org.opentokens.powerauth.token.adapter.storage.StorageKeySource;
+import org.opentokens.powerauth.token.domain.error.StorageCorruptException;
+import org.opentokens.powerauth.token.domain.error.StorageLockedException;
 import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
 import org.opentokens.powerauth.token.port.out.RandomSource;
-import org.opentokens.powerauth.token.domain.error.StorageCorruptException;
-import org.opentokens.powerauth.token.domain.error.StorageLockedException;
 
 /**
  * A {@link StorageKeySource} that keeps a random 32-byte key in the OS keychain, for example for the SQLite

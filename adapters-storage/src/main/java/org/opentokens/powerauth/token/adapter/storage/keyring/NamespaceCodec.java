@@ -12,8 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
-import org.opentokens.powerauth.token.port.out.SecureStorage;
 import org.opentokens.powerauth.token.domain.error.StorageCorruptException;
+import org.opentokens.powerauth.token.port.out.SecureStorage;
 
 /**
  * The serialized form of one namespace: its version and every entry in one byte string, so one keychain item

@@ -5,11 +5,11 @@ import java.util.HashMap;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.opentokens.powerauth.token.adapter.storage.internal.RecordCipher;
 import org.opentokens.powerauth.token.adapter.storage.StorageKey;
 import org.opentokens.powerauth.token.adapter.storage.StorageKeySource;
-import org.opentokens.powerauth.token.port.out.RandomSource;
+import org.opentokens.powerauth.token.adapter.storage.internal.RecordCipher;
 import org.opentokens.powerauth.token.domain.error.StorageCorruptException;
+import org.opentokens.powerauth.token.port.out.RandomSource;
 
 /**
  * The {@code meta} table: the key method, its recovery parameters (never secret), a key-check value sealed with

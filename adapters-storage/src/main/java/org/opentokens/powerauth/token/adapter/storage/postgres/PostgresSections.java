@@ -8,8 +8,8 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
-import org.opentokens.powerauth.token.port.internal.out.ExclusiveSections;
 import org.opentokens.powerauth.token.domain.error.StorageUnavailableException;
+import org.opentokens.powerauth.token.port.internal.out.ExclusiveSections;
 
 /**
  * The exclusive sections: a transaction-scoped advisory lock ({@code pg_advisory_xact_lock}) on a connection of its

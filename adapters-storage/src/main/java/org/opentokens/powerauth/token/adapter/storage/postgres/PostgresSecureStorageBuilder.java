@@ -8,9 +8,9 @@ import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.StatementExceptions;
-import org.opentokens.powerauth.token.adapter.storage.internal.sql.JdbiSettings;
-import org.opentokens.powerauth.token.adapter.storage.internal.RecordCipher;
 import org.opentokens.powerauth.token.adapter.storage.StorageKeySource;
+import org.opentokens.powerauth.token.adapter.storage.internal.RecordCipher;
+import org.opentokens.powerauth.token.adapter.storage.internal.sql.JdbiSettings;
 import org.opentokens.powerauth.token.port.out.RandomSource;
 
 /**

@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Objects;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
-import org.opentokens.powerauth.token.adapter.storage.internal.RecordCipher;
 import org.opentokens.powerauth.token.adapter.storage.StorageKeySource;
-import org.opentokens.powerauth.token.port.out.RandomSource;
+import org.opentokens.powerauth.token.adapter.storage.internal.RecordCipher;
 import org.opentokens.powerauth.token.domain.error.StorageException;
 import org.opentokens.powerauth.token.domain.error.StorageUnavailableException;
+import org.opentokens.powerauth.token.port.out.RandomSource;
 
 /**
  * Configures and opens a {@link SqliteSecureStorage}: {@code SqliteSecureStorage.builder(file).keySource(keys)

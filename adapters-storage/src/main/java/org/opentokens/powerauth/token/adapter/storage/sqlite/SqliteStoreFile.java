@@ -11,12 +11,12 @@ import java.time.Duration;
 import java.util.HexFormat;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
-import org.opentokens.powerauth.token.adapter.storage.internal.RecordCipher;
 import org.opentokens.powerauth.token.adapter.storage.StorageKey;
 import org.opentokens.powerauth.token.adapter.storage.StorageKeySource;
-import org.opentokens.powerauth.token.port.out.RandomSource;
+import org.opentokens.powerauth.token.adapter.storage.internal.RecordCipher;
 import org.opentokens.powerauth.token.domain.error.StorageCorruptException;
 import org.opentokens.powerauth.token.domain.error.StorageUnavailableException;
+import org.opentokens.powerauth.token.port.out.RandomSource;
 
 /**
  * Creates a store file so that no process ever sees it half made: the database is built in a private

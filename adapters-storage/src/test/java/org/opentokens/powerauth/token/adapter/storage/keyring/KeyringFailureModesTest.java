@@ -13,11 +13,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opentokens.powerauth.token.adapter.storage.ChildJvm;
-import org.opentokens.powerauth.token.port.out.SecureStorageFailureContract;
 import org.opentokens.powerauth.token.domain.error.StorageCorruptException;
+import org.opentokens.powerauth.token.domain.error.StorageUnavailableException;
+import org.opentokens.powerauth.token.port.out.SecureStorageFailureContract;
 import org.opentokens.powerauth.token.port.out.StorageFailureScenario;
 import org.opentokens.powerauth.token.port.out.StorageNamespace;
-import org.opentokens.powerauth.token.domain.error.StorageUnavailableException;
 
 /**
  * Keychain failures staged for real: in this JVM (a missing libsecret, another OS's keychain, a damaged item

@@ -12,13 +12,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.opentokens.powerauth.token.adapter.storage.StorageKeySource;
 import org.opentokens.powerauth.token.adapter.storage.StorageKeySources;
 import org.opentokens.powerauth.token.adapter.storage.TestStorageKeys;
+import org.opentokens.powerauth.token.domain.error.StorageCorruptException;
+import org.opentokens.powerauth.token.domain.error.StorageLockedException;
+import org.opentokens.powerauth.token.domain.error.StorageUnavailableException;
 import org.opentokens.powerauth.token.port.out.PostgresTestSchema;
 import org.opentokens.powerauth.token.port.out.SecureStorageFailureContract;
-import org.opentokens.powerauth.token.domain.error.StorageCorruptException;
 import org.opentokens.powerauth.token.port.out.StorageFailureScenario;
-import org.opentokens.powerauth.token.domain.error.StorageLockedException;
 import org.opentokens.powerauth.token.port.out.StorageNamespace;
-import org.opentokens.powerauth.token.domain.error.StorageUnavailableException;
 
 /**
  * Typed failures on real PostgreSQL: an unreachable server, a wrong key, a different key method, missing key

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.opentokens.powerauth.token.adapter.storage.StorageKeySource;
 import org.opentokens.powerauth.token.adapter.storage.TestStorageKeys;
+import org.opentokens.powerauth.token.domain.error.StorageUnavailableException;
 import org.opentokens.powerauth.token.port.out.PostgresTestSchema;
 import org.opentokens.powerauth.token.port.out.StorageNamespace;
-import org.opentokens.powerauth.token.domain.error.StorageUnavailableException;
 
 /** Versioned migrations, an explicit migrate() for hosts without run-time DDL, table prefixes and schemas. */
 class PostgresSchemaTest {

@@ -19,11 +19,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.opentokens.powerauth.token.adapter.storage.StorageKeySource;
 import org.opentokens.powerauth.token.adapter.storage.StorageKeySources;
 import org.opentokens.powerauth.token.adapter.storage.TestStorageKeys;
-import org.opentokens.powerauth.token.port.out.SecureStorageFailureContract;
 import org.opentokens.powerauth.token.domain.error.StorageCorruptException;
-import org.opentokens.powerauth.token.port.out.StorageFailureScenario;
 import org.opentokens.powerauth.token.domain.error.StorageLockedException;
 import org.opentokens.powerauth.token.domain.error.StorageUnavailableException;
+import org.opentokens.powerauth.token.port.out.SecureStorageFailureContract;
+import org.opentokens.powerauth.token.port.out.StorageFailureScenario;
 
 class SqliteFailureModesTest implements SecureStorageFailureContract {
     private static final int FAST_ITERATIONS = StorageKeySources.MIN_PBKDF2_ITERATIONS;

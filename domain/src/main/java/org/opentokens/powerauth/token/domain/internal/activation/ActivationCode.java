@@ -2,13 +2,13 @@ package org.opentokens.powerauth.token.domain.internal.activation;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.opentokens.powerauth.token.domain.error.InvalidActivationCodeException.Reason;
+import org.opentokens.powerauth.token.domain.error.InvalidActivationCodeException;
+import org.opentokens.powerauth.token.domain.error.PowerAuthClientException;
 import org.opentokens.powerauth.token.domain.internal.crypto.B64;
 import org.opentokens.powerauth.token.domain.internal.crypto.Bytes;
 import org.opentokens.powerauth.token.domain.internal.crypto.EcPublicKey;
 import org.opentokens.powerauth.token.domain.internal.crypto.P256;
-import org.opentokens.powerauth.token.domain.error.InvalidActivationCodeException;
-import org.opentokens.powerauth.token.domain.error.InvalidActivationCodeException.Reason;
-import org.opentokens.powerauth.token.domain.error.PowerAuthClientException;
 
 /**
  * A validated PowerAuth activation code, {@code XXXXX-XXXXX-XXXXX-XXXXX}: 20 upper-case Base32 characters encoding 10

@@ -3,13 +3,13 @@ package org.opentokens.powerauth.token.domain.internal.activation;
 import java.util.Arrays;
 import java.util.Objects;
 import org.opentokens.powerauth.token.domain.ActivationState;
+import org.opentokens.powerauth.token.domain.error.MalformedDataException;
+import org.opentokens.powerauth.token.domain.error.StatusBlobException;
 import org.opentokens.powerauth.token.domain.internal.crypto.Aes;
 import org.opentokens.powerauth.token.domain.internal.crypto.B64;
 import org.opentokens.powerauth.token.domain.internal.crypto.Bytes;
 import org.opentokens.powerauth.token.domain.internal.crypto.Kdf;
 import org.opentokens.powerauth.token.domain.internal.crypto.SymmetricKey;
-import org.opentokens.powerauth.token.domain.error.MalformedDataException;
-import org.opentokens.powerauth.token.domain.error.StatusBlobException;
 import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
 
 /**

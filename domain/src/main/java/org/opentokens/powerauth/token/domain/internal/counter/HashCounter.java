@@ -2,12 +2,12 @@ package org.opentokens.powerauth.token.domain.internal.counter;
 
 import java.util.Objects;
 import javax.security.auth.Destroyable;
+import org.opentokens.powerauth.token.domain.error.MalformedDataException;
 import org.opentokens.powerauth.token.domain.internal.crypto.B64;
 import org.opentokens.powerauth.token.domain.internal.crypto.Bytes;
 import org.opentokens.powerauth.token.domain.internal.crypto.Kdf;
 import org.opentokens.powerauth.token.domain.internal.crypto.Sha256;
 import org.opentokens.powerauth.token.domain.internal.crypto.SymmetricKey;
-import org.opentokens.powerauth.token.domain.error.MalformedDataException;
 import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
 import org.opentokens.powerauth.token.domain.secret.SecretAccess;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;

@@ -7,6 +7,8 @@ import org.opentokens.powerauth.token.domain.EciesEncryptedRequest;
 import org.opentokens.powerauth.token.domain.EciesEncryptedResponse;
 import org.opentokens.powerauth.token.domain.EciesScope;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
+import org.opentokens.powerauth.token.domain.error.CryptoFailureException;
+import org.opentokens.powerauth.token.domain.error.MalformedDataException;
 import org.opentokens.powerauth.token.domain.internal.crypto.Aes;
 import org.opentokens.powerauth.token.domain.internal.crypto.B64;
 import org.opentokens.powerauth.token.domain.internal.crypto.Bytes;
@@ -14,8 +16,6 @@ import org.opentokens.powerauth.token.domain.internal.crypto.EcKeyPair;
 import org.opentokens.powerauth.token.domain.internal.crypto.HmacSha256Key;
 import org.opentokens.powerauth.token.domain.internal.crypto.Kdf;
 import org.opentokens.powerauth.token.domain.internal.crypto.P256;
-import org.opentokens.powerauth.token.domain.error.CryptoFailureException;
-import org.opentokens.powerauth.token.domain.error.MalformedDataException;
 import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
 

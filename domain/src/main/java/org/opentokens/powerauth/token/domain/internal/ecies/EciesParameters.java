@@ -3,9 +3,9 @@ package org.opentokens.powerauth.token.domain.internal.ecies;
 import java.util.Objects;
 import org.opentokens.powerauth.token.domain.EciesScope;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
+import org.opentokens.powerauth.token.domain.error.MalformedDataException;
 import org.opentokens.powerauth.token.domain.internal.crypto.B64;
 import org.opentokens.powerauth.token.domain.internal.crypto.Bytes;
-import org.opentokens.powerauth.token.domain.error.MalformedDataException;
 
 /**
  * The public, non-secret parameters of one ECIES exchange. They feed {@code sharedInfo1} and the associated data.

@@ -8,9 +8,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.opentokens.powerauth.token.domain.EciesScope;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
+import org.opentokens.powerauth.token.domain.error.MalformedDataException;
 import org.opentokens.powerauth.token.domain.internal.crypto.B64;
 import org.opentokens.powerauth.token.domain.internal.crypto.Bytes;
-import org.opentokens.powerauth.token.domain.error.MalformedDataException;
 
 /**
  * The {@code X-PowerAuth-Encryption} header, sent with ECIES requests that carry no signature:

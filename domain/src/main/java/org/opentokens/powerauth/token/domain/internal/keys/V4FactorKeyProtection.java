@@ -1,12 +1,12 @@
 package org.opentokens.powerauth.token.domain.internal.keys;
 
 import java.util.Objects;
+import org.opentokens.powerauth.token.domain.error.MalformedDataException;
 import org.opentokens.powerauth.token.domain.internal.crypto.Aes;
 import org.opentokens.powerauth.token.domain.internal.crypto.Bytes;
 import org.opentokens.powerauth.token.domain.internal.crypto.SymmetricKey;
-import org.opentokens.powerauth.token.domain.error.MalformedDataException;
-import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
 import org.opentokens.powerauth.token.domain.internal.v4.crypto.V4SymmetricKey;
+import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
 
 /**
  * Protects the 32-byte protocol 4.0 knowledge and biometry keys at rest, as {@link KnowledgeKeyProtection} and

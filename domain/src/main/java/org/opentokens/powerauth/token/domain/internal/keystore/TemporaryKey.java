@@ -3,13 +3,13 @@ package org.opentokens.powerauth.token.domain.internal.keystore;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Objects;
+import org.opentokens.powerauth.token.domain.EciesScope;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
+import org.opentokens.powerauth.token.domain.error.MalformedDataException;
+import org.opentokens.powerauth.token.domain.error.TemporaryKeyException.Reason;
+import org.opentokens.powerauth.token.domain.error.TemporaryKeyException;
 import org.opentokens.powerauth.token.domain.internal.crypto.EcPublicKey;
 import org.opentokens.powerauth.token.domain.internal.ecies.EciesParameters;
-import org.opentokens.powerauth.token.domain.EciesScope;
-import org.opentokens.powerauth.token.domain.error.MalformedDataException;
-import org.opentokens.powerauth.token.domain.error.TemporaryKeyException;
-import org.opentokens.powerauth.token.domain.error.TemporaryKeyException.Reason;
 
 /**
  * A validated PowerAuth 3.3 temporary encryption key: the public key ECIES encrypts to, with its ID and lifetime.

@@ -5,12 +5,12 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
-import org.opentokens.powerauth.token.domain.internal.crypto.EcPublicKey;
-import org.opentokens.powerauth.token.domain.internal.crypto.P256;
 import org.opentokens.powerauth.token.domain.error.CryptoFailureException;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
-import org.opentokens.powerauth.token.domain.error.TemporaryKeyException;
 import org.opentokens.powerauth.token.domain.error.TemporaryKeyException.Reason;
+import org.opentokens.powerauth.token.domain.error.TemporaryKeyException;
+import org.opentokens.powerauth.token.domain.internal.crypto.EcPublicKey;
+import org.opentokens.powerauth.token.domain.internal.crypto.P256;
 
 /**
  * Verifies the ES256 JWT returned by {@code /pa/v3/keystore/create}.

@@ -2,10 +2,10 @@ package org.opentokens.powerauth.token.domain.internal.record;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import org.opentokens.powerauth.token.domain.TokenId;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
 import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
-import org.opentokens.powerauth.token.domain.TokenId;
 
 /**
  * A tombstone: a token removed locally whose removal on the server is still owed, because the server could not

@@ -3,16 +3,16 @@ package org.opentokens.powerauth.token.domain.internal.record;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import javax.security.auth.Destroyable;
-import org.opentokens.powerauth.token.domain.ProtocolVersion;
-import org.opentokens.powerauth.token.domain.error.MalformedDataException;
-import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
-import org.opentokens.powerauth.token.domain.secret.SecretBytes;
 import org.opentokens.powerauth.token.domain.PowerAuthSignatureType;
-import org.opentokens.powerauth.token.domain.internal.token.TokenHeader;
+import org.opentokens.powerauth.token.domain.ProtocolVersion;
 import org.opentokens.powerauth.token.domain.TokenId;
+import org.opentokens.powerauth.token.domain.error.MalformedDataException;
+import org.opentokens.powerauth.token.domain.internal.token.TokenHeader;
 import org.opentokens.powerauth.token.domain.internal.token.TokenSecret;
 import org.opentokens.powerauth.token.domain.internal.v4.token.V4TokenHeader;
 import org.opentokens.powerauth.token.domain.internal.v4.token.V4TokenSecret;
+import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
+import org.opentokens.powerauth.token.domain.secret.SecretBytes;
 
 /**
  * Everything stored about one token, in one self-describing record (name, server id, secret, activation, factors), so

@@ -2,16 +2,16 @@ package org.opentokens.powerauth.token.domain.internal.record;
 
 import java.util.Objects;
 import javax.security.auth.Destroyable;
+import org.opentokens.powerauth.token.domain.SharedSecretAlgorithm;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
-import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
-import org.opentokens.powerauth.token.domain.secret.SecretBytes;
 import org.opentokens.powerauth.token.domain.internal.v4.activation.V4ActivationFingerprint;
 import org.opentokens.powerauth.token.domain.internal.v4.activation.V4ActivationResult;
 import org.opentokens.powerauth.token.domain.internal.v4.crypto.MlDsaPublicKey;
 import org.opentokens.powerauth.token.domain.internal.v4.crypto.P384PublicKey;
 import org.opentokens.powerauth.token.domain.internal.v4.crypto.V4SymmetricKey;
 import org.opentokens.powerauth.token.domain.internal.v4.kdf.V4KeyFactory;
-import org.opentokens.powerauth.token.domain.SharedSecretAlgorithm;
+import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
+import org.opentokens.powerauth.token.domain.secret.SecretBytes;
 
 /**
  * The protocol 4.0 part of an {@link ActivationRecord}: the algorithm, the server's and the device's public keys,

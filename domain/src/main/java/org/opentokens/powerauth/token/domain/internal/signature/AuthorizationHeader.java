@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 import org.opentokens.powerauth.token.domain.PowerAuthSignatureType;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
-import org.opentokens.powerauth.token.domain.internal.crypto.B64;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
+import org.opentokens.powerauth.token.domain.internal.crypto.B64;
 
 /**
  * The {@value #HEADER_NAME} header of a signed request: {@code PowerAuth pa_version="3.3", pa_activation_id="…",

@@ -3,14 +3,13 @@ package org.opentokens.powerauth.token.domain.internal.signature;
 import java.util.List;
 import java.util.Objects;
 import org.opentokens.powerauth.token.domain.PowerAuthSignatureType;
-import org.opentokens.powerauth.token.domain.internal.counter.HashCounter;
-import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
+import org.opentokens.powerauth.token.domain.error.MalformedDataException;
+import org.opentokens.powerauth.token.domain.internal.counter.HashCounter;
 import org.opentokens.powerauth.token.domain.internal.crypto.B64;
 import org.opentokens.powerauth.token.domain.internal.crypto.Bytes;
 import org.opentokens.powerauth.token.domain.internal.crypto.HmacSha256Key;
 import org.opentokens.powerauth.token.domain.internal.crypto.SymmetricKey;
-import org.opentokens.powerauth.token.domain.error.MalformedDataException;
 import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
 
 /**

@@ -2,9 +2,9 @@ package org.opentokens.powerauth.token.domain.internal.signature;
 
 import java.util.Locale;
 import java.util.Objects;
+import org.opentokens.powerauth.token.domain.error.MalformedDataException;
 import org.opentokens.powerauth.token.domain.internal.crypto.B64;
 import org.opentokens.powerauth.token.domain.internal.crypto.Bytes;
-import org.opentokens.powerauth.token.domain.error.MalformedDataException;
 
 /**
  * The data a PowerAuth signature covers:

@@ -6,9 +6,9 @@ import java.util.Objects;
 import java.util.Optional;
 import javax.security.auth.Destroyable;
 import org.opentokens.powerauth.token.domain.PowerAuthSignatureType;
+import org.opentokens.powerauth.token.domain.error.SignatureFactorMissingException;
 import org.opentokens.powerauth.token.domain.internal.crypto.Bytes;
 import org.opentokens.powerauth.token.domain.internal.crypto.SymmetricKey;
-import org.opentokens.powerauth.token.domain.error.SignatureFactorMissingException;
 import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
 
 /**

@@ -3,8 +3,8 @@ package org.opentokens.powerauth.token.domain.internal.token;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
-import org.opentokens.powerauth.token.domain.internal.crypto.Bytes;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
+import org.opentokens.powerauth.token.domain.internal.crypto.Bytes;
 
 /**
  * The MAC token digest, {@code HMAC-SHA256(tokenSecret, message)}, where the message is the raw 16-byte

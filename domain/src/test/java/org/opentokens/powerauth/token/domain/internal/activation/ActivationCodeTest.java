@@ -18,11 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.opentokens.powerauth.token.domain.internal.crypto.EcPublicKey;
-import org.opentokens.powerauth.token.domain.error.InvalidActivationCodeException;
 import org.opentokens.powerauth.token.domain.error.InvalidActivationCodeException.Reason;
-import org.opentokens.powerauth.token.domain.testsupport.TestVectors;
+import org.opentokens.powerauth.token.domain.error.InvalidActivationCodeException;
+import org.opentokens.powerauth.token.domain.internal.crypto.EcPublicKey;
 import org.opentokens.powerauth.token.domain.testsupport.TestVectors.Vector;
+import org.opentokens.powerauth.token.domain.testsupport.TestVectors;
 import org.opentokens.powerauth.token.domain.testsupport.WultraOracle;
 
 /** Activation code parsing and QR signature checks, against Wultra's generator and the published vectors. */

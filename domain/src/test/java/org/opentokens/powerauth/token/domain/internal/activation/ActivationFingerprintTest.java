@@ -17,8 +17,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.opentokens.powerauth.token.domain.internal.crypto.EcPublicKey;
 import org.opentokens.powerauth.token.domain.internal.crypto.P256;
-import org.opentokens.powerauth.token.domain.testsupport.TestVectors;
 import org.opentokens.powerauth.token.domain.testsupport.TestVectors.Vector;
+import org.opentokens.powerauth.token.domain.testsupport.TestVectors;
 import org.opentokens.powerauth.token.domain.testsupport.WultraOracle;
 
 /** Activation fingerprint against {@code public-key-fingerprint-v3.json} and Wultra's implementation. */

@@ -2,8 +2,8 @@ package org.opentokens.powerauth.token.domain.internal.ecies;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Arrays;
 import io.getlime.security.powerauth.crypto.lib.encryptor.model.EncryptorId;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

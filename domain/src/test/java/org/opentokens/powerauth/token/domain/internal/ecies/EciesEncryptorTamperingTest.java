@@ -3,10 +3,10 @@ package org.opentokens.powerauth.token.domain.internal.ecies;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.getlime.security.powerauth.crypto.lib.encryptor.ServerEncryptor;
 import java.security.SecureRandom;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-import io.getlime.security.powerauth.crypto.lib.encryptor.ServerEncryptor;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -14,9 +14,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.opentokens.powerauth.token.domain.EciesEncryptedRequest;
 import org.opentokens.powerauth.token.domain.EciesEncryptedResponse;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
-import org.opentokens.powerauth.token.domain.internal.crypto.B64;
 import org.opentokens.powerauth.token.domain.error.CryptoFailureException;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
+import org.opentokens.powerauth.token.domain.internal.crypto.B64;
 import org.opentokens.powerauth.token.domain.testsupport.WultraOracle;
 
 /** Tampered, malformed or replayed ECIES responses are rejected with typed errors, never decrypted. */

@@ -1,10 +1,10 @@
 package org.opentokens.powerauth.token.domain.internal.ecies;
 
+import io.getlime.security.powerauth.crypto.lib.util.KeyConvertor;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
-import io.getlime.security.powerauth.crypto.lib.util.KeyConvertor;
 import org.opentokens.powerauth.token.domain.internal.crypto.Bytes;
 import org.opentokens.powerauth.token.domain.internal.crypto.EcKeyPair;
 import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;

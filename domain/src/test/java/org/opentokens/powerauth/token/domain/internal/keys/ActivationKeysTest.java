@@ -14,8 +14,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.opentokens.powerauth.token.domain.internal.crypto.B64;
 import org.opentokens.powerauth.token.domain.internal.crypto.SymmetricKey;
-import org.opentokens.powerauth.token.domain.testsupport.TestVectors;
 import org.opentokens.powerauth.token.domain.testsupport.TestVectors.Vector;
+import org.opentokens.powerauth.token.domain.testsupport.TestVectors;
 import org.opentokens.powerauth.token.domain.testsupport.WultraOracle;
 
 /** Vectors: compute-derived-keys.json (Wultra powerauth-crypto test vectors). Oracle: PowerAuthClientKeyFactory. */

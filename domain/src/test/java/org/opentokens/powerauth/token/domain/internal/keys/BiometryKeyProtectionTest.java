@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
-import org.opentokens.powerauth.token.domain.internal.crypto.SymmetricKey;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
+import org.opentokens.powerauth.token.domain.internal.crypto.SymmetricKey;
 
 class BiometryKeyProtectionTest {
     private static final SymmetricKey BIOMETRY = SymmetricKey.of(HexFormat.of().parseHex("00112233445566778899aabbccddeeff"));

@@ -13,11 +13,11 @@ import java.security.SecureRandom;
 import javax.crypto.SecretKey;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.opentokens.powerauth.token.domain.error.CryptoFailureException;
+import org.opentokens.powerauth.token.domain.error.MalformedDataException;
 import org.opentokens.powerauth.token.domain.internal.crypto.EcPrivateKey;
 import org.opentokens.powerauth.token.domain.internal.crypto.P256;
 import org.opentokens.powerauth.token.domain.internal.crypto.SymmetricKey;
-import org.opentokens.powerauth.token.domain.error.CryptoFailureException;
-import org.opentokens.powerauth.token.domain.error.MalformedDataException;
 import org.opentokens.powerauth.token.domain.testsupport.WultraOracle;
 
 /** Oracle: PowerAuthClientVault (both directions) and PowerAuthServerVault for the vault key. */

@@ -9,8 +9,8 @@ import java.security.SecureRandom;
 import javax.crypto.SecretKey;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.opentokens.powerauth.token.domain.internal.crypto.SymmetricKey;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
+import org.opentokens.powerauth.token.domain.internal.crypto.SymmetricKey;
 import org.opentokens.powerauth.token.domain.testsupport.WultraOracle;
 
 /** Oracle: KeyGenerator.deriveSecretKeyFromPassword and AES-CBC-NoPadding from AESEncryptionUtils. */

@@ -17,8 +17,8 @@ import org.opentokens.powerauth.token.domain.internal.crypto.EcPrivateKey;
 import org.opentokens.powerauth.token.domain.internal.crypto.EcPublicKey;
 import org.opentokens.powerauth.token.domain.internal.crypto.P256;
 import org.opentokens.powerauth.token.domain.internal.crypto.SymmetricKey;
-import org.opentokens.powerauth.token.domain.testsupport.TestVectors;
 import org.opentokens.powerauth.token.domain.testsupport.TestVectors.Vector;
+import org.opentokens.powerauth.token.domain.testsupport.TestVectors;
 import org.opentokens.powerauth.token.domain.testsupport.WultraOracle;
 
 /** Vectors: compute-master-secret-key.json (Wultra powerauth-crypto test vectors). Oracle: key factories. */

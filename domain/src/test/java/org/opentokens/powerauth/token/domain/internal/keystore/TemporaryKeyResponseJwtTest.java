@@ -12,11 +12,11 @@ import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.opentokens.powerauth.token.domain.error.TemporaryKeyException.Reason;
+import org.opentokens.powerauth.token.domain.error.TemporaryKeyException;
 import org.opentokens.powerauth.token.domain.internal.crypto.B64;
 import org.opentokens.powerauth.token.domain.internal.crypto.EcKeyPair;
 import org.opentokens.powerauth.token.domain.internal.crypto.P256;
-import org.opentokens.powerauth.token.domain.error.TemporaryKeyException;
-import org.opentokens.powerauth.token.domain.error.TemporaryKeyException.Reason;
 import org.opentokens.powerauth.token.domain.testsupport.WultraOracle;
 
 /** ES256 verification of keystore responses signed by JCA (provider BC); every bad token is a typed error. */

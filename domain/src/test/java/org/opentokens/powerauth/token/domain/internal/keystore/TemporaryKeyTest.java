@@ -3,30 +3,30 @@ package org.opentokens.powerauth.token.domain.internal.keystore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.security.SecureRandom;
-import java.util.UUID;
-import java.util.function.UnaryOperator;
 import io.getlime.security.powerauth.crypto.lib.encryptor.EncryptorFactory;
 import io.getlime.security.powerauth.crypto.lib.encryptor.ServerEncryptor;
 import io.getlime.security.powerauth.crypto.lib.encryptor.model.EncryptedRequest;
 import io.getlime.security.powerauth.crypto.lib.encryptor.model.EncryptorId;
 import io.getlime.security.powerauth.crypto.lib.encryptor.model.EncryptorParameters;
 import io.getlime.security.powerauth.crypto.lib.encryptor.model.v3.ServerEncryptorSecrets;
+import java.security.SecureRandom;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
+import org.opentokens.powerauth.token.domain.EciesEncryptedRequest;
+import org.opentokens.powerauth.token.domain.EciesScope;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
+import org.opentokens.powerauth.token.domain.error.TemporaryKeyException.Reason;
+import org.opentokens.powerauth.token.domain.error.TemporaryKeyException;
 import org.opentokens.powerauth.token.domain.internal.crypto.B64;
 import org.opentokens.powerauth.token.domain.internal.crypto.EcKeyPair;
 import org.opentokens.powerauth.token.domain.internal.crypto.P256;
 import org.opentokens.powerauth.token.domain.internal.crypto.SymmetricKey;
-import org.opentokens.powerauth.token.domain.EciesEncryptedRequest;
 import org.opentokens.powerauth.token.domain.internal.ecies.EciesEncryptor;
 import org.opentokens.powerauth.token.domain.internal.ecies.EciesEncryptorId;
-import org.opentokens.powerauth.token.domain.EciesScope;
 import org.opentokens.powerauth.token.domain.internal.ecies.EciesSecrets;
-import org.opentokens.powerauth.token.domain.error.TemporaryKeyException;
-import org.opentokens.powerauth.token.domain.error.TemporaryKeyException.Reason;
 import org.opentokens.powerauth.token.domain.testsupport.WultraOracle;
 
 /** Validation of temporary key claims, and the full 3.3 flow from signed JWT to an ECIES request Wultra decrypts. */

@@ -9,11 +9,11 @@ import java.util.Base64;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.opentokens.powerauth.token.domain.ActivationState;
+import org.opentokens.powerauth.token.domain.error.MalformedDataException;
 import org.opentokens.powerauth.token.domain.internal.counter.HashCounter;
 import org.opentokens.powerauth.token.domain.internal.crypto.EcKeyPair;
 import org.opentokens.powerauth.token.domain.internal.crypto.P256;
 import org.opentokens.powerauth.token.domain.internal.crypto.SymmetricKey;
-import org.opentokens.powerauth.token.domain.error.MalformedDataException;
 import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
 

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.opentokens.powerauth.token.domain.TokenId;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
 import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
-import org.opentokens.powerauth.token.domain.TokenId;
 
 class PendingRemovalRecordTest {
     private static final TokenId ID = TokenId.of("2f4a6b1c-8d3e-4f5a-9b6c-7d8e9f0a1b2c");

@@ -9,12 +9,12 @@ import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.opentokens.powerauth.token.domain.error.MalformedDataException;
-import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
-import org.opentokens.powerauth.token.domain.secret.SecretBytes;
 import org.opentokens.powerauth.token.domain.PowerAuthSignatureType;
 import org.opentokens.powerauth.token.domain.TokenId;
+import org.opentokens.powerauth.token.domain.error.MalformedDataException;
 import org.opentokens.powerauth.token.domain.internal.token.TokenSecret;
+import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
+import org.opentokens.powerauth.token.domain.secret.SecretBytes;
 
 class TokenRecordTest {
     private static final byte[] SECRET = HexFormat.of().parseHex("00112233445566778899aabbccddeeff");

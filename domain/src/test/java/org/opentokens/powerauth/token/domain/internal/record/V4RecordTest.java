@@ -9,15 +9,12 @@ import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.opentokens.powerauth.token.domain.ActivationState;
-import org.opentokens.powerauth.token.domain.internal.crypto.SymmetricKey;
-import org.opentokens.powerauth.token.domain.error.MalformedDataException;
-import org.opentokens.powerauth.token.domain.internal.keys.V4FactorKeyProtection;
-import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
-import org.opentokens.powerauth.token.domain.secret.SecretBytes;
-import org.opentokens.powerauth.token.domain.server.V4TokenHeaderParser;
-import org.opentokens.powerauth.token.domain.server.V4TokenHeaderVerifier;
 import org.opentokens.powerauth.token.domain.PowerAuthSignatureType;
+import org.opentokens.powerauth.token.domain.SharedSecretAlgorithm;
 import org.opentokens.powerauth.token.domain.TokenId;
+import org.opentokens.powerauth.token.domain.error.MalformedDataException;
+import org.opentokens.powerauth.token.domain.internal.crypto.SymmetricKey;
+import org.opentokens.powerauth.token.domain.internal.keys.V4FactorKeyProtection;
 import org.opentokens.powerauth.token.domain.internal.token.TokenSecret;
 import org.opentokens.powerauth.token.domain.internal.v4.counter.V4HashCounter;
 import org.opentokens.powerauth.token.domain.internal.v4.crypto.MlDsaKeyPair;
@@ -25,9 +22,12 @@ import org.opentokens.powerauth.token.domain.internal.v4.crypto.MlDsaPublicKey;
 import org.opentokens.powerauth.token.domain.internal.v4.crypto.P384KeyPair;
 import org.opentokens.powerauth.token.domain.internal.v4.crypto.P384PrivateKey;
 import org.opentokens.powerauth.token.domain.internal.v4.crypto.V4SymmetricKey;
-import org.opentokens.powerauth.token.domain.SharedSecretAlgorithm;
 import org.opentokens.powerauth.token.domain.internal.v4.token.V4TokenHeader;
 import org.opentokens.powerauth.token.domain.internal.v4.token.V4TokenSecret;
+import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
+import org.opentokens.powerauth.token.domain.secret.SecretBytes;
+import org.opentokens.powerauth.token.domain.server.V4TokenHeaderParser;
+import org.opentokens.powerauth.token.domain.server.V4TokenHeaderVerifier;
 
 /** 4.0 records: they say their protocol, survive the storage encoding, and keep 3.x getters out of reach. */
 class V4RecordTest {

@@ -14,8 +14,8 @@ import javax.crypto.SecretKey;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.opentokens.powerauth.token.domain.PowerAuthSignatureType;
-import org.opentokens.powerauth.token.domain.internal.crypto.SymmetricKey;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
+import org.opentokens.powerauth.token.domain.internal.crypto.SymmetricKey;
 import org.opentokens.powerauth.token.domain.testsupport.WultraOracle;
 
 /** Oracle: base string with app secret "offline" and method POST, then Wultra's decimal signature. */

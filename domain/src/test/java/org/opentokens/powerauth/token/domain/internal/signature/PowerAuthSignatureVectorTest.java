@@ -8,8 +8,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.opentokens.powerauth.token.domain.PowerAuthSignatureType;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
 import org.opentokens.powerauth.token.domain.internal.crypto.SymmetricKey;
-import org.opentokens.powerauth.token.domain.testsupport.TestVectors;
 import org.opentokens.powerauth.token.domain.testsupport.TestVectors.Vector;
+import org.opentokens.powerauth.token.domain.testsupport.TestVectors;
 
 /**
  * Vectors: signatures-v3.json (DECIMAL, 8 digits), signatures-v31.json (BASE64) and signatures-offline.json

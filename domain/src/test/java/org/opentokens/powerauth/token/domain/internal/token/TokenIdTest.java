@@ -1,8 +1,8 @@
 package org.opentokens.powerauth.token.domain.internal.token;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.getlime.security.powerauth.http.validator.ValueTypeValidator;
 import java.util.Locale;

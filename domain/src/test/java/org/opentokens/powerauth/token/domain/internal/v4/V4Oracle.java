@@ -4,9 +4,9 @@ import java.security.SecureRandom;
 import java.util.Random;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
+import org.opentokens.powerauth.token.domain.internal.v4.crypto.V4SymmetricKey;
 import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
 import org.opentokens.powerauth.token.domain.testsupport.WultraOracle;
-import org.opentokens.powerauth.token.domain.internal.v4.crypto.V4SymmetricKey;
 
 /** Shared helpers for the protocol 4.0 oracle tests against Wultra's {@code powerauth-java-crypto} 2.0.1. */
 public final class V4Oracle {

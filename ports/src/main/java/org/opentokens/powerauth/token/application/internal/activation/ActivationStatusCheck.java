@@ -2,18 +2,18 @@ package org.opentokens.powerauth.token.application.internal.activation;
 
 import org.opentokens.powerauth.token.application.internal.PowerAuthConfiguration;
 import org.opentokens.powerauth.token.application.internal.instance.InstanceState;
-import org.opentokens.powerauth.token.domain.ProtocolVersion;
+import org.opentokens.powerauth.token.application.internal.json.ServerData;
 import org.opentokens.powerauth.token.domain.ActivationState;
+import org.opentokens.powerauth.token.domain.ProtocolVersion;
+import org.opentokens.powerauth.token.domain.error.InvalidServerResponseException;
 import org.opentokens.powerauth.token.domain.internal.activation.ActivationStatusBlob;
 import org.opentokens.powerauth.token.domain.internal.counter.CounterSync;
 import org.opentokens.powerauth.token.domain.internal.counter.CounterSyncResult;
 import org.opentokens.powerauth.token.domain.internal.crypto.B64;
 import org.opentokens.powerauth.token.domain.internal.crypto.SymmetricKey;
-import org.opentokens.powerauth.token.application.internal.json.ServerData;
 import org.opentokens.powerauth.token.domain.internal.record.ActivationRecord;
 import org.opentokens.powerauth.token.port.in.PowerAuthActivationStatus;
 import org.opentokens.powerauth.token.port.internal.out.ActivationStatusResponse;
-import org.opentokens.powerauth.token.domain.error.InvalidServerResponseException;
 import org.opentokens.powerauth.token.port.internal.out.PowerAuthServer;
 import org.opentokens.powerauth.token.port.out.RandomSource;
 

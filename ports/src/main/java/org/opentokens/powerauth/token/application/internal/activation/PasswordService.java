@@ -3,23 +3,23 @@ package org.opentokens.powerauth.token.application.internal.activation;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import org.opentokens.powerauth.token.application.internal.ServiceContext;
 import org.opentokens.powerauth.token.application.internal.PowerAuthConfiguration;
+import org.opentokens.powerauth.token.application.internal.ServiceContext;
 import org.opentokens.powerauth.token.application.internal.instance.InstanceState;
 import org.opentokens.powerauth.token.application.internal.signature.ActivationSigner;
 import org.opentokens.powerauth.token.application.internal.signature.SignedCallAsync;
-import org.opentokens.powerauth.token.domain.internal.crypto.SymmetricKey;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
+import org.opentokens.powerauth.token.domain.error.ServerRejectedException;
+import org.opentokens.powerauth.token.domain.error.WrongPasswordException;
+import org.opentokens.powerauth.token.domain.internal.crypto.SymmetricKey;
 import org.opentokens.powerauth.token.domain.internal.keys.KnowledgeKeyProtection;
 import org.opentokens.powerauth.token.domain.internal.record.ActivationRecord;
 import org.opentokens.powerauth.token.port.in.PasswordValidation;
 import org.opentokens.powerauth.token.port.in.PowerAuthActivationStatus;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
 import org.opentokens.powerauth.token.port.in.PowerAuthPasswords;
-import org.opentokens.powerauth.token.domain.error.WrongPasswordException;
 import org.opentokens.powerauth.token.port.internal.out.PowerAuthServer;
 import org.opentokens.powerauth.token.port.out.RandomSource;
-import org.opentokens.powerauth.token.domain.error.ServerRejectedException;
 
 /**
  * Implements {@link PowerAuthPasswords} with {@code /pa/v3/signature/validate} ({@code possession_knowledge}).

@@ -1,18 +1,18 @@
 package org.opentokens.powerauth.token.application.internal.encryption;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.LongSupplier;
+import org.opentokens.powerauth.token.application.internal.json.EnvelopeMaps;
 import org.opentokens.powerauth.token.domain.EciesEncryptedRequest;
 import org.opentokens.powerauth.token.domain.EciesEncryptedResponse;
-import org.opentokens.powerauth.token.domain.internal.ecies.EciesEncryptor;
 import org.opentokens.powerauth.token.domain.EciesScope;
+import org.opentokens.powerauth.token.domain.error.InvalidServerResponseException;
+import org.opentokens.powerauth.token.domain.error.PowerAuthClientException;
+import org.opentokens.powerauth.token.domain.internal.ecies.EciesEncryptor;
 import org.opentokens.powerauth.token.domain.internal.ecies.EciesSecrets;
 import org.opentokens.powerauth.token.domain.internal.ecies.EncryptionHeader;
-import org.opentokens.powerauth.token.domain.error.PowerAuthClientException;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
-import org.opentokens.powerauth.token.domain.error.InvalidServerResponseException;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthorizationHttpHeader;
 import org.opentokens.powerauth.token.port.in.PowerAuthEciesEncryptor;
 import org.opentokens.powerauth.token.port.internal.out.JsonCodec;

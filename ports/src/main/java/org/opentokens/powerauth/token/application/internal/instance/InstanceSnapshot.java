@@ -2,8 +2,8 @@ package org.opentokens.powerauth.token.application.internal.instance;
 
 import java.util.Optional;
 import org.opentokens.powerauth.token.domain.ActivationState;
-import org.opentokens.powerauth.token.domain.internal.record.ActivationRecord;
 import org.opentokens.powerauth.token.domain.error.MissingActivationException;
+import org.opentokens.powerauth.token.domain.internal.record.ActivationRecord;
 
 /**
  * The instance's activation as stored at one storage version. Immutable; a newer snapshot replaces it whenever

@@ -10,10 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import org.opentokens.powerauth.token.application.internal.PowerAuthConfiguration;
+import org.opentokens.powerauth.token.domain.error.StorageBusyException;
 import org.opentokens.powerauth.token.domain.internal.record.ActivationRecord;
 import org.opentokens.powerauth.token.domain.internal.record.TokenRecord;
 import org.opentokens.powerauth.token.port.out.SecureStorage;
-import org.opentokens.powerauth.token.domain.error.StorageBusyException;
 
 /**
  * The in-memory state of one instance, shared by its services: immutable {@link InstanceSnapshot}s of the

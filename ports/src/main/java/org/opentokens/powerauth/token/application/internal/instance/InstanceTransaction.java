@@ -6,14 +6,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.opentokens.powerauth.token.domain.ActivationState;
+import org.opentokens.powerauth.token.domain.TokenId;
+import org.opentokens.powerauth.token.domain.error.MissingActivationException;
+import org.opentokens.powerauth.token.domain.error.StorageException;
 import org.opentokens.powerauth.token.domain.internal.record.ActivationRecord;
 import org.opentokens.powerauth.token.domain.internal.record.PendingRemovalRecord;
 import org.opentokens.powerauth.token.domain.internal.record.TokenRecord;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
-import org.opentokens.powerauth.token.domain.TokenId;
-import org.opentokens.powerauth.token.domain.error.MissingActivationException;
 import org.opentokens.powerauth.token.port.out.SecureStorage;
-import org.opentokens.powerauth.token.domain.error.StorageException;
 import org.opentokens.powerauth.token.port.out.StorageNamespace;
 
 /**

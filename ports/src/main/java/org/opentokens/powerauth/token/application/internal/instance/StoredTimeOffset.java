@@ -8,10 +8,10 @@ import java.util.Optional;
 import org.opentokens.powerauth.token.application.internal.time.TimeOffsetMemory;
 import org.opentokens.powerauth.token.application.internal.time.TimeSyncState;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
+import org.opentokens.powerauth.token.domain.error.StorageException;
 import org.opentokens.powerauth.token.domain.internal.record.TimeOffsetRecord;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
 import org.opentokens.powerauth.token.port.out.MonotonicClock;
-import org.opentokens.powerauth.token.domain.error.StorageException;
 
 /**
  * The instance's server time offset in its {@value InstanceStore#TIME_OFFSET_ENTRY} storage entry, trusted by

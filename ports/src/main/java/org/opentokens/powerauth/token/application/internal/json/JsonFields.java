@@ -3,8 +3,8 @@ package org.opentokens.powerauth.token.application.internal.json;
 import java.math.BigInteger;
 import java.util.Map;
 import java.util.Objects;
-import org.opentokens.powerauth.token.domain.error.MalformedDataException;
 import org.opentokens.powerauth.token.domain.error.InvalidServerResponseException;
+import org.opentokens.powerauth.token.domain.error.MalformedDataException;
 import org.opentokens.powerauth.token.port.internal.out.JsonCodec;
 
 /**

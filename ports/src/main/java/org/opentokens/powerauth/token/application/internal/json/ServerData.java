@@ -1,8 +1,8 @@
 package org.opentokens.powerauth.token.application.internal.json;
 
 import java.util.function.Supplier;
-import org.opentokens.powerauth.token.domain.error.PowerAuthClientException;
 import org.opentokens.powerauth.token.domain.error.InvalidServerResponseException;
+import org.opentokens.powerauth.token.domain.error.PowerAuthClientException;
 
 /**
  * Turns every failure to parse, decrypt or verify what the server sent into an

@@ -10,6 +10,7 @@ import org.opentokens.powerauth.token.application.internal.PowerAuthConfiguratio
 import org.opentokens.powerauth.token.application.internal.json.JsonFields;
 import org.opentokens.powerauth.token.application.internal.json.ServerData;
 import org.opentokens.powerauth.token.application.internal.time.TimeSynchronizationService;
+import org.opentokens.powerauth.token.domain.error.ServerRejectedException;
 import org.opentokens.powerauth.token.domain.internal.crypto.EcPublicKey;
 import org.opentokens.powerauth.token.domain.internal.crypto.SymmetricKey;
 import org.opentokens.powerauth.token.domain.internal.keystore.SignedJwt;
@@ -21,7 +22,6 @@ import org.opentokens.powerauth.token.domain.internal.record.ActivationRecord;
 import org.opentokens.powerauth.token.port.internal.out.JsonCodec;
 import org.opentokens.powerauth.token.port.internal.out.PowerAuthServer;
 import org.opentokens.powerauth.token.port.out.RandomSource;
-import org.opentokens.powerauth.token.domain.error.ServerRejectedException;
 
 /**
  * Fetches 3.3 temporary encryption keys ({@code /pa/v3/keystore/create}) and caches one per scope: the

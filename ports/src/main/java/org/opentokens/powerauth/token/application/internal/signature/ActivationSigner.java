@@ -4,23 +4,23 @@ import java.util.Arrays;
 import java.util.Objects;
 import org.opentokens.powerauth.token.application.internal.PowerAuthConfiguration;
 import org.opentokens.powerauth.token.application.internal.instance.InstanceTransaction;
+import org.opentokens.powerauth.token.domain.PowerAuthSignatureType;
+import org.opentokens.powerauth.token.domain.ProtocolVersion;
+import org.opentokens.powerauth.token.domain.error.FeatureNotSupportedException;
+import org.opentokens.powerauth.token.domain.error.MissingActivationException;
+import org.opentokens.powerauth.token.domain.internal.counter.HashCounter;
 import org.opentokens.powerauth.token.domain.internal.crypto.SymmetricKey;
 import org.opentokens.powerauth.token.domain.internal.keys.BiometryKeyProtection;
 import org.opentokens.powerauth.token.domain.internal.keys.KnowledgeKeyProtection;
-import org.opentokens.powerauth.token.domain.internal.counter.HashCounter;
 import org.opentokens.powerauth.token.domain.internal.record.ActivationRecord;
-import org.opentokens.powerauth.token.domain.ProtocolVersion;
 import org.opentokens.powerauth.token.domain.internal.signature.AuthorizationHeader;
 import org.opentokens.powerauth.token.domain.internal.signature.OfflineSignature;
 import org.opentokens.powerauth.token.domain.internal.signature.PowerAuthSignature;
-import org.opentokens.powerauth.token.domain.PowerAuthSignatureType;
 import org.opentokens.powerauth.token.domain.internal.signature.SignatureBaseString;
 import org.opentokens.powerauth.token.domain.internal.signature.SignatureKeys;
-import org.opentokens.powerauth.token.domain.error.FeatureNotSupportedException;
-import org.opentokens.powerauth.token.domain.error.MissingActivationException;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
-import org.opentokens.powerauth.token.port.out.RandomSource;
 import org.opentokens.powerauth.token.port.internal.out.RequestSigner;
+import org.opentokens.powerauth.token.port.out.RandomSource;
 
 /**
  * Produces {@link RequestSigner}s for the committed activation, used inside a signed call's transaction. Each

@@ -6,9 +6,9 @@ import java.util.concurrent.Executor;
 import java.util.function.Function;
 import org.opentokens.powerauth.token.application.internal.ClientExecution;
 import org.opentokens.powerauth.token.application.internal.instance.InstanceState;
-import org.opentokens.powerauth.token.domain.internal.record.ActivationRecord;
 import org.opentokens.powerauth.token.domain.error.ClientClosedException;
 import org.opentokens.powerauth.token.domain.error.FeatureNotSupportedException;
+import org.opentokens.powerauth.token.domain.internal.record.ActivationRecord;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
 
 /**

@@ -4,10 +4,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import org.opentokens.powerauth.token.domain.error.TimeNotSynchronizedException;
+import org.opentokens.powerauth.token.application.internal.time.ServerTimeFetch;
 import org.opentokens.powerauth.token.application.internal.time.TimeSynchronizationService;
 import org.opentokens.powerauth.token.domain.error.PowerAuthClientException;
-import org.opentokens.powerauth.token.application.internal.time.ServerTimeFetch;
+import org.opentokens.powerauth.token.domain.error.TimeNotSynchronizedException;
 
 /** The one-off time synchronization before the first header: inline, or started early on the executor. */
 final class HeaderTimeSynchronizer {

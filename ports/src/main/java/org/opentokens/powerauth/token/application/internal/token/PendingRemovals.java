@@ -5,14 +5,14 @@ import java.util.Optional;
 import org.opentokens.powerauth.token.application.internal.instance.InstanceTransaction;
 import org.opentokens.powerauth.token.application.internal.signature.ActivationSigner;
 import org.opentokens.powerauth.token.application.internal.v4.V4ClientProtocol;
+import org.opentokens.powerauth.token.domain.error.InvalidServerResponseException;
+import org.opentokens.powerauth.token.domain.error.ServerRejectedException;
+import org.opentokens.powerauth.token.domain.error.ServerUnreachableException;
 import org.opentokens.powerauth.token.domain.internal.record.ActivationRecord;
 import org.opentokens.powerauth.token.domain.internal.record.PendingRemovalRecord;
 import org.opentokens.powerauth.token.domain.internal.record.TokenRecord;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
-import org.opentokens.powerauth.token.domain.error.InvalidServerResponseException;
 import org.opentokens.powerauth.token.port.internal.out.PowerAuthServer;
-import org.opentokens.powerauth.token.domain.error.ServerRejectedException;
-import org.opentokens.powerauth.token.domain.error.ServerUnreachableException;
 
 /**
  * Server-side token removals that are still owed (tombstones): retried inside a signed call's section, each as

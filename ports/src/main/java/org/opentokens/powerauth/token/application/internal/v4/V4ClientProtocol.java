@@ -10,8 +10,10 @@ import org.opentokens.powerauth.token.application.internal.instance.InstanceStat
 import org.opentokens.powerauth.token.application.internal.instance.InstanceTransaction;
 import org.opentokens.powerauth.token.application.internal.json.JsonFields;
 import org.opentokens.powerauth.token.application.internal.json.ServerData;
-import org.opentokens.powerauth.token.application.internal.time.TimeSynchronizationService;
 import org.opentokens.powerauth.token.application.internal.signature.FactorSecrets;
+import org.opentokens.powerauth.token.application.internal.time.TimeSynchronizationService;
+import org.opentokens.powerauth.token.domain.PowerAuthSignatureType;
+import org.opentokens.powerauth.token.domain.TokenId;
 import org.opentokens.powerauth.token.domain.internal.activation.ActivationCode;
 import org.opentokens.powerauth.token.domain.internal.crypto.SymmetricKey;
 import org.opentokens.powerauth.token.domain.internal.keys.KnowledgeKeyProtection;
@@ -19,8 +21,6 @@ import org.opentokens.powerauth.token.domain.internal.keys.V4FactorKeyProtection
 import org.opentokens.powerauth.token.domain.internal.record.ActivationRecord;
 import org.opentokens.powerauth.token.domain.internal.record.TokenRecord;
 import org.opentokens.powerauth.token.domain.internal.record.V4ActivationData;
-import org.opentokens.powerauth.token.domain.PowerAuthSignatureType;
-import org.opentokens.powerauth.token.domain.TokenId;
 import org.opentokens.powerauth.token.domain.internal.v4.activation.V4ActivationResult;
 import org.opentokens.powerauth.token.domain.internal.v4.aead.AeadEncryptedRequest;
 import org.opentokens.powerauth.token.domain.internal.v4.aead.AeadEncryptedResponse;

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import org.opentokens.powerauth.token.application.internal.json.JsonFields;
 import org.opentokens.powerauth.token.application.internal.time.TimeSynchronizationService;
+import org.opentokens.powerauth.token.domain.error.InvalidServerResponseException;
 import org.opentokens.powerauth.token.domain.internal.v4.aead.AeadEncryptedRequest;
 import org.opentokens.powerauth.token.domain.internal.v4.aead.AeadEncryptedResponse;
-import org.opentokens.powerauth.token.domain.error.InvalidServerResponseException;
 
 /** AEAD envelopes nested inside encrypted JSON (the activation's layer 2), in the wire field names. */
 final class V4Envelopes {

@@ -5,9 +5,10 @@ import java.util.Objects;
 import org.opentokens.powerauth.token.application.internal.PowerAuthConfiguration;
 import org.opentokens.powerauth.token.application.internal.instance.InstanceTransaction;
 import org.opentokens.powerauth.token.application.internal.signature.FactorSecrets;
+import org.opentokens.powerauth.token.domain.PowerAuthSignatureType;
+import org.opentokens.powerauth.token.domain.error.MissingActivationException;
 import org.opentokens.powerauth.token.domain.internal.keys.V4FactorKeyProtection;
 import org.opentokens.powerauth.token.domain.internal.record.ActivationRecord;
-import org.opentokens.powerauth.token.domain.PowerAuthSignatureType;
 import org.opentokens.powerauth.token.domain.internal.signature.SignatureBaseString;
 import org.opentokens.powerauth.token.domain.internal.v4.auth.AuthenticationCode;
 import org.opentokens.powerauth.token.domain.internal.v4.auth.AuthenticationCodeType;
@@ -15,10 +16,9 @@ import org.opentokens.powerauth.token.domain.internal.v4.auth.FactorKeys;
 import org.opentokens.powerauth.token.domain.internal.v4.auth.V4AuthorizationHeader;
 import org.opentokens.powerauth.token.domain.internal.v4.counter.V4HashCounter;
 import org.opentokens.powerauth.token.domain.internal.v4.crypto.V4SymmetricKey;
-import org.opentokens.powerauth.token.domain.error.MissingActivationException;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
-import org.opentokens.powerauth.token.port.out.RandomSource;
 import org.opentokens.powerauth.token.port.internal.out.V4RequestSigner;
+import org.opentokens.powerauth.token.port.out.RandomSource;
 
 /**
  * The 4.0 counterpart of {@code ActivationSigner}: online authentication codes (KMAC256 over the request data and

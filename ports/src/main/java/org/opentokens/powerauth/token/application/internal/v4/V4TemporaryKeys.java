@@ -16,24 +16,24 @@ import org.opentokens.powerauth.token.application.internal.json.JsonFields;
 import org.opentokens.powerauth.token.application.internal.json.ServerData;
 import org.opentokens.powerauth.token.application.internal.keystore.TemporaryKeyProvider;
 import org.opentokens.powerauth.token.application.internal.time.TimeSynchronizationService;
+import org.opentokens.powerauth.token.domain.SharedSecretAlgorithm;
+import org.opentokens.powerauth.token.domain.error.InvalidServerResponseException;
+import org.opentokens.powerauth.token.domain.error.ServerRejectedException;
 import org.opentokens.powerauth.token.domain.internal.record.ActivationRecord;
 import org.opentokens.powerauth.token.domain.internal.record.V4ActivationData;
 import org.opentokens.powerauth.token.domain.internal.v4.crypto.MlDsaPublicKey;
 import org.opentokens.powerauth.token.domain.internal.v4.crypto.P384PublicKey;
 import org.opentokens.powerauth.token.domain.internal.v4.crypto.V4SymmetricKey;
 import org.opentokens.powerauth.token.domain.internal.v4.kdf.V4KeyFactory;
-import org.opentokens.powerauth.token.domain.SharedSecretAlgorithm;
 import org.opentokens.powerauth.token.domain.internal.v4.kem.SharedSecretContext;
 import org.opentokens.powerauth.token.domain.internal.v4.keystore.JwsSignature;
 import org.opentokens.powerauth.token.domain.internal.v4.keystore.V4TemporaryKey;
 import org.opentokens.powerauth.token.domain.internal.v4.keystore.V4TemporaryKeyClaims;
 import org.opentokens.powerauth.token.domain.internal.v4.keystore.V4TemporaryKeyRequestJwt;
 import org.opentokens.powerauth.token.domain.internal.v4.keystore.V4TemporaryKeyResponseJws;
-import org.opentokens.powerauth.token.domain.error.InvalidServerResponseException;
 import org.opentokens.powerauth.token.port.internal.out.JsonCodec;
 import org.opentokens.powerauth.token.port.internal.out.PowerAuthServerV4;
 import org.opentokens.powerauth.token.port.out.RandomSource;
-import org.opentokens.powerauth.token.domain.error.ServerRejectedException;
 
 /**
  * Fetches 4.0 temporary keys ({@code /pa/v4/keystore/create}: an HS384 request JWT with a KEM request, a JWS JSON

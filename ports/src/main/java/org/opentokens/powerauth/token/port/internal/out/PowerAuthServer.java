@@ -2,11 +2,11 @@ package org.opentokens.powerauth.token.port.internal.out;
 
 import org.opentokens.powerauth.token.domain.EciesEncryptedRequest;
 import org.opentokens.powerauth.token.domain.EciesEncryptedResponse;
-import org.opentokens.powerauth.token.domain.internal.ecies.EncryptionHeader;
+import org.opentokens.powerauth.token.domain.TokenId;
 import org.opentokens.powerauth.token.domain.error.InvalidServerResponseException;
 import org.opentokens.powerauth.token.domain.error.ServerRejectedException;
 import org.opentokens.powerauth.token.domain.error.ServerUnreachableException;
-import org.opentokens.powerauth.token.domain.TokenId;
+import org.opentokens.powerauth.token.domain.internal.ecies.EncryptionHeader;
 
 /**
  * The PowerAuth enrollment server's {@code /pa/v3} endpoints that the token store and the activation use. It moves

@@ -11,19 +11,19 @@ import org.opentokens.powerauth.testkit.EmulatorActivationCode;
 import org.opentokens.powerauth.testkit.EmulatorActivationState;
 import org.opentokens.powerauth.token.application.internal.instance.InstanceStore;
 import org.opentokens.powerauth.token.application.internal.signature.ActivationSigner;
-import org.opentokens.powerauth.token.domain.ProtocolVersion;
-import org.opentokens.powerauth.token.domain.secret.SecretBytes;
-import org.opentokens.powerauth.token.port.out.SeededRandomSource;
 import org.opentokens.powerauth.token.domain.ActivationState;
-import org.opentokens.powerauth.token.domain.error.InvalidActivationCodeException;
+import org.opentokens.powerauth.token.domain.ProtocolVersion;
 import org.opentokens.powerauth.token.domain.error.ActivationStateException;
-import org.opentokens.powerauth.token.port.in.LocalActivationState;
+import org.opentokens.powerauth.token.domain.error.InvalidActivationCodeException;
 import org.opentokens.powerauth.token.domain.error.MissingActivationException;
+import org.opentokens.powerauth.token.domain.error.ServerRejectedException;
+import org.opentokens.powerauth.token.domain.secret.SecretBytes;
+import org.opentokens.powerauth.token.port.in.LocalActivationState;
 import org.opentokens.powerauth.token.port.in.PowerAuthActivation;
 import org.opentokens.powerauth.token.port.in.PowerAuthActivationResult;
 import org.opentokens.powerauth.token.port.in.PowerAuthActivationStatus;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
-import org.opentokens.powerauth.token.domain.error.ServerRejectedException;
+import org.opentokens.powerauth.token.port.out.SeededRandomSource;
 
 class ActivationFlowTest {
     private final Testbed bed = new Testbed();

@@ -1,8 +1,8 @@
 package org.opentokens.powerauth.token.application.internal.flow;
 
 import org.opentokens.powerauth.testkit.PowerAuthEmulator;
-import org.opentokens.powerauth.token.port.out.EmulatorPowerAuthServer;
 import org.opentokens.powerauth.token.port.internal.out.PowerAuthServer;
+import org.opentokens.powerauth.token.port.out.EmulatorPowerAuthServer;
 
 class EmulatorPowerAuthServerTest extends PowerAuthServerContract {
 

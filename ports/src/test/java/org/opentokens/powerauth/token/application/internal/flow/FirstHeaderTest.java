@@ -7,10 +7,10 @@ import static org.assertj.core.api.Assertions.within;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opentokens.powerauth.token.domain.error.TimeNotSynchronizedException;
-import org.opentokens.powerauth.token.domain.server.TokenHeaderParser;
-import org.opentokens.powerauth.token.domain.internal.token.TokenHeader;
-import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
 import org.opentokens.powerauth.token.domain.error.TokenNotFoundException;
+import org.opentokens.powerauth.token.domain.internal.token.TokenHeader;
+import org.opentokens.powerauth.token.domain.server.TokenHeaderParser;
+import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
 
 /** The first header of a fresh client (a new process): the token comes from storage, the server time is fetched. */
 class FirstHeaderTest {

@@ -6,12 +6,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opentokens.powerauth.testkit.EmulatorActivationState;
 import org.opentokens.powerauth.token.domain.ActivationState;
-import org.opentokens.powerauth.token.domain.internal.counter.HashCounter;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
+import org.opentokens.powerauth.token.domain.error.StorageUnavailableException;
+import org.opentokens.powerauth.token.domain.error.WrongPasswordException;
+import org.opentokens.powerauth.token.domain.internal.counter.HashCounter;
 import org.opentokens.powerauth.token.domain.internal.record.ActivationRecord;
 import org.opentokens.powerauth.token.port.in.PasswordValidation;
-import org.opentokens.powerauth.token.domain.error.WrongPasswordException;
-import org.opentokens.powerauth.token.domain.error.StorageUnavailableException;
 
 /** Password check and change against the emulator (Wultra's signature verification and attempt counting). */
 class PasswordFlowTest {

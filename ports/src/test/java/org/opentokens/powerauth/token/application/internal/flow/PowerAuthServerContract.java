@@ -13,20 +13,20 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.opentokens.powerauth.testkit.EmulatorActivationState;
 import org.opentokens.powerauth.testkit.PowerAuthEmulator;
 import org.opentokens.powerauth.token.application.internal.signature.ActivationSigner;
-import org.opentokens.powerauth.token.domain.ProtocolVersion;
 import org.opentokens.powerauth.token.domain.ActivationState;
 import org.opentokens.powerauth.token.domain.EciesEncryptedRequest;
+import org.opentokens.powerauth.token.domain.ProtocolVersion;
+import org.opentokens.powerauth.token.domain.TokenId;
+import org.opentokens.powerauth.token.domain.error.InvalidServerResponseException;
+import org.opentokens.powerauth.token.domain.error.MissingActivationException;
+import org.opentokens.powerauth.token.domain.error.ServerRejectedException;
+import org.opentokens.powerauth.token.domain.error.ServerUnreachableException;
 import org.opentokens.powerauth.token.domain.internal.ecies.EciesParameters;
 import org.opentokens.powerauth.token.domain.internal.ecies.EncryptionHeader;
-import org.opentokens.powerauth.token.domain.TokenId;
-import org.opentokens.powerauth.token.domain.error.MissingActivationException;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
-import org.opentokens.powerauth.token.domain.error.InvalidServerResponseException;
 import org.opentokens.powerauth.token.port.internal.out.PowerAuthServer;
 import org.opentokens.powerauth.token.port.internal.out.RequestSigner;
 import org.opentokens.powerauth.token.port.out.SeededRandomSource;
-import org.opentokens.powerauth.token.domain.error.ServerRejectedException;
-import org.opentokens.powerauth.token.domain.error.ServerUnreachableException;
 
 /**
  * What every {@link PowerAuthServer} implementation must do, proven against the testkit's protocol-accurate

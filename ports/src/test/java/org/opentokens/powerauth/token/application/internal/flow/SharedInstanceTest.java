@@ -10,11 +10,11 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opentokens.powerauth.token.domain.error.MissingActivationException;
+import org.opentokens.powerauth.token.domain.error.StorageBusyException;
+import org.opentokens.powerauth.token.domain.error.TokenNotFoundException;
 import org.opentokens.powerauth.token.port.in.PowerAuthActivationStatus;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
 import org.opentokens.powerauth.token.port.in.PowerAuthToken;
-import org.opentokens.powerauth.token.domain.error.TokenNotFoundException;
-import org.opentokens.powerauth.token.domain.error.StorageBusyException;
 
 /**
  * One instance used by several clients that share storage and nothing else, as separate processes do: each

@@ -11,9 +11,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.opentokens.powerauth.token.domain.error.TokenFactorMismatchException;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
 import org.opentokens.powerauth.token.port.in.PowerAuthToken;
-import org.opentokens.powerauth.token.domain.error.TokenFactorMismatchException;
 
 class SingleFlightTest {
     private final Testbed bed = new Testbed();

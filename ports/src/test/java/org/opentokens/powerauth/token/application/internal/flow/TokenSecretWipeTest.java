@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.opentokens.powerauth.token.domain.error.TokenNotFoundException;
 import org.opentokens.powerauth.token.domain.internal.record.TokenRecord;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
-import org.opentokens.powerauth.token.domain.error.TokenNotFoundException;
 
 /**
  * A token's secret (and its prepared HMAC pads) is wiped when the token leaves the client, whichever way it

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.opentokens.powerauth.token.application.internal.PowerAuthConfiguration;
+import org.opentokens.powerauth.token.domain.error.InvalidServerResponseException;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
 import org.opentokens.powerauth.token.port.out.FakeJsonCodec;
-import org.opentokens.powerauth.token.domain.error.InvalidServerResponseException;
 
 class JsonFieldsTest {
     private static JsonFields parse(String json) {

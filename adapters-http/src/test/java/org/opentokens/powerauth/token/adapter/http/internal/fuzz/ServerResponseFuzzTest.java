@@ -6,26 +6,26 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.opentokens.powerauth.token.adapter.http.internal.HttpServerConfig;
 import org.opentokens.powerauth.token.adapter.http.internal.JavaHttpPowerAuthServer;
-import org.opentokens.powerauth.token.domain.ProtocolVersion;
 import org.opentokens.powerauth.token.domain.EciesEncryptedRequest;
-import org.opentokens.powerauth.token.domain.internal.ecies.EncryptionHeader;
-import org.opentokens.powerauth.token.domain.internal.signature.AuthorizationHeader;
 import org.opentokens.powerauth.token.domain.PowerAuthSignatureType;
+import org.opentokens.powerauth.token.domain.ProtocolVersion;
 import org.opentokens.powerauth.token.domain.TokenId;
 import org.opentokens.powerauth.token.domain.error.InvalidServerResponseException;
+import org.opentokens.powerauth.token.domain.error.ServerRejectedException;
+import org.opentokens.powerauth.token.domain.internal.ecies.EncryptionHeader;
+import org.opentokens.powerauth.token.domain.internal.signature.AuthorizationHeader;
 import org.opentokens.powerauth.token.port.internal.out.PowerAuthServer;
 import org.opentokens.powerauth.token.port.internal.out.RequestSigner;
-import org.opentokens.powerauth.token.domain.error.ServerRejectedException;
 import org.opentokens.powerauth.token.testing.Fuzz;
 import org.opentokens.powerauth.token.testing.FuzzInputs;
 import org.opentokens.powerauth.token.testing.FuzzReport;
 import org.opentokens.powerauth.token.testing.JsonMutations;
 import org.opentokens.powerauth.token.testing.Mutations;
 import org.opentokens.powerauth.token.testing.Reliability;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 
 /**
  * Fuzzes every {@code /pa/v3} response shape through the real HTTP adapter ({@link JavaHttpPowerAuthServer}: capped

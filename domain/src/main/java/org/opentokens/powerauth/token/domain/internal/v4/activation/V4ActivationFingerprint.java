@@ -2,12 +2,12 @@ package org.opentokens.powerauth.token.domain.internal.v4.activation;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
-import org.opentokens.powerauth.token.domain.internal.crypto.Bytes;
+import org.opentokens.powerauth.token.domain.SharedSecretAlgorithm;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
+import org.opentokens.powerauth.token.domain.internal.crypto.Bytes;
 import org.opentokens.powerauth.token.domain.internal.v4.crypto.MlDsaPublicKey;
 import org.opentokens.powerauth.token.domain.internal.v4.crypto.P384PublicKey;
 import org.opentokens.powerauth.token.domain.internal.v4.crypto.Sha3;
-import org.opentokens.powerauth.token.domain.SharedSecretAlgorithm;
 
 /**
  * The 8-digit 4.0 activation fingerprint. With {@code X(k)} the affine X coordinate as a minimal unsigned big-endian

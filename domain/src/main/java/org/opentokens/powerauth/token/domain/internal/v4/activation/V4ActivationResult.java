@@ -1,13 +1,13 @@
 package org.opentokens.powerauth.token.domain.internal.v4.activation;
 
 import javax.security.auth.Destroyable;
+import org.opentokens.powerauth.token.domain.SharedSecretAlgorithm;
 import org.opentokens.powerauth.token.domain.internal.v4.counter.V4HashCounter;
 import org.opentokens.powerauth.token.domain.internal.v4.crypto.MlDsaKeyPair;
 import org.opentokens.powerauth.token.domain.internal.v4.crypto.MlDsaPublicKey;
 import org.opentokens.powerauth.token.domain.internal.v4.crypto.P384KeyPair;
 import org.opentokens.powerauth.token.domain.internal.v4.crypto.P384PublicKey;
 import org.opentokens.powerauth.token.domain.internal.v4.crypto.V4SymmetricKey;
-import org.opentokens.powerauth.token.domain.SharedSecretAlgorithm;
 
 /**
  * What a completed 4.0 activation leaves on the client: its ID and algorithm, {@code KEY_ACTIVATION_SECRET} (derive the

@@ -4,15 +4,15 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Objects;
 import org.opentokens.powerauth.token.domain.ActivationState;
-import org.opentokens.powerauth.token.domain.internal.crypto.B64;
-import org.opentokens.powerauth.token.domain.internal.crypto.Bytes;
 import org.opentokens.powerauth.token.domain.error.CryptoFailureException;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
 import org.opentokens.powerauth.token.domain.error.StatusBlobException;
-import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
+import org.opentokens.powerauth.token.domain.internal.crypto.B64;
+import org.opentokens.powerauth.token.domain.internal.crypto.Bytes;
 import org.opentokens.powerauth.token.domain.internal.v4.counter.V4HashCounter;
 import org.opentokens.powerauth.token.domain.internal.v4.crypto.Kmac256;
 import org.opentokens.powerauth.token.domain.internal.v4.crypto.V4SymmetricKey;
+import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
 
 /**
  * The V4 activation status blob: 48 plain bytes, MACed with {@code KMAC256(KEY_MAC_STATUS, blob, 32,

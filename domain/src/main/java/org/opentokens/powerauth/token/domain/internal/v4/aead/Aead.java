@@ -6,14 +6,14 @@ import org.bouncycastle.crypto.engines.AESEngine;
 import org.bouncycastle.crypto.modes.SICBlockCipher;
 import org.bouncycastle.crypto.params.KeyParameter;
 import org.bouncycastle.crypto.params.ParametersWithIV;
-import org.opentokens.powerauth.token.domain.internal.crypto.Bytes;
 import org.opentokens.powerauth.token.domain.error.CryptoFailureException;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
-import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
+import org.opentokens.powerauth.token.domain.internal.crypto.Bytes;
 import org.opentokens.powerauth.token.domain.internal.v4.crypto.Kmac256;
 import org.opentokens.powerauth.token.domain.internal.v4.crypto.V4SymmetricKey;
 import org.opentokens.powerauth.token.domain.internal.v4.kdf.KeyLabel;
 import org.opentokens.powerauth.token.domain.internal.v4.kdf.V4Kdf;
+import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
 
 /**
  * The protocol 4.0 AEAD (encrypt-then-MAC). With {@code Kenc = KDF(K, "aead/enc", keyContext)} and

@@ -3,10 +3,10 @@ package org.opentokens.powerauth.token.domain.internal.v4.aead;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Objects;
-import org.opentokens.powerauth.token.domain.internal.crypto.B64;
-import org.opentokens.powerauth.token.domain.internal.crypto.Bytes;
 import org.opentokens.powerauth.token.domain.error.CryptoFailureException;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
+import org.opentokens.powerauth.token.domain.internal.crypto.B64;
+import org.opentokens.powerauth.token.domain.internal.crypto.Bytes;
 
 /**
  * The client side of one 4.0 envelope exchange: each {@code encryptRequest} seals with {@code n1} of a fresh

@@ -1,7 +1,7 @@
 package org.opentokens.powerauth.token.domain.internal.v4.aead;
 
-import org.opentokens.powerauth.token.domain.internal.crypto.Bytes;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
+import org.opentokens.powerauth.token.domain.internal.crypto.Bytes;
 import org.opentokens.powerauth.token.domain.internal.v4.V4Protocol;
 
 /**

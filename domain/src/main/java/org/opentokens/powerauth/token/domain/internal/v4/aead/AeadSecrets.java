@@ -4,11 +4,11 @@ import java.util.Objects;
 import javax.security.auth.Destroyable;
 import org.opentokens.powerauth.token.domain.internal.crypto.B64;
 import org.opentokens.powerauth.token.domain.internal.crypto.Bytes;
-import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
-import org.opentokens.powerauth.token.domain.secret.SecretBytes;
 import org.opentokens.powerauth.token.domain.internal.v4.crypto.Kmac256;
 import org.opentokens.powerauth.token.domain.internal.v4.crypto.Sha3;
 import org.opentokens.powerauth.token.domain.internal.v4.crypto.V4SymmetricKey;
+import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
+import org.opentokens.powerauth.token.domain.secret.SecretBytes;
 
 /**
  * The secrets of a 4.0 envelope: the envelope key (the temporary key's KEM secret) and sharedInfo2, which binds the

@@ -2,8 +2,8 @@ package org.opentokens.powerauth.token.domain.internal.v4.aead;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.opentokens.powerauth.token.domain.internal.crypto.B64;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
+import org.opentokens.powerauth.token.domain.internal.crypto.B64;
 import org.opentokens.powerauth.token.domain.internal.v4.V4Protocol;
 
 /**

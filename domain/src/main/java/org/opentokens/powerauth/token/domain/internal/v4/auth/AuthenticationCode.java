@@ -2,13 +2,13 @@ package org.opentokens.powerauth.token.domain.internal.v4.auth;
 
 import java.util.List;
 import java.util.Objects;
+import org.opentokens.powerauth.token.domain.error.MalformedDataException;
 import org.opentokens.powerauth.token.domain.internal.crypto.B64;
 import org.opentokens.powerauth.token.domain.internal.crypto.Bytes;
-import org.opentokens.powerauth.token.domain.error.MalformedDataException;
-import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
 import org.opentokens.powerauth.token.domain.internal.v4.counter.V4HashCounter;
 import org.opentokens.powerauth.token.domain.internal.v4.crypto.Kmac256;
 import org.opentokens.powerauth.token.domain.internal.v4.crypto.V4SymmetricKey;
+import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
 
 /**
  * Computes 4.0 authentication codes. For factor keys {@code K_1..K_n} (1 ≤ n ≤ 3), counter data {@code ctr} and data

@@ -3,8 +3,8 @@ package org.opentokens.powerauth.token.domain.internal.v4.auth;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
-import org.opentokens.powerauth.token.domain.internal.crypto.B64;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
+import org.opentokens.powerauth.token.domain.internal.crypto.B64;
 import org.opentokens.powerauth.token.domain.internal.signature.SignatureBaseString;
 import org.opentokens.powerauth.token.domain.internal.v4.V4Protocol;
 

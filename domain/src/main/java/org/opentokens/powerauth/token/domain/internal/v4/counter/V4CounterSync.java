@@ -1,11 +1,11 @@
 package org.opentokens.powerauth.token.domain.internal.v4.counter;
 
 import java.util.Objects;
-import org.opentokens.powerauth.token.domain.internal.crypto.Bytes;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
-import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
+import org.opentokens.powerauth.token.domain.internal.crypto.Bytes;
 import org.opentokens.powerauth.token.domain.internal.v4.activation.V4ActivationStatus;
 import org.opentokens.powerauth.token.domain.internal.v4.crypto.V4SymmetricKey;
+import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
 
 /**
  * Compares the local V4 counter with the server's, as the V4 status blob reports it: the local {@code ctrData} is

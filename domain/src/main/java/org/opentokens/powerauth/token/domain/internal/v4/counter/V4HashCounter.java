@@ -2,15 +2,15 @@ package org.opentokens.powerauth.token.domain.internal.v4.counter;
 
 import java.util.Objects;
 import javax.security.auth.Destroyable;
+import org.opentokens.powerauth.token.domain.error.MalformedDataException;
 import org.opentokens.powerauth.token.domain.internal.crypto.B64;
 import org.opentokens.powerauth.token.domain.internal.crypto.Bytes;
-import org.opentokens.powerauth.token.domain.error.MalformedDataException;
-import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
-import org.opentokens.powerauth.token.domain.secret.SecretAccess;
-import org.opentokens.powerauth.token.domain.secret.SecretBytes;
 import org.opentokens.powerauth.token.domain.internal.v4.crypto.Kmac256;
 import org.opentokens.powerauth.token.domain.internal.v4.crypto.Sha3;
 import org.opentokens.powerauth.token.domain.internal.v4.crypto.V4SymmetricKey;
+import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
+import org.opentokens.powerauth.token.domain.secret.SecretAccess;
+import org.opentokens.powerauth.token.domain.secret.SecretBytes;
 
 /**
  * The protocol 4.0 hash-based counter: 32 bytes of {@code ctrData} plus {@code ctrByte}, the low byte of the number of

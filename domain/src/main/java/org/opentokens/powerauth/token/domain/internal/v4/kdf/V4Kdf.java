@@ -5,12 +5,12 @@ import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
-import org.opentokens.powerauth.token.domain.internal.crypto.Bytes;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
-import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
+import org.opentokens.powerauth.token.domain.internal.crypto.Bytes;
 import org.opentokens.powerauth.token.domain.internal.v4.crypto.Kmac256;
 import org.opentokens.powerauth.token.domain.internal.v4.crypto.PreparedKmac256;
 import org.opentokens.powerauth.token.domain.internal.v4.crypto.V4SymmetricKey;
+import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
 
 /**
  * The protocol 4.0 KDF: {@code KMAC256(K = key, X = LV(utf8(label)) || LV(diversifier), L, S = "PA4KDF")}, where

@@ -5,8 +5,8 @@ import java.security.SecureRandom;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.hpke.HPKE;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
-import org.opentokens.powerauth.token.domain.internal.crypto.Bytes;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
+import org.opentokens.powerauth.token.domain.internal.crypto.Bytes;
 
 /**
  * RFC 9180 DHKEM(P-384, HKDF-SHA384) as protocol 4.0 uses it: HPKE base mode with KDF HKDF-SHA384 and the

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Objects;
 import org.opentokens.powerauth.token.domain.error.CryptoFailureException;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
-import org.opentokens.powerauth.token.domain.error.TemporaryKeyException;
 import org.opentokens.powerauth.token.domain.error.TemporaryKeyException.Reason;
+import org.opentokens.powerauth.token.domain.error.TemporaryKeyException;
 import org.opentokens.powerauth.token.domain.internal.v4.crypto.MlDsaPublicKey;
 import org.opentokens.powerauth.token.domain.internal.v4.crypto.P384PublicKey;
 

@@ -2,9 +2,9 @@ package org.opentokens.powerauth.token.domain.internal.v4.token;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
-import org.opentokens.powerauth.token.domain.internal.crypto.B64;
-import org.opentokens.powerauth.token.domain.error.MalformedDataException;
 import org.opentokens.powerauth.token.domain.TokenId;
+import org.opentokens.powerauth.token.domain.error.MalformedDataException;
+import org.opentokens.powerauth.token.domain.internal.crypto.B64;
 import org.opentokens.powerauth.token.domain.internal.v4.V4Protocol;
 
 /**

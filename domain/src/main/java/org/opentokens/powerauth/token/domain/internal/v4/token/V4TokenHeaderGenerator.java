@@ -2,9 +2,9 @@ package org.opentokens.powerauth.token.domain.internal.v4.token;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
-import org.opentokens.powerauth.token.domain.internal.crypto.Bytes;
-import org.opentokens.powerauth.token.domain.error.MalformedDataException;
 import org.opentokens.powerauth.token.domain.TokenId;
+import org.opentokens.powerauth.token.domain.error.MalformedDataException;
+import org.opentokens.powerauth.token.domain.internal.crypto.Bytes;
 
 /**
  * Makes {@code X-PowerAuth-Token} 4.0 headers for one token. Everything that does not change between headers is

@@ -3,14 +3,14 @@ package org.opentokens.powerauth.token.domain.internal.v4.token;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import javax.security.auth.Destroyable;
+import org.opentokens.powerauth.token.domain.error.MalformedDataException;
 import org.opentokens.powerauth.token.domain.internal.crypto.B64;
 import org.opentokens.powerauth.token.domain.internal.crypto.Bytes;
-import org.opentokens.powerauth.token.domain.error.MalformedDataException;
+import org.opentokens.powerauth.token.domain.internal.v4.crypto.Kmac256;
+import org.opentokens.powerauth.token.domain.internal.v4.crypto.PreparedKmac256;
 import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
 import org.opentokens.powerauth.token.domain.secret.SecretAccess;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
-import org.opentokens.powerauth.token.domain.internal.v4.crypto.Kmac256;
-import org.opentokens.powerauth.token.domain.internal.v4.crypto.PreparedKmac256;
 
 /**
  * The 32-byte secret of a protocol 4.0 MAC token, received Base64-encoded in the decrypted

@@ -36,15 +36,14 @@ import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.util.BigIntegers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.opentokens.powerauth.token.domain.SharedSecretAlgorithm;
 import org.opentokens.powerauth.token.domain.error.TemporaryKeyException;
-import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
 import org.opentokens.powerauth.token.domain.internal.v4.V4Oracle;
 import org.opentokens.powerauth.token.domain.internal.v4.aead.AeadEncryptedResponse;
 import org.opentokens.powerauth.token.domain.internal.v4.crypto.MlDsaPublicKey;
 import org.opentokens.powerauth.token.domain.internal.v4.crypto.P384PublicKey;
 import org.opentokens.powerauth.token.domain.internal.v4.crypto.V4SymmetricKey;
 import org.opentokens.powerauth.token.domain.internal.v4.kdf.V4KeyFactory;
-import org.opentokens.powerauth.token.domain.SharedSecretAlgorithm;
 import org.opentokens.powerauth.token.domain.internal.v4.kem.SharedSecretContext;
 import org.opentokens.powerauth.token.domain.internal.v4.kem.SharedSecretResponse;
 import org.opentokens.powerauth.token.domain.internal.v4.keystore.JwsSignature;
@@ -52,6 +51,7 @@ import org.opentokens.powerauth.token.domain.internal.v4.keystore.V4TemporaryKey
 import org.opentokens.powerauth.token.domain.internal.v4.keystore.V4TemporaryKeyClaims;
 import org.opentokens.powerauth.token.domain.internal.v4.keystore.V4TemporaryKeyRequestJwt;
 import org.opentokens.powerauth.token.domain.internal.v4.keystore.V4TemporaryKeyResponseJws;
+import org.opentokens.powerauth.token.domain.secret.InsecureSecretAccess;
 
 /**
  * Temporary keys and the two activation layers against a server made of Wultra 2.0.1's classes: its key factory

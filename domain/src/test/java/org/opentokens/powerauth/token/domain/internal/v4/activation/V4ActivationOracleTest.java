@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.opentokens.powerauth.token.domain.ActivationState;
+import org.opentokens.powerauth.token.domain.SharedSecretAlgorithm;
 import org.opentokens.powerauth.token.domain.error.CryptoFailureException;
 import org.opentokens.powerauth.token.domain.error.InvalidActivationCodeException;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
@@ -32,7 +33,6 @@ import org.opentokens.powerauth.token.domain.internal.v4.crypto.MlDsaPublicKey;
 import org.opentokens.powerauth.token.domain.internal.v4.crypto.P384PrivateKey;
 import org.opentokens.powerauth.token.domain.internal.v4.crypto.P384PublicKey;
 import org.opentokens.powerauth.token.domain.internal.v4.crypto.V4SymmetricKey;
-import org.opentokens.powerauth.token.domain.SharedSecretAlgorithm;
 
 /**
  * The V4 status blob, fingerprints and activation-code signatures both ways against Wultra 2.0.1's

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.opentokens.powerauth.token.domain.error.CryptoFailureException;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
-import org.opentokens.powerauth.token.domain.server.V4EncryptionHeaderParser;
 import org.opentokens.powerauth.token.domain.internal.v4.V4Oracle;
 import org.opentokens.powerauth.token.domain.internal.v4.crypto.V4SymmetricKey;
+import org.opentokens.powerauth.token.domain.server.V4EncryptionHeaderParser;
 
 /**
  * The AEAD and its envelope both ways against Wultra 2.0.1: raw {@code Aead.seal/open} in each direction, our

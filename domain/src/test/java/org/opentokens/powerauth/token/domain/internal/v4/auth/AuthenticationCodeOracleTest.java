@@ -22,12 +22,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
 import org.opentokens.powerauth.token.domain.error.SignatureFactorMissingException;
-import org.opentokens.powerauth.token.domain.server.V4AuthorizationHeaderParser;
 import org.opentokens.powerauth.token.domain.internal.signature.SignatureBaseString;
 import org.opentokens.powerauth.token.domain.internal.v4.V4Oracle;
 import org.opentokens.powerauth.token.domain.internal.v4.counter.V4HashCounter;
 import org.opentokens.powerauth.token.domain.internal.v4.crypto.V4SymmetricKey;
 import org.opentokens.powerauth.token.domain.internal.v4.kdf.V4KeyFactory;
+import org.opentokens.powerauth.token.domain.server.V4AuthorizationHeaderParser;
 
 /**
  * Authentication codes and the 4.0 authorization header both ways against Wultra 2.0.1: our codes equal its client's

@@ -7,13 +7,13 @@ import java.util.Base64;
 import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.opentokens.powerauth.token.domain.error.InvalidTokenHeaderException;
+import org.opentokens.powerauth.token.domain.TokenId;
 import org.opentokens.powerauth.token.domain.error.InvalidTokenHeaderException.Reason;
+import org.opentokens.powerauth.token.domain.error.InvalidTokenHeaderException;
 import org.opentokens.powerauth.token.domain.error.MalformedDataException;
+import org.opentokens.powerauth.token.domain.internal.v4.V4Oracle;
 import org.opentokens.powerauth.token.domain.server.V4TokenHeaderParser;
 import org.opentokens.powerauth.token.domain.server.V4TokenHeaderVerifier;
-import org.opentokens.powerauth.token.domain.TokenId;
-import org.opentokens.powerauth.token.domain.internal.v4.V4Oracle;
 
 /** Shape, parsing rules, verification windows and redaction of the 4.0 token header. */
 class V4TokenHeaderTest {

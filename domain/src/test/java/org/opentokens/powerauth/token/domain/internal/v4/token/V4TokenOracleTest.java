@@ -14,11 +14,11 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.opentokens.powerauth.token.domain.server.V4TokenHeaderParser;
-import org.opentokens.powerauth.token.domain.server.V4TokenHeaderVerifier;
 import org.opentokens.powerauth.token.domain.TokenId;
 import org.opentokens.powerauth.token.domain.internal.v4.V4Oracle;
 import org.opentokens.powerauth.token.domain.internal.v4.V4Vectors;
+import org.opentokens.powerauth.token.domain.server.V4TokenHeaderParser;
+import org.opentokens.powerauth.token.domain.server.V4TokenHeaderVerifier;
 
 /**
  * The 4.0 token digest and {@code X-PowerAuth-Token} header both ways against Wultra 2.0.1: its client digest equals
