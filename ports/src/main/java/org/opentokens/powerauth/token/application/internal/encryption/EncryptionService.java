@@ -2,15 +2,10 @@ package org.opentokens.powerauth.token.application.internal.encryption;
 
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import org.opentokens.powerauth.token.application.internal.ClientExecution;
-import org.opentokens.powerauth.token.application.internal.PowerAuthConfiguration;
 import org.opentokens.powerauth.token.application.internal.ServiceContext;
-import org.opentokens.powerauth.token.application.internal.instance.InstanceState;
 import org.opentokens.powerauth.token.application.internal.keystore.ActivationScopeKey;
-import org.opentokens.powerauth.token.application.internal.keystore.TemporaryKeyProvider;
-import org.opentokens.powerauth.token.application.internal.time.TimeSynchronizationService;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
 import org.opentokens.powerauth.token.domain.error.FeatureNotSupportedException;
 import org.opentokens.powerauth.token.domain.internal.crypto.EcPublicKey;
@@ -24,9 +19,6 @@ import org.opentokens.powerauth.token.domain.internal.record.ActivationRecord;
 import org.opentokens.powerauth.token.domain.secret.SecretBytes;
 import org.opentokens.powerauth.token.port.in.EncryptionUseCase;
 import org.opentokens.powerauth.token.port.in.PowerAuthEciesEncryptor;
-import org.opentokens.powerauth.token.port.internal.out.JsonCodec;
-import org.opentokens.powerauth.token.port.internal.out.PowerAuthServer;
-import org.opentokens.powerauth.token.port.out.RandomSource;
 
 /**
  * Implements {@link EncryptionUseCase}: picks the key the version encrypts to (a 3.3 temporary key of the scope,
@@ -34,26 +26,11 @@ import org.opentokens.powerauth.token.port.out.RandomSource;
  * single-use encryptor. Server calls (temporary key, time) run on the executor. Thread-safe.
  */
 public final class EncryptionService implements EncryptionUseCase {
-    private final PowerAuthConfiguration configuration;
-    private final InstanceState state;
-    private final PowerAuthServer server;
-    private final JsonCodec json;
-    private final RandomSource random;
-    private final TimeSynchronizationService time;
-    private final TemporaryKeyProvider temporaryKeys;
-    private final Executor executor;
+    private final ServiceContext context;
 
     /** @param context what the instance's services share (the state for activation scope, the server for time) */
     public EncryptionService(ServiceContext context) {
-        Objects.requireNonNull(context, "context");
-        this.configuration = context.configuration();
-        this.state = context.state();
-        this.server = context.server();
-        this.json = context.json();
-        this.random = context.random();
-        this.time = context.time();
-        this.temporaryKeys = context.temporaryKeys();
-        this.executor = context.executor();
+        this.context = Objects.requireNonNull(context, "context");
     }
 
     @Override
@@ -65,7 +42,7 @@ public final class EncryptionService implements EncryptionUseCase {
     public CompletableFuture<PowerAuthEciesEncryptor> eciesEncryptorForActivationScope() {
         ActivationRecord activation;
         try {
-            activation = state.snapshot().requireUsable();
+            activation = context.state().snapshot().requireUsable();
             if (activation.isV4()) {
                 throw FeatureNotSupportedException.forV4("eciesEncryptorForActivationScope");
             }
@@ -77,29 +54,29 @@ public final class EncryptionService implements EncryptionUseCase {
 
     @Override
     public PowerAuthEciesEncryptor resumeEciesEncryptor(SecretBytes context) {
-        return SessionEciesEncryptor.resume(Objects.requireNonNull(context, "context"), json);
+        return SessionEciesEncryptor.resume(Objects.requireNonNull(context, "context"), this.context.json());
     }
 
     private CompletableFuture<PowerAuthEciesEncryptor> async(Supplier<PowerAuthEciesEncryptor> work) {
-        return ClientExecution.supplyAsync(work, executor);
+        return ClientExecution.supplyAsync(work, context.executor());
     }
 
     private PowerAuthEciesEncryptor applicationScope() {
-        ProtocolVersion version = configuration.protocolVersion();
+        ProtocolVersion version = context.configuration().protocolVersion();
         if (version.usesTemporaryKeys()) {
-            return temporaryKeys.withApplicationKey(key -> build(EciesEncryptorId.APPLICATION_SCOPE_GENERIC,
+            return context.temporaryKeys().withApplicationKey(key -> build(EciesEncryptorId.APPLICATION_SCOPE_GENERIC,
                     key.eciesParameters(), EciesSecrets.forApplication(key.publicKey(),
-                            configuration.applicationSecret())));
+                            context.configuration().applicationSecret())));
         }
         synchronizeTime(version);
-        EcPublicKey master = configuration.masterServerPublicKey();
+        EcPublicKey master = context.configuration().masterServerPublicKey();
         return build(EciesEncryptorId.APPLICATION_SCOPE_GENERIC,
-                new EciesParameters(version, configuration.applicationKey(), null, null),
-                EciesSecrets.forApplication(master, configuration.applicationSecret()));
+                new EciesParameters(version, context.configuration().applicationKey(), null, null),
+                EciesSecrets.forApplication(master, context.configuration().applicationSecret()));
     }
 
     private PowerAuthEciesEncryptor activationScope(ActivationRecord activation) {
-        return ActivationScopeKey.with(configuration, temporaryKeys, time, server, activation,
+        return ActivationScopeKey.with(context, activation,
                 (parameters, key) -> build(EciesEncryptorId.ACTIVATION_SCOPE_GENERIC, parameters,
                         activationSecrets(key, activation)));
     }
@@ -107,7 +84,7 @@ public final class EncryptionService implements EncryptionUseCase {
     private EciesSecrets activationSecrets(EcPublicKey key, ActivationRecord activation) {
         SymmetricKey transport = activation.transportKey();
         try {
-            return EciesSecrets.forActivation(key, configuration.applicationSecret(), transport);
+            return EciesSecrets.forActivation(key, context.configuration().applicationSecret(), transport);
         } finally {
             transport.destroy();
         }
@@ -115,17 +92,18 @@ public final class EncryptionService implements EncryptionUseCase {
 
     private void synchronizeTime(ProtocolVersion version) {
         if (version.usesEciesTimestamp()) {
-            time.ensureSynchronized(server::fetchServerTime);
+            context.time().ensureSynchronized(context.server()::fetchServerTime);
         }
     }
 
     private PowerAuthEciesEncryptor build(EciesEncryptorId id, EciesParameters parameters, EciesSecrets secrets) {
         return new SessionEciesEncryptor(EciesEncryptor.create(id, parameters, secrets), secrets,
-                EncryptionHeader.of(parameters), json, random, time::estimatedServerTimeMs);
+                EncryptionHeader.of(parameters), context.json(), context.random(),
+                context.time()::estimatedServerTimeMs);
     }
 
     @Override
     public String toString() {
-        return "EncryptionService[" + configuration.protocolVersion().wireValue() + "]";
+        return "EncryptionService[" + context.configuration().protocolVersion().wireValue() + "]";
     }
 }

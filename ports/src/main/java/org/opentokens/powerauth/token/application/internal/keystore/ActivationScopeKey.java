@@ -2,6 +2,7 @@ package org.opentokens.powerauth.token.application.internal.keystore;
 
 import java.util.function.BiFunction;
 import org.opentokens.powerauth.token.application.internal.PowerAuthConfiguration;
+import org.opentokens.powerauth.token.application.internal.ServiceContext;
 import org.opentokens.powerauth.token.application.internal.time.TimeSynchronizationService;
 import org.opentokens.powerauth.token.domain.ProtocolVersion;
 import org.opentokens.powerauth.token.domain.internal.crypto.EcPublicKey;
@@ -17,6 +18,22 @@ import org.opentokens.powerauth.token.port.internal.out.PowerAuthServer;
 public final class ActivationScopeKey {
 
     private ActivationScopeKey() {
+    }
+
+    /**
+     * Runs {@code exchange} in the activation's scope, with the settings, temporary keys, time and server of a
+     * service context (see the next method).
+     *
+     * @param context what the instance's services share
+     * @param activation the activation whose scope encrypts
+     * @param exchange the encrypted call, given the parameters and the key
+     * @param <T> its result
+     * @return its result
+     */
+    public static <T> T with(ServiceContext context, ActivationRecord activation,
+            BiFunction<EciesParameters, EcPublicKey, T> exchange) {
+        return with(context.configuration(), context.temporaryKeys(), context.time(), context.server(), activation,
+                exchange);
     }
 
     /**

@@ -1,19 +1,14 @@
 package org.opentokens.powerauth.token.application.internal.signature;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import org.opentokens.powerauth.token.application.internal.PowerAuthConfiguration;
 import org.opentokens.powerauth.token.application.internal.ServiceContext;
-import org.opentokens.powerauth.token.application.internal.instance.InstanceState;
 import org.opentokens.powerauth.token.application.internal.instance.InstanceTransaction;
 import org.opentokens.powerauth.token.application.internal.json.EnvelopeMaps;
 import org.opentokens.powerauth.token.application.internal.json.JsonFields;
 import org.opentokens.powerauth.token.application.internal.json.ServerData;
 import org.opentokens.powerauth.token.application.internal.keystore.ActivationScopeKey;
-import org.opentokens.powerauth.token.application.internal.keystore.TemporaryKeyProvider;
-import org.opentokens.powerauth.token.application.internal.time.TimeSynchronizationService;
 import org.opentokens.powerauth.token.domain.EciesEncryptedRequest;
 import org.opentokens.powerauth.token.domain.EciesEncryptedResponse;
 import org.opentokens.powerauth.token.domain.error.InvalidServerResponseException;
@@ -31,9 +26,6 @@ import org.opentokens.powerauth.token.domain.internal.keys.DeviceKeyVault;
 import org.opentokens.powerauth.token.domain.internal.record.ActivationRecord;
 import org.opentokens.powerauth.token.port.in.PowerAuthAuthentication;
 import org.opentokens.powerauth.token.port.in.PowerAuthVault;
-import org.opentokens.powerauth.token.port.internal.out.JsonCodec;
-import org.opentokens.powerauth.token.port.internal.out.PowerAuthServer;
-import org.opentokens.powerauth.token.port.out.RandomSource;
 
 /**
  * Implements {@link PowerAuthVault} with {@code /pa/v3/vault/unlock}: {@code {"reason":…}} encrypted in
@@ -50,30 +42,15 @@ public final class VaultService implements PowerAuthVault {
     /** The unlock reason sent by {@link #signDataWithDevicePrivateKey}, as the mobile SDKs send it. */
     public static final String SIGN_WITH_DEVICE_PRIVATE_KEY = "SIGN_WITH_DEVICE_PRIVATE_KEY";
 
-    private final PowerAuthConfiguration configuration;
-    private final InstanceState state;
-    private final PowerAuthServer server;
-    private final JsonCodec json;
-    private final RandomSource random;
-    private final TimeSynchronizationService time;
-    private final TemporaryKeyProvider temporaryKeys;
-    private final Clock clock;
+    private final ServiceContext context;
     private final ActivationSigner signer;
     private final SignedCallAsync async;
 
     /** @param context what the instance's services share (time for 3.2+ ECIES timestamps) */
     public VaultService(ServiceContext context) {
-        Objects.requireNonNull(context, "context");
-        this.configuration = context.configuration();
-        this.state = context.state();
-        this.server = context.server();
-        this.json = context.json();
-        this.random = context.random();
-        this.time = context.time();
-        this.temporaryKeys = context.temporaryKeys();
-        this.clock = context.clock();
-        this.signer = new ActivationSigner(configuration, random);
-        this.async = new SignedCallAsync(state, context.executor());
+        this.context = Objects.requireNonNull(context, "context");
+        this.signer = new ActivationSigner(context.configuration(), context.random());
+        this.async = new SignedCallAsync(context.state(), context.executor());
     }
 
     @Override
@@ -114,13 +91,13 @@ public final class VaultService implements PowerAuthVault {
 
     /** @return {@code KEY_ENCRYPTION_VAULT}, which the caller must destroy */
     private SymmetricKey unlock(ActivationRecord activation, PowerAuthAuthentication authentication, String reason) {
-        return ActivationScopeKey.with(configuration, temporaryKeys, time, server, activation,
+        return ActivationScopeKey.with(context, activation,
                 (parameters, key) -> exchange(activation, authentication, reason, parameters, key));
     }
 
     private SymmetricKey exchange(ActivationRecord activation, PowerAuthAuthentication authentication, String reason,
             EciesParameters parameters, EcPublicKey encryptionKey) {
-        return state.signedCall(activation.activationId(),
+        return context.state().signedCall(activation.activationId(),
                 tx -> exchangeLocked(tx, authentication, reason, activation, parameters, encryptionKey));
     }
 
@@ -129,7 +106,7 @@ public final class VaultService implements PowerAuthVault {
         SymmetricKey transport = activation.transportKey();
         EciesSecrets secrets;
         try {
-            secrets = EciesSecrets.forActivation(encryptionKey, configuration.applicationSecret(), transport);
+            secrets = EciesSecrets.forActivation(encryptionKey, context.configuration().applicationSecret(), transport);
         } catch (RuntimeException e) {
             transport.destroy();
             throw e;
@@ -138,17 +115,17 @@ public final class VaultService implements PowerAuthVault {
         try {
             EciesEncryptor encryptor = EciesEncryptor.create(EciesEncryptorId.VAULT_UNLOCK, parameters, secrets);
             byte[] request = ("{\"reason\":\"" + reason + "\"}").getBytes(StandardCharsets.UTF_8);
-            EciesEncryptedRequest envelope = encryptor.encryptRequest(request, random.secureRandom(),
-                    time.estimatedServerTimeMs());
-            long sent = clock.millis();
-            EciesEncryptedResponse response = server.unlockVault(envelope,
+            EciesEncryptedRequest envelope = encryptor.encryptRequest(request, context.random().secureRandom(),
+                    context.time().estimatedServerTimeMs());
+            long sent = context.clock().millis();
+            EciesEncryptedResponse response = context.server().unlockVault(envelope,
                     signer.signerFor(tx, authentication, UNLOCK_URI_ID));
-            long received = clock.millis();
+            long received = context.clock().millis();
             byte[] decrypted = ServerData.orInvalidResponse("the vault unlock response does not decrypt",
                     () -> encryptor.decryptResponse(response));
             plain = decrypted;
-            EnvelopeMaps.applyResponseTimestamp(time, response, sent, received);
-            JsonFields fields = JsonFields.parse(json, decrypted, "vault unlock response");
+            EnvelopeMaps.applyResponseTimestamp(context.time(), response, sent, received);
+            JsonFields fields = JsonFields.parse(context.json(), decrypted, "vault unlock response");
             if (!activation.activationId().equals(fields.string("activationId"))) {
                 throw new InvalidServerResponseException("the vault unlock response is for another activation");
             }
