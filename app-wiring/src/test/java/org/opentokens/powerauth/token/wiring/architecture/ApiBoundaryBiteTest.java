@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,16 +38,5 @@ class ApiBoundaryBiteTest {
                 .isFalse();
         assertThat(ApiBoundaryRules.apiType().test(FIXTURES.get("org.opentokens.archfixtures.api.TidyApi")))
                 .isTrue();
-    }
-
-    @Test
-    void everyKnownExposureStillExists() {
-        JavaClasses production = ArchitectureRules.productionClasses();
-        Set<String> current = production.stream().filter(ApiBoundaryRules.apiType())
-                .flatMap(c -> ApiBoundaryRules.leaks(c).stream())
-                .map(l -> l.substring(0, l.indexOf(' ')))
-                .collect(Collectors.toSet());
-
-        assertThat(current).as("delete the known exposures that are gone").containsAll(ApiBoundaryRules.KNOWN_EXPOSURES);
     }
 }
